@@ -1,0 +1,35 @@
+# Quick start: `make serve` previews the site at http://127.0.0.1:8000, `make test` runs every test.
+# Both set themselves up on a fresh machine: a virtual environment from the locked versions in
+# constraints.txt, and (for tests) the Debian packages the browser tests need.
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test setup lock clean
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	bash scripts/setup-system.sh
+	$(BIN)/pytest
+
+# Refresh constraints.txt after changing a pin in pyproject.toml.
+lock:
+	rm -rf /tmp/newsdesk-lock && python3 -m venv /tmp/newsdesk-lock
+	/tmp/newsdesk-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	/tmp/newsdesk-lock/bin/pip freeze --exclude-editable --exclude newsdesk | sort -f > constraints.txt
+
+clean:
+	rm -rf $(VENV) site
