@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Benchmark our site against Material's blog plugin and Pelican on one generated corpus.
+
+    python3 scripts/bench.py --sizes 100,1000,3000 --runs 3 --report bench.md
+
+Each tool is installed in a throwaway venv under --work (outside the repository), the same posts are
+written in each tool's layout, and every run index builds the tools in turn so that each pair of runs
+shares machine conditions. Every build is checked for every post, tag page and feed. At --detail-size
+it also measures a post page's first-visit transfer and (ours) the rebuild after an edit under
+`mkdocs serve`. Only the standard library is needed to run it.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from newsdesk_bench import corpus, measure, report, tools  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+BUILD_TIMEOUT = 1800.0
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--sizes", default="100,1000,3000", help="post counts, comma-separated")
+    p.add_argument("--runs", type=int, default=3, help="timed builds per tool and size (at least 3 "
+                   "for the README's numbers)")
+    p.add_argument("--only", default=",".join(tools.TOOLS),
+                   help="tools to build, comma-separated: ours, material, pelican")
+    p.add_argument("--work", default="~/.cache/newsdesk-bench",
+                   help="venvs, corpora and build output; must be outside the repository")
+    p.add_argument("--report", help="write the Markdown report here too (it is always printed)")
+    p.add_argument("--seed", type=int, default=1, help="corpus seed")
+    p.add_argument("--detail-size", type=int, default=1000,
+                   help="size at which transfer and rebuild are measured")
+    p.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve")
+    p.add_argument("--no-rebuild", action="store_true", help="skip the mkdocs serve measurement")
+    args = p.parse_args(argv)
+    args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    args.only = [t.strip() for t in args.only.split(",") if t.strip()]
+    unknown = set(args.only) - set(tools.TOOLS)
+    if unknown or not args.only:
+        p.error(f"--only takes {', '.join(tools.TOOLS)}; got {', '.join(sorted(unknown)) or 'nothing'}")
+    if args.runs < 1 or not args.sizes or min(args.sizes) < 1:
+        p.error("--runs and every size must be at least 1")
+    args.work = Path(args.work).expanduser().resolve()
+    if args.work.is_relative_to(REPO):
+        p.error(f"--work {args.work} is inside the repository; build output must stay out of it")
+    return args
+
+
+def say(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def versions(selected: list[str]) -> dict[str, str]:
+    """Pinned versions of what is compared, from the lock files and the repo."""
+    out = {}
+    if "ours" in selected:
+        rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                             capture_output=True, text=True).stdout.strip()
+        out["newsdesk"] = f"at {rev or 'unknown'}"
+    for tool, names in (("material", ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin")),
+                        ("pelican", ("pelican", "Markdown"))):
+        if tool in selected:
+            pins = dict(line.split("==", 1) for line in (tools.LOCKS / f"{tool}.txt").read_text().split()
+                        if "==" in line)
+            out.update({f"{n} ({tool})" if n == "Markdown" else n: pins[n] for n in names})
+    return out
+
+
+def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) -> Path:
+    """A fresh project of the corpus in the tool's layout; regenerated every time, it is cheap."""
+    project = work / "corpus" / f"n{n}-seed{seed}" / tool
+    shutil.rmtree(project, ignore_errors=True)
+    corpus.LAYOUTS[tool](posts, project)
+    return project
+
+
+def build_once(tool: str, venv: Path, project: Path, posts: list[corpus.Post], run: int) -> dict:
+    out_dir = project / tools.OUTPUT[tool]
+    shutil.rmtree(out_dir, ignore_errors=True)
+    log = project.parent / f"{tool}-build-{run}.log"
+    seconds, rss_kib = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
+    checked = tools.verify(tool, out_dir, posts)
+    return {"seconds": seconds, "peak_mib": rss_kib / 1024, "pages": tools.count_pages(out_dir),
+            "verified": checked}
+
+
+def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str, Path],
+           posts: list[corpus.Post]) -> tuple[dict, dict | None]:
+    """First-visit transfer for every tool, and the rebuild under mkdocs serve for ours."""
+    newest = [p for p in posts if p.type == "blog"][-1]
+    transfer = {}
+    for tool, project in projects.items():
+        page = tools.post_path(tool, newest)
+        transfer[tool] = {"page": page, **measure.first_visit_transfer(project / tools.OUTPUT[tool], page)}
+    if "ours" not in projects:
+        return transfer, None
+    if args.no_rebuild:
+        return transfer, {"skipped": "skipped (--no-rebuild)."}
+    port = measure.free_port()
+    project = projects["ours"]
+    urls = {"post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
+            "listing": "/blog/", "feed": "/feed.xml"}
+    say(f"rebuild: mkdocs serve on 127.0.0.1:{port}, editing {newest.stem}")
+    rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port), port, project,
+                                    project / f"posts/{newest.date:%Y}/{newest.stem}.md", urls,
+                                    args.edits, project.parent / "ours-serve.log")
+    return transfer, rebuild
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    selected = [t for t in tools.TOOLS if t in args.only]
+    if "ours" in selected and not (REPO / "scripts/newsdesk/plugin.py").is_file():
+        say("ours cannot build yet: scripts/newsdesk/plugin.py does not exist; use --only material,pelican")
+        return 2
+    args.work.mkdir(parents=True, exist_ok=True)
+    venvs = {}
+    for tool in selected:
+        say(f"venv: {tool}")
+        venvs[tool] = tools.ensure_venv(tool, args.work, REPO)
+    res: dict = {"machine": report.machine(), "versions": versions(selected), "seed": args.seed,
+                 "command": "python3 scripts/bench.py " + " ".join(sys.argv[1:] if argv is None else argv),
+                 "detail_size": args.detail_size, "builds": {}}
+    for n in args.sizes:
+        posts = corpus.generate(n, args.seed)
+        projects = {t: prepare(args.work, n, args.seed, t, posts) for t in selected}
+        runs: dict[str, list[dict]] = {t: [] for t in selected}
+        for run in range(args.runs):
+            for tool in selected:
+                r = build_once(tool, venvs[tool], projects[tool], posts, run)
+                runs[tool].append(r)
+                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s {r['peak_mib']:.0f} MiB "
+                    f"{r['pages']} pages {r['verified']}")
+        res["builds"][str(n)] = runs
+        if n == args.detail_size:
+            res["transfer"], res["rebuild"] = detail(args, venvs, projects, posts)
+        (args.work / "results.json").write_text(json.dumps(res, indent=1))
+    text = report.render(res)
+    print(text)
+    if args.report:
+        Path(args.report).write_text(text, encoding="utf-8")
+    say(f"raw results: {args.work / 'results.json'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Benchmark harness for newsdesk: corpus generator, builders, measurements, report."""

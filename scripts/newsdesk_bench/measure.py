@@ -1,0 +1,179 @@
+"""Measurements: a timed build with its peak memory, first-visit transfer, and rebuild under serve."""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import os
+import re
+import socket
+import subprocess
+import threading
+import time
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def timed_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, int]:
+    """Run cmd to completion: (wall seconds, peak RSS in KiB).
+
+    Wall time is time.perf_counter() around the child's whole life. Peak memory is ru_maxrss of
+    the rusage that os.wait4 returns for the child: the largest resident set of the child and of any
+    descendants it waited for (all three builders run as a single process).
+    """
+    with open(log, "wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env=ENV)
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        seconds = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        tail = log.read_text(errors="replace")[-2000:]
+        raise RuntimeError(f"{cmd[0]} exited {proc.returncode} after {seconds:.1f}s in {cwd}:\n{tail}")
+    return seconds, usage.ru_maxrss
+
+
+class _Refs(HTMLParser):
+    """Local stylesheets, icons and scripts a page makes the browser fetch."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+        self._in_config = False
+        self.config = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        rel = (a.get("rel") or "").lower()
+        if tag == "link" and a.get("href") and ("stylesheet" in rel or "icon" in rel):
+            self.refs.append(a["href"] or "")
+        elif tag == "script" and a.get("src"):
+            self.refs.append(a["src"] or "")
+        self._in_config = tag == "script" and a.get("id") == "__config"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_config:
+            self.config += data
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_config = False
+
+
+def first_visit_transfer(site: Path, page: str) -> dict:
+    """gzip -6 bytes of a page, the local CSS/JS/icons it references, and what search loads.
+
+    Material's bundle starts its search worker (named in the page's __config) on load, and the
+    worker fetches search/search_index.json, so both count. Remote references (fonts) are listed
+    apart and not counted: they are not ours to serve.
+    """
+    page_url = "/" + page.removesuffix("index.html")
+    parser = _Refs()
+    parser.feed((site / page).read_text(encoding="utf-8"))
+    refs = list(parser.refs)
+    if parser.config:
+        worker = json.loads(parser.config).get("search")
+        refs += [worker] if worker else []
+        refs.append(urljoin(page_url, json.loads(parser.config).get("base", ".") + "/search/search_index.json"))
+    parts, remote = {page: (site / page).read_bytes()}, []
+    for ref in refs:
+        url = urlsplit(urljoin(page_url, ref))
+        if url.scheme or url.netloc:
+            remote.append(ref)
+            continue
+        path = site / url.path.lstrip("/")
+        path = path / "index.html" if url.path.endswith("/") else path
+        if path.is_file():
+            parts[str(path.relative_to(site))] = path.read_bytes()
+    sizes = {name: len(gzip.compress(data, compresslevel=6, mtime=0)) for name, data in parts.items()}
+    return {"total": sum(sizes.values()), "parts": sizes, "remote": remote}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    assert url.startswith("http://127.0.0.1:"), url  # loopback only
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.status, html.unescape(r.read().decode("utf-8", errors="replace"))
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def _wait(check, timeout: float, interval: float):
+    """Call check() until it returns a truthy value, bounded in time and in count."""
+    deadline = time.perf_counter() + timeout
+    for _ in range(int(timeout / interval) + 1):
+        value = check()
+        if value or time.perf_counter() > deadline:
+            return value
+        time.sleep(interval)
+    return check()
+
+
+BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+
+def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, urls: dict[str, str],
+                  edits: int, log: Path, start_timeout: float = 900, edit_timeout: float = 60) -> dict:
+    """Start `mkdocs serve`, then edit the post's title `edits` times; time until every URL shows it.
+
+    urls maps a name ("post", "listing", "feed") to a path. A URL that is 404 before the first edit
+    is reported "not available" and not waited for. Each edit waits for the previous build to end
+    (its "Documentation built" log line), so the builds do not overlap.
+    """
+    base = f"http://127.0.0.1:{port}"
+    original = post_file.read_text(encoding="utf-8")
+    title = json.loads(re.search(r"^title: (.*)$", original, re.M).group(1))
+    result: dict = {"edits": [], "mkdocs_reported": []}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=ENV)
+    try:
+        start = time.perf_counter()
+        if not _wait(lambda: _get(base + urls["post"])[0] == 200, start_timeout, 0.5):
+            raise RuntimeError(f"mkdocs serve did not serve {urls['post']} within {start_timeout}s")
+        result["first_build_s"] = time.perf_counter() - start
+        live = {k: u for k, u in urls.items() if _get(base + u)[0] == 200}
+        result["not_available"] = sorted(set(urls) - set(live))
+        for k in range(1, edits + 1):
+            built = len(BUILT.findall(log.read_text(errors="replace")))
+            new = f"{title} (revised {k})"
+            t0 = time.perf_counter()
+            post_file.write_text(re.sub(r"^title: .*$", "title: " + json.dumps(new), original, count=1,
+                                        flags=re.M), encoding="utf-8")
+            pending = dict(live)
+
+            def updated() -> bool:
+                for name, url in list(pending.items()):
+                    if new in _get(base + url)[1]:
+                        del pending[name]
+                return not pending
+            if not _wait(updated, edit_timeout, 0.02):
+                raise RuntimeError(f"edit {k}: {sorted(pending)} not updated within {edit_timeout}s")
+            result["edits"].append(time.perf_counter() - t0)
+            _wait(lambda: len(BUILT.findall(log.read_text(errors="replace"))) > built, edit_timeout, 0.05)
+            result["mkdocs_reported"] = [float(s) for s in BUILT.findall(log.read_text(errors="replace"))[1:]]
+    finally:
+        post_file.write_text(original, encoding="utf-8")
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+    return result

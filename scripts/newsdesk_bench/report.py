@@ -1,0 +1,112 @@
+"""The Markdown report: machine, timings, ratios per run pair, and the issue's targets."""
+from __future__ import annotations
+
+import os
+import platform
+import re
+from pathlib import Path
+from statistics import median
+
+# The issue's targets. KB means 1,000 bytes; MiB means 1,048,576 bytes.
+TARGET_VS_MATERIAL = 0.15
+TARGET_VS_PELICAN = 0.5
+TARGET_SCALING = 3.1
+TARGET_PEAK_MIB = 300
+TARGET_REBUILD_S = 1.0
+TARGET_TRANSFER_KB = 300
+
+
+def machine() -> dict[str, str]:
+    """What the numbers were measured on."""
+    cpu = re.search(r"^model name\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(), re.M)
+    mem = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
+    return {"cpus": str(os.cpu_count()), "cpu_model": cpu.group(1) if cpu else "unknown",
+            "memory": f"{int(mem.group(1)) / 1024 ** 2:.1f} GiB" if mem else "unknown",
+            "python": platform.python_version(), "kernel": platform.release()}
+
+
+def _ratios(runs: dict[str, list[dict]], other: str) -> list[float]:
+    return [o["seconds"] / b["seconds"] for o, b in zip(runs["ours"], runs[other])]
+
+
+def _check(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def render(res: dict) -> str:
+    """Markdown for the README's Performance section, from one run's results."""
+    m = res["machine"]
+    out = [f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory']} memory, Python {m['python']}, "
+           f"Linux {m['kernel']}.", "", f"Command: `{res['command']}`", "",
+           "Versions: " + ", ".join(f"{k} {v}" for k, v in res["versions"].items()) + ".", "",
+           "Wall time is `time.perf_counter()` around the build process; peak memory is `ru_maxrss` "
+           "from `os.wait4` on it (the builders are single processes). Each run builds the tools in "
+           "turn, from an emptied output directory.", "",
+           "| posts | tool | median s | min s | max s | peak MiB | pages | checked (posts, tags, feeds) |",
+           "|---:|---|---:|---:|---:|---:|---:|---|"]
+    for n, runs in res["builds"].items():
+        for tool, rs in runs.items():
+            secs = [r["seconds"] for r in rs]
+            v = rs[-1]["verified"]
+            out.append(f"| {int(n):,} | {tool} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
+                       f"{max(r['peak_mib'] for r in rs):.0f} | {rs[-1]['pages']:,} | "
+                       f"{v['posts']}, {v['tags']}, {v['feeds']} |")
+    pairs = [(n, runs) for n, runs in res["builds"].items() if "ours" in runs and len(runs) > 1]
+    if pairs:
+        out += ["", "Time ratio of ours to each baseline, per run pair (the same run index):", "",
+                "| posts | baseline | ratio per run | median ratio |", "|---:|---|---|---:|"]
+        for n, runs in pairs:
+            for other in (t for t in runs if t != "ours"):
+                r = _ratios(runs, other)
+                out.append(f"| {int(n):,} | {other} | {', '.join(f'{x:.3f}' for x in r)} | {median(r):.3f} |")
+    if res.get("transfer"):
+        out += ["", "First visit to a post page, gzip level 6: the HTML, the local CSS, JS and icons it "
+                "references, the search worker and `search/search_index.json`:", "",
+                "| tool | page | files | KB (gzip) | not counted (remote) |", "|---|---|---:|---:|---|"]
+        for tool, t in res["transfer"].items():
+            out.append(f"| {tool} | `{t['page']}` | {len(t['parts'])} | {t['total'] / 1000:.1f} | "
+                       f"{len(t['remote'])} remote |")
+    rb = res.get("rebuild")
+    if rb:
+        out += ["", f"Rebuild under `mkdocs serve` at {res['detail_size']:,} posts (ours): "]
+        if "skipped" in rb:
+            out[-1] += rb["skipped"]
+        else:
+            e = rb["edits"]
+            out[-1] += (f"first build served after {rb['first_build_s']:.1f} s; after editing one post's "
+                        f"title, its page, listing and feed showed it in median {median(e):.2f} s "
+                        f"(min {min(e):.2f}, max {max(e):.2f}, {len(e)} edits; mkdocs reported builds of "
+                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s). Not available: "
+                        f"{', '.join(rb['not_available']) or 'none'}.")
+    out += ["", *targets(res)]
+    return "\n".join(out) + "\n"
+
+
+def targets(res: dict) -> list[str]:
+    """The issue's targets, each with the measured value; absent measurements say so."""
+    b, d = res["builds"], str(res["detail_size"])
+    rows = ["| target | measured | |", "|---|---:|---|"]
+
+    def row(name: str, value: float | None, limit: float, fmt: str) -> None:
+        if value is None:
+            rows.append(f"| {name} | not measured | |")
+        else:
+            rows.append(f"| {name} | {fmt.format(value)} | {_check(value <= limit)} |")
+    have = d in b and "ours" in b[d]
+    for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN)):
+        value = median(_ratios(b[d], other)) if have and other in b[d] else None
+        row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}")
+    if have and "3000" in b and "ours" in b["3000"]:
+        scale = median(r["seconds"] for r in b["3000"]["ours"]) / median(r["seconds"] for r in b[d]["ours"])
+        peak = max(r["peak_mib"] for r in b["3000"]["ours"])
+    else:
+        scale = peak = None
+    row(f"time at 3,000 / time at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
+    row(f"peak memory at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB - 1e-9, "{:.0f} MiB")
+    rb = res.get("rebuild") or {}
+    row(f"rebuild after editing one post < {TARGET_REBUILD_S} s",
+        median(rb["edits"]) if rb.get("edits") else None, TARGET_REBUILD_S - 1e-9, "{:.2f} s")
+    t = (res.get("transfer") or {}).get("ours")
+    row(f"first-visit transfer ≤ {TARGET_TRANSFER_KB} KB", t["total"] / 1000 if t else None,
+        TARGET_TRANSFER_KB, "{:.1f} KB")
+    return rows

@@ -1,0 +1,146 @@
+"""The three builders: our site and the two baselines, each in a throwaway virtual environment.
+
+For each tool: how to install it (pinned), how to build one corpus, where its output goes, and which
+files a complete build must contain in that tool's own URL scheme.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import math
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .corpus import Post, slugify
+
+TOOLS = ("ours", "material", "pelican")
+LOCKS = Path(__file__).parent / "locks"
+OUTPUT = {"ours": "site", "material": "site", "pelican": "output"}
+# Groups a complete build must have in full. "feeds" of ours may be wholly absent until they exist.
+OPTIONAL_UNTIL_BUILT = {("ours", "feeds")}
+
+
+def install_args(tool: str, repo: Path) -> list[str]:
+    """pip arguments: the baselines from their lock files, ours from the repo's constraints."""
+    if tool == "ours":
+        return ["-c", str(repo / "constraints.txt"), "-e", str(repo)]
+    return ["-r", str(LOCKS / f"{tool}.txt")]
+
+
+def ensure_venv(tool: str, work: Path, repo: Path) -> Path:
+    """Create (or reuse, if its pins are unchanged) the tool's venv under the work dir."""
+    venv = work / "venvs" / tool
+    args = install_args(tool, repo)
+    inputs = [LOCKS / f"{tool}.txt"] if tool != "ours" else [repo / "constraints.txt", repo / "pyproject.toml"]
+    digest = hashlib.sha256(json.dumps(args).encode() + b"".join(p.read_bytes() for p in inputs))
+    stamp = venv / ".bench-stamp"
+    if stamp.exists() and stamp.read_text() == digest.hexdigest():
+        return venv
+    shutil.rmtree(venv, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet",
+                          "--disable-pip-version-check", *args], capture_output=True, text=True)
+    if pip.returncode:
+        raise RuntimeError(f"installing {tool} into {venv} failed:\n{pip.stdout}{pip.stderr}")
+    stamp.write_text(digest.hexdigest())
+    return venv
+
+
+def build_command(tool: str, venv: Path) -> list[str]:
+    """A cold build of the project in the current directory into OUTPUT[tool]."""
+    if tool == "pelican":
+        return [str(venv / "bin/pelican"), "content", "-o", "output", "-s", "pelicanconf.py"]
+    return [str(venv / "bin/mkdocs"), "build", "-f", "mkdocs.yml", "-d", "site"]
+
+
+def serve_command(venv: Path, port: int) -> list[str]:
+    """mkdocs serve with live reload (the default), on loopback only."""
+    return [str(venv / "bin/mkdocs"), "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"]
+
+
+def post_path(tool: str, post: Post) -> str:
+    """Where a post's page lands, relative to the output dir."""
+    if tool == "ours":
+        return f"{'blog' if post.type == 'blog' else 'news'}/{post.date:%Y/%m}/{post.slug}/index.html"
+    if tool == "material":
+        return f"blog/{post.date:%Y/%m/%d}/{post.slug}/index.html"
+    return f"{slugify(post.category)}/{post.date:%Y/%m}/{post.slug}/index.html"
+
+
+def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | None]]]:
+    """Files a complete build writes, by group, each with a text its page must show (or None)."""
+    tags = sorted({t for p in posts for t in p.tags})
+    years = sorted({f"{p.date:%Y}" for p in posts})
+    n_blog = sum(p.type == "blog" for p in posts)
+    out: dict[str, list[tuple[str, str | None]]] = {
+        "posts": [(post_path(tool, p), p.title) for p in posts]}
+    if tool == "ours":
+        pages = math.ceil(n_blog / 10)
+        out["listings"] = ([("blog/index.html", None), ("news/index.html", None),
+                            ("tags/index.html", None), ("archive/index.html", None)]
+                           + [(f"blog/page/{k}/index.html", None) for k in range(2, pages + 1)]
+                           + [(f"archive/{y}/index.html", None) for y in years])
+        out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
+        out["feeds"] = ([(f, None) for f in ("feed.xml", "atom.xml", "blog/feed.xml", "blog/atom.xml",
+                                             "news/feed.xml", "news/atom.xml")]
+                        + [(f"tags/{slugify(t)}/feed.xml", None) for t in tags])
+    elif tool == "material":
+        pages = math.ceil(len(posts) / 10)
+        out["listings"] = ([("blog/index.html", None), ("blog/category/blog/index.html", None),
+                            ("blog/category/press-release/index.html", None)]
+                           + [(f"blog/page/{k}/index.html", None) for k in range(2, pages + 1)]
+                           + [(f"blog/archive/{y}/index.html", None) for y in years])
+        # Material has no page per tag: tags become blog categories (a page each) and entries
+        # on the tags plugin's index page.
+        out["tags"] = ([(f"blog/category/{slugify(t)}/index.html", t) for t in tags]
+                       + [("tags/index.html", t) for t in tags])
+        out["feeds"] = [(f, None) for f in ("feed_rss_created.xml", "feed_rss_updated.xml",
+                                            "feed_json_created.json", "feed_json_updated.json")]
+    else:
+        pages = math.ceil(len(posts) / 10)
+        out["listings"] = ([("index.html", None), ("blog/index.html", None),
+                            ("press-release/index.html", None), ("tags/index.html", None),
+                            ("archives.html", None)]
+                           + [(f"index{k}.html", None) for k in range(2, pages + 1)]
+                           + [(f"archive/{y}/index.html", None) for y in years])
+        out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
+        out["feeds"] = ([(f"feeds/{f}", None) for f in ("all.atom.xml", "all.rss.xml", "blog.atom.xml",
+                                                        "blog.rss.xml", "press-release.atom.xml",
+                                                        "press-release.rss.xml")]
+                        + [(f"feeds/tag/{slugify(t)}.{k}.xml", None) for t in tags for k in ("atom", "rss")])
+    return out
+
+
+def verify(tool: str, out_dir: Path, posts: list[Post]) -> dict[str, str]:
+    """Check every expected file exists and shows its text; raise listing what is missing."""
+    summary, problems = {}, []
+    cache: dict[str, str] = {}
+    for group, items in expected(tool, posts).items():
+        missing = []
+        for rel, text in items:
+            path = out_dir / rel
+            if not path.is_file():
+                missing.append(rel)
+            elif text is not None:
+                if rel not in cache:
+                    cache[rel] = html.unescape(path.read_text(encoding="utf-8", errors="replace"))
+                if text not in cache[rel]:
+                    missing.append(f"{rel} (without {text!r})")
+        if (tool, group) in OPTIONAL_UNTIL_BUILT and len(missing) == len(items):
+            summary[group] = "not available"
+        elif missing:
+            summary[group] = f"{len(items) - len(missing)}/{len(items)}"
+            problems.append(f"{group}: {len(missing)} missing, e.g. {', '.join(missing[:3])}")
+        else:
+            summary[group] = f"{len(items)}/{len(items)}"
+    if problems:
+        raise RuntimeError(f"{tool}: incomplete build in {out_dir}: " + "; ".join(problems))
+    return summary
+
+
+def count_pages(out_dir: Path) -> int:
+    """HTML pages written (feeds, assets and the search index are not counted)."""
+    return sum(1 for _ in out_dir.rglob("*.html"))

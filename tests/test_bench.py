@@ -1,0 +1,95 @@
+"""The benchmark corpus is deterministic and is valid content in our model. No timing here."""
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+
+from newsdesk_bench import corpus  # noqa: E402
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("layout", sorted(corpus.LAYOUTS))
+def test_same_seed_gives_byte_identical_files(tmp_path: Path, layout: str) -> None:
+    for name in ("a", "b"):
+        corpus.LAYOUTS[layout](corpus.generate(20, seed=7), tmp_path / name)
+    first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
+    assert len(first) > 20
+    assert first == second
+
+
+def test_another_seed_gives_other_posts() -> None:
+    assert [p.title for p in corpus.generate(5, seed=1)] != [p.title for p in corpus.generate(5, seed=2)]
+
+
+def test_a_smaller_corpus_is_a_subset_of_a_larger_one() -> None:
+    small = {p.stem for p in corpus.generate(20)}
+    assert small <= {p.stem for p in corpus.generate(60)}
+
+
+def front_matter(path: Path) -> tuple[dict, str]:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    head, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(head), body
+
+
+def test_our_layout_holds_valid_posts(tmp_path: Path) -> None:
+    corpus.write_ours(corpus.generate(20), tmp_path)
+    config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text())
+    assert config["plugins"][0] == "search"
+    options = config["plugins"][1]["newsdesk"]
+    authors = yaml.safe_load((tmp_path / options["authors_file"]).read_text())
+    assert options["default_author"] in authors
+    assert all(set(a) == {"name", "role"} for a in authors.values())
+    assert (tmp_path / "docs/index.md").is_file() and (tmp_path / "overrides").is_dir()
+
+    files = sorted((tmp_path / "posts").rglob("*.md"))
+    assert len(files) == 20
+    types, tags = set(), set()
+    for path in files:
+        meta, body = front_matter(path)
+        when = str(meta["date"])
+        assert DATE.fullmatch(when), (path, when)
+        assert re.fullmatch(rf"{when[:4]}/{when[:10]}-[a-z0-9-]+\.md", str(path.relative_to(tmp_path / "posts")))
+        assert isinstance(meta["title"], str) and meta["title"]
+        assert meta["type"] in ("blog", "press-release")
+        assert meta.get("author", options["default_author"]) in authors
+        assert meta["tags"] and all(isinstance(t, str) for t in meta["tags"])
+        if "updated" in meta:
+            assert isinstance(meta["updated"], date)
+        if meta["type"] == "press-release":
+            assert meta["summary"]
+            assert set(meta["contact"]) == {"name", "role", "email", "phone"}
+            assert isinstance(meta.get("notes_to_editors", ""), str)
+        assert "<!-- more -->" in body and body.count("\n## ") >= 2
+        types.add(meta["type"])
+        tags.update(meta["tags"])
+    assert types == {"blog", "press-release"}
+    assert len(tags) <= 40
+
+
+def test_posts_are_about_six_kilobytes_with_headings_lists_and_links() -> None:
+    posts = corpus.generate(50)
+    sizes = [len(p.body.encode()) for p in posts]
+    assert 5000 <= sum(sizes) / len(sizes) <= 7000
+    text = "\n".join(p.body for p in posts)
+    assert "\n- " in text and "\n1. " in text and "](https://" in text
+
+
+def test_dates_span_ten_years_and_tags_are_forty() -> None:
+    posts = corpus.generate(400)
+    assert {p.date.year for p in posts} == set(range(2016, 2026))
+    assert {t for p in posts for t in p.tags} == set(corpus.TAGS)
+    assert len(corpus.TAGS) == 40 and len({corpus.slugify(t) for t in corpus.TAGS}) == 40
