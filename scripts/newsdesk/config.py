@@ -2,11 +2,14 @@
 "Plugin 'newsdesk' option 'per_page': ..."."""
 from __future__ import annotations
 
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .model import PostType, Problem, Settings
+from .posts import load_authors
 from .slugs import SLUG_PATTERN
 
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
@@ -74,3 +77,20 @@ class NewsdeskConfig(base.Config):
     home_count = PositiveInt(5)
     words_per_minute = PositiveInt(200)
     timezone = TimeZone("Europe/London")
+
+
+def settings_from(options: NewsdeskConfig, root: Path) -> tuple[Settings, list[Problem]]:
+    """The core's settings from the plugin's options, and any problem with the authors file.
+
+    The build and the `newsdesk` command both start here, so they validate posts the same way.
+    """
+    authors, problems = load_authors(root / options.authors_file, root)
+    settings = Settings(
+        root=root, posts_dir=root / options.posts_dir, authors=authors, timezone=ZoneInfo(options.timezone),
+        types={key: PostType(key=key, **dict(value)) for key, value in options.types.items()},
+        default_author=options.default_author, words_per_minute=options.words_per_minute,
+        allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
+    )
+    if options.default_author and authors and options.default_author not in authors:
+        problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
+    return settings, problems

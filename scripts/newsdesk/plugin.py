@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import markdown
 from mkdocs.exceptions import PluginError
@@ -10,12 +9,12 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
-from .config import NewsdeskConfig
+from .config import NewsdeskConfig, settings_from
 from .html import excerpt, rebase
 from .links import resolve
 from .listings import Site, build_site
-from .model import Post, PostType, Problem, Settings
-from .posts import asset_files, load_authors, load_posts
+from .model import Post, Problem
+from .posts import asset_files, load_posts
 
 log = get_plugin_logger(__name__)
 
@@ -49,21 +48,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
-        root = Path(config.config_file_path).parent
-        tz = ZoneInfo(self.config.timezone)
-        authors, problems = load_authors(root / self.config.authors_file, root)
-        self.settings = Settings(
-            root=root, posts_dir=root / self.config.posts_dir, authors=authors, timezone=tz,
-            types={key: PostType(key=key, **dict(value)) for key, value in self.config.types.items()},
-            default_author=self.config.default_author, words_per_minute=self.config.words_per_minute,
-            allowed_tags=tuple(self.config.allowed_tags) if self.config.allowed_tags is not None else None,
-        )
-        if self.config.default_author and authors and self.config.default_author not in authors:
-            problems.append(Problem("mkdocs.yml", "default_author", f"'{self.config.default_author}' is not in {self.config.authors_file}; use one of: {', '.join(authors)}"))
+        self.settings, problems = settings_from(self.config, Path(config.config_file_path).parent)
         if not self.settings.posts_dir.is_dir():
             raise PluginError(f"newsdesk: the posts folder '{self.config.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
         try:
-            now = dates.current_time(tz)
+            now = dates.current_time(self.settings.timezone)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         loaded = load_posts(self.settings, now=now, publishing=not self.serving)
