@@ -88,7 +88,7 @@ def settings_from(options: NewsdeskConfig, root: Path) -> tuple[Settings, list[P
     settings = Settings(
         root=root, posts_dir=root / options.posts_dir, authors=authors, timezone=ZoneInfo(options.timezone),
         types={key: PostType(key=key, **dict(value)) for key, value in options.types.items()},
-        default_author=options.default_author, words_per_minute=options.words_per_minute,
+        authors_file=options.authors_file, default_author=options.default_author, words_per_minute=options.words_per_minute,
         allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
     )
     if options.default_author and authors and options.default_author not in authors:

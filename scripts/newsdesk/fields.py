@@ -33,22 +33,19 @@ class FieldReader:
                 hint = did_you_mean(str(key), KNOWN_FIELDS) or f"; the fields are: {', '.join(KNOWN_FIELDS)}"
                 self.report(str(key), f"unknown field{hint}")
 
-    def text(self, field: str, *, required: str | None = None) -> str | None:
-        """A non-empty string. `required` is the example to show when it is missing."""
+    def text(self, field: str, *, example: str | None = None) -> str | None:
+        """A non-empty string. With an `example` the field is required and the example shows the fix."""
         value = self.meta.get(field)
-        if value is None:
-            if field in self.meta:
-                self.report(field, f"is empty; {required or 'write a value or remove the line'}")
-            elif required:
-                self.report(field, f"missing; {required}")
-            return None
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)  # 'title: 2024' is a fine title
-        if not isinstance(value, str):
+        if value is not None and not isinstance(value, str):
             self.report(field, f"expected text, got {describe(value)}")
             return None
-        if not value.strip():
-            self.report(field, f"is empty; {required or 'write a value or remove the line'}")
+        if value is None or not value.strip():
+            if field in self.meta:
+                self.report(field, f"is empty; write a value, such as '{example}'" if example else "is empty; write a value or remove the line")
+            elif example:
+                self.report(field, f"missing; add a line such as '{example}'")
             return None
         return value.strip()
 
@@ -72,11 +69,11 @@ class FieldReader:
         return False
 
     def choice(self, field: str, choices: tuple[str, ...], example: str) -> str | None:
-        value = self.text(field, required=f"add a line such as '{field}: {example}' (one of: {', '.join(choices)})")
+        value = self.text(field, example=f"{field}: {example}")
         if value is None or value in choices:
             return value
-        hint = did_you_mean(value, choices)
-        self.report(field, f"unknown {field} '{value}'{hint or ''}; expected one of: {', '.join(choices)}")
+        hint = did_you_mean(value, choices) or f"; expected one of: {', '.join(choices)}"
+        self.report(field, f"unknown {field} '{value}'{hint}")
         return None
 
     def slug(self, default: str) -> str:
@@ -120,16 +117,18 @@ class FieldReader:
             return None
         if key not in authors:
             known = ", ".join(authors) or "none yet"
-            self.report("author", f"unknown author '{key}'{did_you_mean(key, tuple(authors))}; use one of: {known} (from the authors file)")
+            hint = did_you_mean(key, tuple(authors)) or f"; use one of: {known} (from {self.settings.authors_file})"
+            self.report("author", f"unknown author '{key}'{hint}")
             return None
         return authors[key]
 
-    def contact(self, required: bool) -> Contact | None:
+    def contact(self, required_by: str | None) -> Contact | None:
+        """The press contact; `required_by` names the post type that needs one ('press release')."""
         value = self.meta.get("contact")
         example = "add 'contact:' with indented 'name:', 'role:', 'email:' and 'phone:' lines"
         if value is None:
-            if required:
-                self.report("contact", f"missing; press releases need a press contact: {example}")
+            if required_by:
+                self.report("contact", f"missing; every {required_by} needs a press contact: {example}")
             return None
         if not isinstance(value, dict):
             self.report("contact", f"expected name, role, email and phone, got {describe(value)}; {example}")

@@ -50,7 +50,7 @@ class Settings:
     allowed_tags: tuple[str, ...] | None = None
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
     words_per_minute: int = 200
-    docs_dir: Path | None = None  # posts may link to pages here
+    authors_file: str = "authors.yml"  # as messages name it
 
 
 @dataclass

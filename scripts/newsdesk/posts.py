@@ -84,7 +84,8 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        problems.append(Problem(source, "file", f"not UTF-8 text (byte 0x{raw[error.start]:02x} at position {error.start}); save the file again with the encoding 'UTF-8'"))
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(source, "file", f"not UTF-8 text (line {line} has a character saved in another encoding); save the file again with the encoding 'UTF-8'"))
         return None
     try:
         parts = split(text)
@@ -94,7 +95,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     before = len(problems)
     fields = FieldReader(source, parts.meta, settings, problems)
     fields.unknown_fields()
-    title = fields.text("title", required="add a line such as 'title: End of term'")
+    title = fields.text("title", example="title: End of term")
     date, has_time = fields.date("date", required=True)
     type_key = fields.choice("type", tuple(settings.types), "blog")
     post_type = settings.types.get(type_key or "")
@@ -110,7 +111,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         has_time=has_time, type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
         author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
-        aliases=fields.aliases(), contact=fields.contact(bool(post_type and post_type.contact_required)),
+        aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
         notes_to_editors=fields.text("notes_to_editors"),
         reading_minutes=max(1, math.ceil(len(_WORD.findall(parts.body)) / settings.words_per_minute)),
     )
