@@ -14,7 +14,7 @@ import yaml
 
 from .fields import FieldReader
 from .frontmatter import FrontMatterError, StrictLoader, describe, split
-from .links import local_links, resolve
+from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings, sort_key
 from .slugs import slug_from_filename
 
@@ -132,7 +132,8 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool) -> Loaded
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
         _check_links(post, settings, by_rel, known, publishing, problems)
-    valid = sorted((post for post in posts if not any(p.source == post.source for p in problems)), key=sort_key)
+    failed = {problem.source for problem in problems}
+    valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
     return Loaded(valid, sorted(set(problems)))
 
 
@@ -154,23 +155,31 @@ def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
 
 def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str],
                  publishing: bool, problems: list[Problem]) -> None:
-    targets = [(link.target, link.path, link.is_image, link.alt, link.line) for link in local_links(post.body)]
+    links = local_links(post.body)
     if post.image:
-        targets.append((post.image, post.image, True, post.image_alt, 0))
-    for target, path, is_image, alt, line in targets:
-        field, where = ("image", "") if line == 0 else ("body", f" on line {post.body_line + line - 1}")
-        rel = resolve(post.rel, path)
-        shown = f"posts/{rel}"
-        kind = "image" if is_image else "link"
-        if rel.startswith("../"):
-            problems.append(Problem(post.source, field, f"{kind} '{target}'{where} points outside the posts folder; link to other pages by their address, such as '/about/'"))
-        elif is_image and line and not (alt or "").strip():
-            problems.append(Problem(post.source, field, f"image '{target}'{where} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({target})"))
-        if rel.startswith("../") or not (rel.endswith(".md") or is_image or "." in rel.rsplit("/", 1)[-1]):
-            continue
-        if rel.endswith(".md") and rel not in known or not rel.endswith(".md") and not (settings.posts_dir / rel).is_file():
-            problems.append(Problem(post.source, field, f"{kind} '{target}'{where} points to {shown}, which does not exist"))
-        elif publishing and post.status == PUBLISHED and (other := by_rel.get(rel)) and other.status != PUBLISHED:
-            when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
-            problems.append(Problem(post.source, field, f"link '{target}'{where} points to {shown}, which {when} and not published yet; remove the link until it is"))
+        links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
+    for link in links:
+        message = _link_problem(post, link, settings, by_rel, known, publishing)
+        if message:
+            problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
 
+
+def _link_problem(post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str],
+                  publishing: bool) -> str | None:
+    """What is wrong with one link or image of a post, if anything."""
+    rel = resolve(post.rel, link.path)
+    what = f"{'image' if link.is_image else 'link'} '{link.target}'"
+    what += f" on line {post.body_line + link.line - 1}" if link.line else ""
+    if rel.startswith("../"):
+        return f"{what} points outside the posts folder; link to other pages by their address, such as '/about/'"
+    if link.is_image and link.line and not (link.alt or "").strip():
+        return f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
+    is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
+    exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
+    if is_file and not exists:
+        return f"{what} points to posts/{rel}, which does not exist"
+    other = by_rel.get(rel)
+    if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
+        when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
+        return f"{what} points to posts/{rel}, which {when} and not published yet; remove the link until it is"
+    return None
