@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import yaml
 
 
-class StrictLoader(yaml.SafeLoader):
+class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser is ~5x faster
     """SafeLoader without YAML 1.1 timestamps and yes/no/on/off booleans."""
 
 
