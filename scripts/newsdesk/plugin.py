@@ -1,6 +1,7 @@
 """The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py and listings.py."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import markdown
@@ -100,13 +101,26 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
-            page.update_date = post.last_modified.date().isoformat()  # the sitemap's lastmod
-        elif page.file.src_uri in self.listings:
-            newest = self.listings[page.file.src_uri].posts[:1]
-            page.update_date = newest[0].last_modified.date().isoformat() if newest else page.update_date
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
+        page.update_date = self._last_change(page) or page.update_date
         return markdown_text
+
+    def _last_change(self, page) -> str | None:
+        """The sitemap's lastmod, from the posts rather than the clock, so rebuilds are identical.
+
+        Other pages take the newest post's date unless SOURCE_DATE_EPOCH says otherwise.
+        """
+        src_uri = page.file.src_uri
+        if post := self.posts.get(src_uri):
+            shown = [post]
+        elif listing := self.listings.get(src_uri):
+            shown = listing.posts
+        elif "SOURCE_DATE_EPOCH" in os.environ:
+            return None
+        else:
+            shown = self.site.posts
+        return max(p.last_modified for p in shown).date().isoformat() if shown else None
 
     def on_page_content(self, html: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
