@@ -1,13 +1,25 @@
-"""The repository's own sample site builds with --strict and carries what the README promises."""
+"""The repository's own sample site builds with --strict, carries what the README promises, and
+builds byte-identically twice."""
 from __future__ import annotations
+
+import filecmp
+
+import pytest
 
 from conftest import ROOT, build
 
 
-def test_sample_site_builds(tmp_path):
-    result = build(ROOT, output=tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    site = tmp_path / "site"
+@pytest.fixture(scope="module")
+def sample_builds(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("sample")
+    for name in ("one", "two"):
+        result = build(ROOT, output=folder / name)
+        assert result.returncode == 0, result.stderr
+    return folder / "one", folder / "two"
+
+
+def test_sample_site_has_the_promised_content(sample_builds):
+    site = sample_builds[0]
     posts = sorted(p.parent.relative_to(site).as_posix() for p in site.glob("*/[0-9][0-9][0-9][0-9]/*/*/index.html"))
     assert len(posts) >= 8
     assert {p.split("/")[0] for p in posts} == {"blog", "news"}
@@ -17,3 +29,12 @@ def test_sample_site_builds(tmp_path):
         assert (site / page / "index.html").is_file(), page
     assert not (site / "blog/2026/11/draft-budget-letter").exists()
     assert not (site / "blog/2027").exists()
+
+
+def test_sample_site_builds_byte_identical_twice(sample_builds):
+    one, two = sample_builds
+    files = sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    assert "sitemap.xml" in files and "sitemap.xml.gz" in files
+    assert sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file()) == files
+    _, mismatch, errors = filecmp.cmpfiles(one, two, files, shallow=False)
+    assert (mismatch, errors) == ([], [])
