@@ -21,9 +21,13 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# pytest exits 5 when it collects no tests. This project always has tests, so that is a defect:
+# fail, and say why instead of make's bare "Error 5".
 test: $(STAMP)
 	bash scripts/setup-system.sh
-	$(BIN)/pytest
+	$(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
+		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
+		exit $$status; }
 
 # Refresh constraints.txt after changing a pin in pyproject.toml.
 lock:

@@ -1,0 +1,53 @@
+"""Dates as writers type them, as readers see them, and 'now' (which a test or CI may freeze)."""
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$")
+NOW_VARIABLE = "NEWSDESK_NOW"
+
+
+def parse_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool]:
+    """'2024-12-19' or '2024-12-19 09:30' as an aware datetime, and whether a time was given.
+
+    Raises ValueError with a message that tells the writer what to write instead.
+    """
+    match = _DATE.match(value.strip())
+    if not match:
+        raise ValueError(f"expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '{value}'")
+    year, month, day, hour, minute = (int(g) if g else 0 for g in match.groups())
+    try:
+        datetime(year, month, day)
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real date; check the day and month") from None
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=tz), match.group(4) is not None
+    except ValueError:
+        raise ValueError(f"'{value}' is not a real time; check the hours (00-23) and minutes (00-59)") from None
+
+
+def current_time(tz: ZoneInfo) -> datetime:
+    """Now, or the moment in NEWSDESK_NOW ('2026-12-01T09:00', local time if no offset)."""
+    frozen = os.environ.get(NOW_VARIABLE)
+    if not frozen:
+        return datetime.now(tz)
+    try:
+        moment = datetime.fromisoformat(frozen)
+    except ValueError:
+        raise ValueError(f"{NOW_VARIABLE}: expected a date and time such as 2026-12-01T09:00, got '{frozen}'") from None
+    return moment.replace(tzinfo=tz) if moment.tzinfo is None else moment
+
+
+def human_date(moment: datetime) -> str:
+    """'19 December 2024': the GOV.UK style, with no leading zero and no locale dependence."""
+    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+
+
+def machine_date(moment: datetime) -> str:
+    """The value of <time datetime>: '2024-12-19' for a bare date, else '2024-12-19T09:30:00+00:00'."""
+    return moment.isoformat() if (moment.hour, moment.minute) != (0, 0) else moment.date().isoformat()

@@ -1,0 +1,57 @@
+"""Finding the local links and images in a post's Markdown, so broken ones fail before the build."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from posixpath import normpath
+from urllib.parse import unquote
+
+_FENCED = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_INLINE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)", re.M)
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_ATTR = re.compile(r"""\b(src|alt)\s*=\s*("[^"]*"|'[^']*')""", re.I)
+_EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.I)
+
+
+@dataclass(frozen=True)
+class Link:
+    target: str  # as written
+    path: str  # the local path part, URL-decoded, without '#...' or '?...'
+    is_image: bool
+    alt: str | None  # images only
+    line: int  # 1-based, within the body
+
+
+def _blank(match: re.Match) -> str:
+    """Keep line numbers while hiding code, where link-like text is not a link."""
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def local_links(body: str) -> list[Link]:
+    """Every link and image in `body` that points at a file of this site by a relative path."""
+    text = _CODE_SPAN.sub(_blank, _FENCED.sub(_blank, body))
+    found: list[Link] = []
+    for match in _INLINE.finditer(text):
+        bang, label, target = match.groups()
+        found.append(_link(text, match.start(), target, bool(bang), label if bang else None))
+    for match in _REFERENCE.finditer(text):
+        found.append(_link(text, match.start(), match.group(1), False, None))
+    for match in _HTML_IMG.finditer(text):
+        attrs = {name.lower(): value[1:-1] for name, value in _ATTR.findall(match.group(0))}
+        if "src" in attrs:
+            found.append(_link(text, match.start(), attrs["src"], True, attrs.get("alt")))
+    return sorted((link for link in found if link.path), key=lambda link: (link.line, link.target))
+
+
+def _link(text: str, start: int, target: str, is_image: bool, alt: str | None) -> Link:
+    target = target.strip("<>")
+    path = "" if _EXTERNAL.match(target) else unquote(re.split(r"[#?]", target, maxsplit=1)[0])
+    return Link(target, path, is_image, alt, text.count("\n", 0, start) + 1)
+
+
+def resolve(post_rel: str, path: str) -> str:
+    """A link's target relative to the posts folder: ('2024/a.md', '../2023/b.md') -> '2023/b.md'."""
+    folder = post_rel.rsplit("/", 1)[0] if "/" in post_rel else ""
+    return normpath(f"{folder}/{path}" if folder else path)

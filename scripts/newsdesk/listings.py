@@ -1,0 +1,117 @@
+"""From posts to the site's index pages: listings by type, tag pages, the tag index and the archive."""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .model import Post, PostType, sort_key
+
+
+@dataclass(frozen=True)
+class ListingPage:
+    url: str  # 'blog/page/2/'
+    title: str  # 'Blog', 'SEND', '2024'
+    kind: str  # 'type', 'tag' or 'year'
+    key: str  # the type key, tag slug or year
+    posts: tuple[Post, ...]
+    number: int = 1
+    count: int = 1  # how many pages this listing has
+    previous_url: str | None = None  # newer posts
+    next_url: str | None = None  # older posts
+    total: int = 0  # posts in the whole listing, over all its pages
+
+
+@dataclass(frozen=True)
+class TagSummary:
+    name: str
+    slug: str
+    count: int
+
+    @property
+    def url(self) -> str:
+        return tag_url(self.slug)
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    year: int
+    count: int
+
+    @property
+    def url(self) -> str:
+        return f"archive/{self.year}/"
+
+
+@dataclass
+class Site:
+    posts: list[Post]  # the posts this build shows, newest first
+    listings: dict[str, ListingPage] = field(default_factory=dict)  # by URL
+    tags: list[TagSummary] = field(default_factory=list)  # alphabetical
+    years: list[YearSummary] = field(default_factory=list)  # newest first
+    tag_names: dict[str, str] = field(default_factory=dict)  # slug -> display name
+    neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)  # older, newer
+    latest: dict[str, list[Post]] = field(default_factory=dict)  # type key -> newest posts
+
+
+def tag_url(slug: str) -> str:
+    return f"tags/{slug}/"
+
+
+def page_url(base: str, number: int) -> str:
+    """'blog/' for page 1, 'blog/page/2/' after: page 1 keeps the address people share."""
+    return base if number == 1 else f"{base}page/{number}/"
+
+
+def paginate(posts: list[Post], base: str, title: str, kind: str, key: str, per_page: int) -> list[ListingPage]:
+    """Split posts (already newest first) into pages; an empty listing still has its first page."""
+    chunks = [posts[i:i + per_page] for i in range(0, len(posts), per_page)] or [[]]
+    count = len(chunks)
+    return [
+        ListingPage(
+            url=page_url(base, number), title=title, kind=kind, key=key, posts=tuple(chunk),
+            number=number, count=count, total=len(posts),
+            previous_url=page_url(base, number - 1) if number > 1 else None,
+            next_url=page_url(base, number + 1) if number < count else None,
+        )
+        for number, chunk in enumerate(chunks, start=1)
+    ]
+
+
+def tag_names(posts: list[Post]) -> dict[str, str]:
+    """Each tag's display name: its most used spelling, ties going to the first alphabetically."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for post in posts:
+        for tag in post.tags:
+            spellings[tag.slug][tag.name] += 1
+    return {slug: min(counts, key=lambda name: (-counts[name], name)) for slug, counts in spellings.items()}
+
+
+def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int = 10, home_count: int = 5) -> Site:
+    """Every index page of the site, from the posts this build shows."""
+    posts = sorted(posts, key=sort_key)
+    site = Site(posts=posts, tag_names=tag_names(posts))
+    pages: list[ListingPage] = []
+    for key, post_type in types.items():
+        of_type = [post for post in posts if post.type.key == key]
+        pages += paginate(of_type, f"{post_type.prefix}/", post_type.title, "type", key, per_page)
+        site.latest[key] = of_type[:home_count]
+        for index, post in enumerate(of_type):
+            newer = of_type[index - 1] if index > 0 else None
+            older = of_type[index + 1] if index + 1 < len(of_type) else None
+            site.neighbours[post.source] = (older, newer)
+    by_tag: dict[str, list[Post]] = defaultdict(list)
+    by_year: dict[int, list[Post]] = defaultdict(list)
+    for post in posts:
+        for tag in post.tags:
+            by_tag[tag.slug].append(post)
+        by_year[post.date.year].append(post)
+    for slug in sorted(by_tag, key=lambda s: (site.tag_names[s].casefold(), s)):
+        name = site.tag_names[slug]
+        site.tags.append(TagSummary(name, slug, len(by_tag[slug])))
+        pages += paginate(by_tag[slug], tag_url(slug), f"Tag: {name}", "tag", slug, per_page)
+    for year in sorted(by_year, reverse=True):
+        site.years.append(YearSummary(year, len(by_year[year])))
+        pages.append(ListingPage(url=f"archive/{year}/", title=f"Posts from {year}", kind="year", key=str(year),
+                                 posts=tuple(by_year[year]), total=len(by_year[year])))
+    site.listings = {page.url: page for page in pages}
+    return site

@@ -1,0 +1,114 @@
+"""Plain data: what a post is, and the settings the core needs. No MkDocs here."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
+
+
+@dataclass(frozen=True)
+class PostType:
+    key: str  # 'press-release', as written in front matter
+    label: str  # 'Press release', shown on the post
+    prefix: str  # 'news': URLs are /news/<yyyy>/<mm>/<slug>/ and the listing is /news/
+    title: str  # 'News': the listing's heading and nav entry
+    summary_required: bool = False
+    contact_required: bool = False
+
+
+@dataclass(frozen=True)
+class Author:
+    key: str
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str  # as the writer spelled it
+    slug: str  # its identity: 'SEND' and 'send' are one tag
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path  # the project folder: messages name files relative to it
+    posts_dir: Path
+    types: dict[str, PostType]
+    authors: dict[str, Author]
+    default_author: str | None = None
+    allowed_tags: tuple[str, ...] | None = None
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
+    words_per_minute: int = 200
+    authors_file: str = "authors.yml"  # as messages name it
+
+
+@dataclass
+class Post:
+    source: str  # 'posts/2024/2024-12-19-end-of-term.md', as messages name it
+    rel: str  # '2024/2024-12-19-end-of-term.md', relative to the posts folder
+    path: Path
+    title: str
+    date: datetime  # timezone-aware, Europe/London
+    has_time: bool  # written as 'YYYY-MM-DD HH:MM' rather than a bare date
+    type: PostType
+    slug: str
+    author: Author
+    body: str
+    body_line: int = 1  # where the body starts in the file, for messages about links
+    summary: str | None = None
+    tags: tuple[Tag, ...] = ()
+    updated: datetime | None = None
+    draft: bool = False
+    image: str | None = None  # relative to the post's file, as written
+    image_alt: str | None = None
+    aliases: tuple[str, ...] = ()
+    contact: Contact | None = None
+    notes_to_editors: str | None = None
+    status: str = PUBLISHED
+    reading_minutes: int = 1
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL without a leading slash: 'blog/2024/12/end-of-term/'."""
+        return f"{self.type.prefix}/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+
+    @property
+    def src_uri(self) -> str:
+        """Where MkDocs thinks the file lives, so relative links between posts resolve."""
+        return f"posts/{self.rel}"
+
+    @property
+    def last_modified(self) -> datetime:
+        return self.updated or self.date
+
+
+def sort_key(post: Post) -> tuple:
+    """Newest first; ties broken by path so the order never depends on the file system."""
+    return (-post.date.timestamp(), post.source)
+
+
+PARTS = ("file", "front matter", "body")  # problems about a part of the file rather than a field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One line a writer can act on: 'posts/x.md: 'date': expected YYYY-MM-DD, got ...'."""
+
+    source: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        label = self.field if self.field in PARTS else f"'{self.field}'"
+        return f"{self.source}: {label}: {self.message}"

@@ -1,0 +1,185 @@
+"""Loading every post under posts/ and validating each one and the set as a whole.
+
+Nothing here stops at the first problem: the writer gets every problem in one go.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+import yaml
+
+from .fields import FieldReader
+from .frontmatter import FrontMatterError, StrictLoader, describe, split
+from .links import Link, local_links, resolve
+from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings, sort_key
+from .slugs import slug_from_filename
+
+_WORD = re.compile(r"[\w’']+")
+
+
+@dataclass
+class Loaded:
+    posts: list[Post]  # every valid post, drafts and scheduled ones included, newest first
+    problems: list[Problem]
+
+    def published(self) -> list[Post]:
+        return [post for post in self.posts if post.status == PUBLISHED]
+
+
+def display(path: Path, root: Path) -> str:
+    """The path as a writer sees it in the repository: 'posts/2024/x.md'."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def post_files(posts_dir: Path) -> list[Path]:
+    """Markdown files under posts/, in a fixed order; a README there is for people, not a post."""
+    return sorted(
+        path for path in posts_dir.rglob("*.md")
+        if path.name.lower() != "readme.md"
+        and not any(part.startswith((".", "_")) for part in path.relative_to(posts_dir).parts)
+    )
+
+
+def asset_files(posts_dir: Path) -> list[Path]:
+    """Images and other files kept beside posts; they are copied into the site as they are."""
+    return sorted(
+        path for path in posts_dir.rglob("*")
+        if path.is_file() and path.suffix.lower() != ".md"
+        and not any(part.startswith(".") for part in path.relative_to(posts_dir).parts)
+    )
+
+
+def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Problem]]:
+    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts."""
+    source = display(path, root)
+    if not path.is_file():
+        return {}, []
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader) or {}  # noqa: S506
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        return {}, [Problem(source, "file", f"cannot be read as YAML ({error}); check its indentation and colons")]
+    if not isinstance(data, dict):
+        return {}, [Problem(source, "file", f"expected one entry per author, such as 'director:' with 'name:' and 'role:' under it, got {describe(data)}")]
+    authors, problems = {}, []
+    for key, entry in data.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
+            problems.append(Problem(source, str(key), "needs a 'name:' line, such as 'name: Sam Example'"))
+            continue
+        authors[str(key)] = Author(str(key), entry["name"].strip(), str(entry.get("role") or "").strip())
+    return authors, problems
+
+
+def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post | None:
+    """One post, or None after recording why it cannot be one."""
+    source = display(path, settings.root)
+    rel = path.relative_to(settings.posts_dir).as_posix()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problems.append(Problem(source, "file", f"not UTF-8 text (line {line} has a character saved in another encoding); save the file again with the encoding 'UTF-8'"))
+        return None
+    try:
+        parts = split(text)
+    except FrontMatterError as error:
+        problems.append(Problem(source, "front matter", str(error)))
+        return None
+    before = len(problems)
+    fields = FieldReader(source, parts.meta, settings, problems)
+    fields.unknown_fields()
+    title = fields.text("title", example="title: End of term")
+    date, has_time = fields.date("date", required=True)
+    type_key = fields.choice("type", tuple(settings.types), "blog")
+    post_type = settings.types.get(type_key or "")
+    summary = fields.text("summary")
+    if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
+        problems.append(Problem(source, "summary", f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'"))
+    updated, _ = fields.date("updated")
+    if updated and date and updated < date:
+        problems.append(Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
+    image, image_alt = fields.image(PurePosixPath(rel).parent)
+    post = Post(
+        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
+        has_time=has_time, type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
+        author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
+        updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
+        aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
+        notes_to_editors=fields.text("notes_to_editors"),
+        reading_minutes=max(1, math.ceil(len(_WORD.findall(parts.body)) / settings.words_per_minute)),
+    )
+    if not parts.body.strip():
+        problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
+    return post if len(problems) == before else None
+
+
+def load_posts(settings: Settings, *, now: datetime, publishing: bool) -> Loaded:
+    """Read and check every post. `publishing` is true for a real build: links to unpublished posts fail."""
+    problems: list[Problem] = []
+    files = post_files(settings.posts_dir)
+    posts = [post for path in files if (post := read_post(path, settings, problems))]
+    for post in posts:
+        post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
+    _check_urls(posts, problems)
+    by_rel = {post.rel: post for post in posts}
+    known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
+    for post in posts:
+        _check_links(post, settings, by_rel, known, publishing, problems)
+    failed = {problem.source for problem in problems}
+    valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
+    return Loaded(valid, sorted(set(problems)))
+
+
+def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
+    """Two posts may not write the same page, and an alias may not shadow another post."""
+    owner: dict[str, Post] = {}
+    for post in sorted(posts, key=lambda p: p.source):
+        other = owner.setdefault(post.url, post)
+        if other is not post:
+            for one, two in ((post, other), (other, post)):
+                problems.append(Problem(one.source, "slug", f"the address /{post.url} is also used by {two.source}; give one of them a different 'slug'"))
+    for post in sorted(posts, key=lambda p: p.source):
+        for alias in post.aliases:
+            key = alias.strip("/") + "/"
+            other = owner.setdefault(key, post)
+            if other is not post:
+                problems.append(Problem(post.source, "aliases", f"'{alias}' is already the address of {other.source}; remove it from 'aliases'"))
+
+
+def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str],
+                 publishing: bool, problems: list[Problem]) -> None:
+    links = local_links(post.body)
+    if post.image:
+        links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
+    for link in links:
+        message = _link_problem(post, link, settings, by_rel, known, publishing)
+        if message:
+            problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
+
+
+def _link_problem(post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str],
+                  publishing: bool) -> str | None:
+    """What is wrong with one link or image of a post, if anything."""
+    rel = resolve(post.rel, link.path)
+    what = f"{'image' if link.is_image else 'link'} '{link.target}'"
+    what += f" on line {post.body_line + link.line - 1}" if link.line else ""
+    if rel.startswith("../"):
+        return f"{what} points outside the posts folder; link to other pages by their address, such as '/about/'"
+    if link.is_image and link.line and not (link.alt or "").strip():
+        return f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
+    is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
+    exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
+    if is_file and not exists:
+        return f"{what} points to posts/{rel}, which does not exist"
+    other = by_rel.get(rel)
+    if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
+        when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
+        return f"{what} points to posts/{rel}, which {when} and not published yet; remove the link until it is"
+    return None

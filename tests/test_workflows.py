@@ -1,0 +1,197 @@
+"""The GitHub Actions workflows lint clean and keep their security policy.
+
+Least privilege, pinned actions and bounded jobs are easy to lose in an edit that still lints,
+so the policy is asserted here rather than left to review.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
+# The one job allowed to write anything: (workflow file, job id) -> its exact permissions.
+DEPLOY_JOB = ("deploy.yml", "deploy")
+DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
+
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<value>.*?)\s*$")
+# owner/repo[/path]@<40 hex>, a space, then `# vX` (`# v1`, `# v5.0.0`).
+PINNED = re.compile(
+    r"""(["']?)[\w.-]+/[\w.-]+(?:/[^@\s"']+)?@[0-9a-f]{40}\1\s+\#\s*v\d+(?:\.\d+)*"""
+)
+
+
+def is_local(value: str) -> bool:
+    """A local action or reusable workflow (`./...`) lives in this repository: nothing to pin."""
+    return value.strip("\"'").startswith("./")
+
+
+def is_pinned(value: str) -> bool:
+    """True for `owner/repo@<full commit SHA> # vX...`: immutable, with a readable version."""
+    return PINNED.fullmatch(value) is not None
+
+
+def load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    """The `on:` mapping. YAML 1.1 (PyYAML) reads the bare key `on` as the boolean True."""
+    return workflow.get("on", workflow.get(True))
+
+
+def jobs(workflow: dict) -> dict[str, dict]:
+    return workflow["jobs"]
+
+
+def actionlint() -> str:
+    """The actionlint that the test extra installed next to this Python, else one on PATH."""
+    beside_python = Path(sys.executable).parent / "actionlint"
+    found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
+    if found is None:
+        pytest.fail("actionlint is missing: `make setup` installs it with the test extra")
+    return found
+
+
+def run_actionlint(*paths: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # shellcheck and pyflakes are switched off so the result does not depend on what else
+    # happens to be installed on the machine.
+    command = [actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", *map(str, paths)]
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL
+    )
+
+
+def test_the_workflows_are_there() -> None:
+    names = {path.name for path in WORKFLOWS}
+    assert {"ci.yml", "deploy.yml"} <= names
+
+
+def test_actionlint_reports_nothing() -> None:
+    result = run_actionlint(*WORKFLOWS, cwd=ROOT)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_actionlint_does_report_a_broken_workflow(tmp_path: Path) -> None:
+    """Guards the test above: an actionlint that never complains would pass it too."""
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(
+        "on: push\n"
+        "permissions:\n"
+        "  contents: raed\n"
+        "jobs:\n"
+        "  build:\n"
+        "    runs-on: ubuntu-24.04\n"
+        "    steps:\n"
+        "      - run: echo hello\n",
+        encoding="utf-8",
+    )
+    result = run_actionlint(broken, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "broken.yml:3:" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "pinned"),
+    [
+        ("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1", True),
+        ("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7", True),
+        ("'actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1' # v7", True),
+        ("github/codeql-action/init@3d3c42e5aac5ba805825da76410c181273ba90b1 # v4.1.0", True),
+        ("actions/checkout@v7", False),
+        ("actions/checkout@v7.0.1 # v7.0.1", False),
+        ("actions/checkout@main", False),
+        ("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1", False),
+        ("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # latest", False),
+        ("actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1# v7", False),
+        ("actions/checkout@3d3c42e5 # v7", False),
+        ("actions/checkout@3D3C42E5AAC5BA805825DA76410C181273BA90B1 # v7", False),
+        ("docker://alpine:3.20 # v3", False),
+    ],
+)
+def test_pin_rule(value: str, pinned: bool) -> None:
+    assert is_pinned(value) is pinned
+
+
+@pytest.mark.parametrize(
+    ("value", "local"),
+    [("./.github/actions/setup", True), ("'./x'", True), ("actions/checkout@v7", False)],
+)
+def test_local_rule(value: str, local: bool) -> None:
+    assert is_local(value) is local
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    matches = [(number, USES_LINE.match(line)) for number, line in enumerate(lines, 1)]
+    found = [(number, m["value"]) for number, m in matches if m]
+    unpinned = [f"{path.name}:{n}: {v}" for n, v in found if not is_local(v) and not is_pinned(v)]
+    assert unpinned == []
+    # The line scan must see every `uses:` that YAML sees (none hidden in flow style).
+    in_yaml = [
+        item["uses"]
+        for job in jobs(load(path)).values()
+        for item in [job, *job.get("steps", [])]
+        if "uses" in item
+    ]
+    assert len(found) == len(in_yaml)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_top_level_permissions_only_read_contents(path: Path) -> None:
+    assert load(path)["permissions"] == {"contents": "read"}
+
+
+def test_only_the_deploy_job_may_write() -> None:
+    writers = {}
+    for path in WORKFLOWS:
+        for job_id, job in jobs(load(path)).items():
+            permissions = job.get("permissions", {})
+            if permissions == "write-all" or "write" in getattr(permissions, "values", list)():
+                writers[(path.name, job_id)] = permissions
+    assert writers == {DEPLOY_JOB: DEPLOY_PERMISSIONS}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_every_job_has_a_timeout(path: Path) -> None:
+    timeouts = {job_id: job.get("timeout-minutes") for job_id, job in jobs(load(path)).items()}
+    bad = {job_id: t for job_id, t in timeouts.items() if not (isinstance(t, int) and 0 < t <= 60)}
+    assert bad == {}
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_mkdocs_2_warning_is_off(path: Path) -> None:
+    assert load(path)["env"]["NO_MKDOCS_2_WARNING"] == "1"
+
+
+def test_ci_runs_on_pushes_and_pull_requests() -> None:
+    assert {"push", "pull_request"} <= set(triggers(load(WORKFLOW_DIR / "ci.yml")))
+
+
+def test_deploy_runs_on_main_daily_and_by_hand() -> None:
+    on = triggers(load(WORKFLOW_DIR / "deploy.yml"))
+    assert on["push"] == {"branches": ["main"]}
+    assert on["schedule"] == [{"cron": "30 5 * * *"}]
+    assert "workflow_dispatch" in on
+
+
+def test_deploys_queue_and_are_never_cancelled() -> None:
+    concurrency = load(WORKFLOW_DIR / "deploy.yml")["concurrency"]
+    assert concurrency["group"]
+    assert concurrency["cancel-in-progress"] is False
+
+
+def test_dependabot_updates_pip_and_actions_weekly() -> None:
+    config = load(ROOT / ".github" / "dependabot.yml")
+    schedules = {u["package-ecosystem"]: u["schedule"]["interval"] for u in config["updates"]}
+    assert schedules == {"pip": "weekly", "github-actions": "weekly"}
