@@ -80,6 +80,8 @@ def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) 
     project = work / "corpus" / f"n{n}-seed{seed}" / tool
     shutil.rmtree(project, ignore_errors=True)
     corpus.LAYOUTS[tool](posts, project)
+    if tool == "ours":
+        tools.adopt_site(project, REPO)
     return project
 
 
@@ -100,7 +102,8 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     transfer = {}
     for tool, project in projects.items():
         page = tools.post_path(tool, newest)
-        transfer[tool] = {"page": page, **measure.first_visit_transfer(project / tools.OUTPUT[tool], page)}
+        transfer[tool] = {"page": page, **measure.first_visit_transfer(project / tools.OUTPUT[tool], page,
+                                                                             corpus.SITE_URL)}
     if "ours" not in projects:
         return transfer, None
     if args.no_rebuild:

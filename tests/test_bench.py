@@ -93,3 +93,62 @@ def test_dates_span_ten_years_and_tags_are_forty() -> None:
     assert {p.date.year for p in posts} == set(range(2016, 2026))
     assert {t for p in posts for t in p.tags} == set(corpus.TAGS)
     assert len(corpus.TAGS) == 40 and len({corpus.slugify(t) for t in corpus.TAGS}) == 40
+
+
+def fake_build(out: Path, tool: str, posts: list[corpus.Post]) -> None:
+    """Every file the tool should write, each showing the text it is checked for."""
+    from newsdesk_bench import tools
+    for group in tools.expected(tool, posts).values():
+        for rel, text in group:
+            path = out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            old = path.read_text() if path.exists() else ""
+            path.write_text(old + f"<h1>{text or ''}</h1>")
+
+
+@pytest.mark.parametrize("tool", ["ours", "material", "pelican"])
+def test_verify_fails_loudly_when_a_post_page_is_missing(tmp_path: Path, tool: str) -> None:
+    from newsdesk_bench import tools
+    posts = corpus.generate(30)
+    fake_build(tmp_path, tool, posts)
+    assert tools.verify(tool, tmp_path, posts)["posts"] == "30/30"
+    (tmp_path / tools.post_path(tool, posts[3])).unlink()
+    with pytest.raises(RuntimeError, match="posts: 1 missing"):
+        tools.verify(tool, tmp_path, posts)
+
+
+def test_our_feeds_are_not_available_until_built_but_partial_feeds_fail(tmp_path: Path) -> None:
+    from newsdesk_bench import tools
+    posts = corpus.generate(30)
+    fake_build(tmp_path, "ours", posts)
+    feeds = 6 + len({t for p in posts for t in p.tags})  # site, blog and news feeds, one per tag
+    assert tools.verify("ours", tmp_path, posts)["feeds"] == f"{feeds}/{feeds}"
+    for rel, _ in tools.expected("ours", posts)["feeds"]:
+        (tmp_path / rel).unlink()
+    assert tools.verify("ours", tmp_path, posts)["feeds"] == "not available"
+    fake_build(tmp_path / "again", "ours", posts)
+    (tmp_path / "again/feed.xml").unlink()
+    with pytest.raises(RuntimeError, match="feeds: 1 missing"):
+        tools.verify("ours", tmp_path / "again", posts)
+
+
+def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_path: Path) -> None:
+    from newsdesk_bench import measure
+    (tmp_path / "a/b").mkdir(parents=True)
+    (tmp_path / "search").mkdir()
+    (tmp_path / "a/b/index.html").write_text(
+        '<link rel="stylesheet" href="../../main.css"><link rel="stylesheet" href="https://fonts.example.com/x.css">'
+        '<script src="https://news.example.org/app.js"></script>'
+        '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
+    for name in ("main.css", "app.js", "w.js", "search/search_index.json"):
+        (tmp_path / name).write_text("x" * 1000)
+    result = measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")
+    assert set(result["parts"]) == {"a/b/index.html", "main.css", "app.js", "w.js", "search/search_index.json"}
+    assert result["remote"] == ["https://fonts.example.com/x.css"]
+
+
+def test_work_dir_inside_the_repository_is_refused() -> None:
+    import bench
+    with pytest.raises(SystemExit):
+        bench.parse_args(["--work", str(Path(bench.REPO) / "tmp-bench")])
+    assert bench.parse_args(["--only", "material,pelican", "--sizes", "100"]).only == ["material", "pelican"]

@@ -69,13 +69,14 @@ class _Refs(HTMLParser):
         self._in_config = False
 
 
-def first_visit_transfer(site: Path, page: str) -> dict:
+def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
     """gzip -6 bytes of a page, the local CSS/JS/icons it references, and what search loads.
 
     Material's bundle starts its search worker (named in the page's __config) on load, and the
-    worker fetches search/search_index.json, so both count. Remote references (fonts) are listed
-    apart and not counted: they are not ours to serve.
+    worker fetches search/search_index.json, so both count. Absolute URLs on site_url are local;
+    other remote references (web fonts) are listed apart and not counted: we do not serve them.
     """
+    own = urlsplit(site_url)
     page_url = "/" + page.removesuffix("index.html")
     parser = _Refs()
     parser.feed((site / page).read_text(encoding="utf-8"))
@@ -87,6 +88,8 @@ def first_visit_transfer(site: Path, page: str) -> dict:
     parts, remote = {page: (site / page).read_bytes()}, []
     for ref in refs:
         url = urlsplit(urljoin(page_url, ref))
+        if url.netloc == own.netloc:
+            url = urlsplit("/" + url.path.removeprefix(own.path.rstrip("/")).lstrip("/"))
         if url.scheme or url.netloc:
             remote.append(ref)
             continue

@@ -73,11 +73,12 @@ def render(res: dict) -> str:
             out[-1] += rb["skipped"]
         else:
             e = rb["edits"]
+            shown = ", ".join(k for k in ("post", "listing", "feed") if k not in rb["not_available"])
             out[-1] += (f"first build served after {rb['first_build_s']:.1f} s; after editing one post's "
-                        f"title, its page, listing and feed showed it in median {median(e):.2f} s "
+                        f"title, the new title showed in ({shown}) in median {median(e):.2f} s "
                         f"(min {min(e):.2f}, max {max(e):.2f}, {len(e)} edits; mkdocs reported builds of "
-                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s). Not available: "
-                        f"{', '.join(rb['not_available']) or 'none'}.")
+                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s). Not available yet, so not "
+                        f"checked: {', '.join(rb['not_available']) or 'none'}.")
     out += ["", *targets(res)]
     return "\n".join(out) + "\n"
 

@@ -49,6 +49,19 @@ def ensure_venv(tool: str, work: Path, repo: Path) -> Path:
     return venv
 
 
+def adopt_site(project: Path, repo: Path) -> None:
+    """Ours builds the corpus with our site: the repo's mkdocs.yml (inherited), docs/ and overrides/.
+
+    The corpus's own mkdocs.yml keeps the contract's plugin options and its authors; everything
+    else (theme features, templates, Markdown extensions, nav, strict) comes from the repo.
+    """
+    for name in ("docs", "overrides"):
+        shutil.rmtree(project / name, ignore_errors=True)
+        shutil.copytree(repo / name, project / name)
+    config = project / "mkdocs.yml"
+    config.write_text(f"INHERIT: {repo / 'mkdocs.yml'}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def build_command(tool: str, venv: Path) -> list[str]:
     """A cold build of the project in the current directory into OUTPUT[tool]."""
     if tool == "pelican":
@@ -75,13 +88,14 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
     tags = sorted({t for p in posts for t in p.tags})
     years = sorted({f"{p.date:%Y}" for p in posts})
     n_blog = sum(p.type == "blog" for p in posts)
+    n_news = len(posts) - n_blog
     out: dict[str, list[tuple[str, str | None]]] = {
         "posts": [(post_path(tool, p), p.title) for p in posts]}
     if tool == "ours":
-        pages = math.ceil(n_blog / 10)
         out["listings"] = ([("blog/index.html", None), ("news/index.html", None),
                             ("tags/index.html", None), ("archive/index.html", None)]
-                           + [(f"blog/page/{k}/index.html", None) for k in range(2, pages + 1)]
+                           + [(f"blog/page/{k}/index.html", None) for k in range(2, math.ceil(n_blog / 10) + 1)]
+                           + [(f"news/page/{k}/index.html", None) for k in range(2, math.ceil(n_news / 10) + 1)]
                            + [(f"archive/{y}/index.html", None) for y in years])
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
         out["feeds"] = ([(f, None) for f in ("feed.xml", "atom.xml", "blog/feed.xml", "blog/atom.xml",
