@@ -140,10 +140,12 @@ def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_pat
         '<link rel="stylesheet" href="../../main.css"><link rel="stylesheet" href="https://fonts.example.com/x.css">'
         '<script src="https://news.example.org/app.js"></script>'
         '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
-    for name in ("main.css", "app.js", "w.js", "search/search_index.json"):
+    for name in ("app.js", "w.js", "search/search_index.json", "sub.css"):
         (tmp_path / name).write_text("x" * 1000)
+    (tmp_path / "main.css").write_text('@import url("sub.css");')
     result = measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")
-    assert set(result["parts"]) == {"a/b/index.html", "main.css", "app.js", "w.js", "search/search_index.json"}
+    assert set(result["parts"]) == {"a/b/index.html", "main.css", "sub.css", "app.js", "w.js",
+                                    "search/search_index.json"}
     assert result["remote"] == ["https://fonts.example.com/x.css"]
 
 

@@ -69,6 +69,9 @@ class _Refs(HTMLParser):
         self._in_config = False
 
 
+CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)""")
+
+
 def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
     """gzip -6 bytes of a page, the local CSS/JS/icons it references, and what search loads.
 
@@ -86,7 +89,7 @@ def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
         refs += [worker] if worker else []
         refs.append(urljoin(page_url, json.loads(parser.config).get("base", ".") + "/search/search_index.json"))
     parts, remote = {page: (site / page).read_bytes()}, []
-    for ref in refs:
+    for ref in refs:  # grows while walking: a stylesheet's @import is fetched too
         url = urlsplit(urljoin(page_url, ref))
         if url.netloc == own.netloc:
             url = urlsplit("/" + url.path.removeprefix(own.path.rstrip("/")).lstrip("/"))
@@ -95,8 +98,11 @@ def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
             continue
         path = site / url.path.lstrip("/")
         path = path / "index.html" if url.path.endswith("/") else path
-        if path.is_file():
-            parts[str(path.relative_to(site))] = path.read_bytes()
+        name = str(path.relative_to(site)) if path.is_relative_to(site) else ""
+        if path.is_file() and name not in parts:
+            parts[name] = path.read_bytes()
+            if name.endswith(".css"):
+                refs += [urljoin(url.path, i) for i in CSS_IMPORT.findall(parts[name].decode(errors="replace"))]
     sizes = {name: len(gzip.compress(data, compresslevel=6, mtime=0)) for name, data in parts.items()}
     return {"total": sum(sizes.values()), "parts": sizes, "remote": remote}
 
