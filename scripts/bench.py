@@ -89,9 +89,9 @@ def build_once(tool: str, venv: Path, project: Path, posts: list[corpus.Post], r
     out_dir = project / tools.OUTPUT[tool]
     shutil.rmtree(out_dir, ignore_errors=True)
     log = project.parent / f"{tool}-build-{run}.log"
-    seconds, rss_kib = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
+    seconds, cpu, rss_kib = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
     checked = tools.verify(tool, out_dir, posts)
-    return {"seconds": seconds, "peak_mib": rss_kib / 1024, "pages": tools.count_pages(out_dir),
+    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mib": rss_kib / 1024, "pages": tools.count_pages(out_dir),
             "verified": checked}
 
 
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
             for tool in selected:
                 r = build_once(tool, venvs[tool], projects[tool], posts, run)
                 runs[tool].append(r)
-                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s {r['peak_mib']:.0f} MiB "
+                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) {r['peak_mib']:.0f} MiB "
                     f"{r['pages']} pages {r['verified']}")
         res["builds"][str(n)] = runs
         if n == args.detail_size:

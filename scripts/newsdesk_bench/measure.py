@@ -19,12 +19,13 @@ from urllib.parse import urljoin, urlsplit
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def timed_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, int]:
-    """Run cmd to completion: (wall seconds, peak RSS in KiB).
+def timed_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[float, float, int]:
+    """Run cmd to completion: (wall seconds, CPU seconds, peak RSS in KiB).
 
     Wall time is time.perf_counter() around the child's whole life. Peak memory is ru_maxrss of
     the rusage that os.wait4 returns for the child: the largest resident set of the child and of any
-    descendants it waited for (all three builders run as a single process).
+    descendants it waited for (all three builders run as a single process). CPU time (user + system,
+    from the same rusage) is reported beside wall time: it moves less when the host is busy.
     """
     with open(log, "wb") as out:
         start = time.perf_counter()
@@ -40,7 +41,7 @@ def timed_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> tuple[flo
     if proc.returncode != 0:
         tail = log.read_text(errors="replace")[-2000:]
         raise RuntimeError(f"{cmd[0]} exited {proc.returncode} after {seconds:.1f}s in {cwd}:\n{tail}")
-    return seconds, usage.ru_maxrss
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 class _Refs(HTMLParser):

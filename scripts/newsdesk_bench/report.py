@@ -40,15 +40,17 @@ def render(res: dict) -> str:
            f"Linux {m['kernel']}.", "", f"Command: `{res['command']}`", "",
            "Versions: " + ", ".join(f"{k} {v}" for k, v in res["versions"].items()) + ".", "",
            "Wall time is `time.perf_counter()` around the build process; peak memory is `ru_maxrss` "
-           "from `os.wait4` on it (the builders are single processes). Each run builds the tools in "
-           "turn, from an emptied output directory.", "",
-           "| posts | tool | median s | min s | max s | peak MiB | pages | checked (posts, tags, feeds) |",
-           "|---:|---|---:|---:|---:|---:|---:|---|"]
+           "from `os.wait4` on it (the builders are single processes), and CPU time is user + system "
+           "from the same call. Each run builds the tools in turn, from an emptied output directory; "
+           "peak memory is the largest of the runs.", "",
+           "| posts | tool | median s | min s | max s | median CPU s | peak MiB | pages | checked (posts, tags, feeds) |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
     for n, runs in res["builds"].items():
         for tool, rs in runs.items():
             secs = [r["seconds"] for r in rs]
             v = rs[-1]["verified"]
             out.append(f"| {int(n):,} | {tool} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
+                       f"{median(r.get('cpu_seconds', float('nan')) for r in rs):.2f} | "
                        f"{max(r['peak_mib'] for r in rs):.0f} | {rs[-1]['pages']:,} | "
                        f"{v['posts']}, {v['tags']}, {v['feeds']} |")
     pairs = [(n, runs) for n, runs in res["builds"].items() if "ours" in runs and len(runs) > 1]
