@@ -1,6 +1,7 @@
 """The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py and listings.py."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -96,6 +97,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _page(config, src_uri: str, title: str, template: str, in_nav: bool) -> File:
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         return File.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
+
+    def on_page_read_source(self, *, page, config) -> str | None:
+        """A post's source was read and checked already: hand MkDocs the body, not the file again."""
+        post = self.posts.get(page.file.src_uri)
+        return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
 
     def on_page_markdown(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
