@@ -23,6 +23,7 @@ from .model import PUBLISHED, Post, PostType, sort_key
 
 RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
+BOTH = (("feed", RSS), ("atom", ATOM))  # file names and formats of the feeds that come in both
 LANGUAGE = "en-GB"
 NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)  # an empty feed's date: fixed, never the clock
 # '/news/2015/10/launch/': an address in the shape of a post's, so once some post's permalink.
@@ -39,7 +40,8 @@ class FeedSpec:
     kind: str  # RSS or ATOM
     name: str  # 'Blog', 'SEND', 'Everything': how the Subscribe page lists it
     title: str  # the channel title
-    description: str  # the channel description, and the feed's purpose on the Subscribe page
+    purpose: str  # 'Every blog post': what the Subscribe page says the feed carries
+    description: str  # the channel description
     html_url: str  # 'blog/': the HTML listing this feed follows
     type_key: str | None = None  # only posts of this type
     tag: str | None = None  # only posts with this tag slug
@@ -91,16 +93,17 @@ def _lower_first(text: str) -> str:
 
 def feed_specs(site_name: str, types: Mapping[str, PostType], tags: Iterable[TagSummary]) -> list[FeedSpec]:
     """Every feed of the site: RSS and Atom for everything and for each type, RSS for each tag."""
+    def spec(path: str, kind: str, name: str, purpose: str, html_url: str, **only) -> FeedSpec:
+        title = f"{site_name}: {name}" if html_url else site_name
+        return FeedSpec(path, kind, name, title, purpose, f"{purpose} from {site_name}", html_url, **only)
+
     kinds = " and ".join(_lower_first(t.label) for t in types.values())
-    specs = [FeedSpec(f"{name}.xml", kind, "Everything", site_name, f"Every {kinds} from {site_name}", "")
-             for name, kind in (("feed", RSS), ("atom", ATOM))]
+    specs = [spec(f"{name}.xml", kind, "Everything", f"Every new {kinds}", "") for name, kind in BOTH]
     for key, post_type in types.items():
-        specs += [FeedSpec(f"{post_type.prefix}/{name}.xml", kind, post_type.title, f"{site_name}: {post_type.title}",
-                           f"Every {_lower_first(post_type.label)} from {site_name}", f"{post_type.prefix}/", type_key=key)
-                  for name, kind in (("feed", RSS), ("atom", ATOM))]
+        specs += [spec(f"{post_type.prefix}/{name}.xml", kind, post_type.title, f"Every new {_lower_first(post_type.label)}",
+                       f"{post_type.prefix}/", type_key=key) for name, kind in BOTH]
     for tag in tags:
-        specs.append(FeedSpec(f"{tag_url(tag.slug)}feed.xml", RSS, tag.name, f"{site_name}: {tag.name}",
-                              f"Every post tagged {tag.name} from {site_name}", tag_url(tag.slug), tag=tag.slug))
+        specs.append(spec(f"{tag_url(tag.slug)}feed.xml", RSS, tag.name, f"Every new post tagged {tag.name}", tag_url(tag.slug), tag=tag.slug))
     return specs
 
 
