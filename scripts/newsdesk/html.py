@@ -5,7 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from html.parser import HTMLParser
-from typing import Callable
+from typing import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 MORE = "<!-- more -->"
@@ -75,6 +75,32 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
         path, _, fragment = target.partition("#")
         relative = posixpath.relpath(path, here) + ("/" if path.endswith("/") and path != "/" else "")
         return relative + (f"#{fragment}" if fragment else "")
+    return rewrite_urls(html, change)
+
+
+def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str]) -> str:
+    """Relative URLs in a post's raw HTML, made right for its page.
+
+    MkDocs rewrites Markdown links and images for the page's URL, but leaves raw HTML (an <img> with
+    a srcset, say) as written: relative to the post's file. A URL that already names a file of the
+    site from the page is left alone; one that names a file from `source_dir` ('posts/2025') is
+    pointed at it. `site_urls` maps each file's source path to its URL ('posts/2025/a.png').
+    """
+    known = {url.rstrip("/") for url in site_urls.values()}
+    here = "/" + page_url
+
+    def change(url: str) -> str:
+        cut = match.start() if (match := re.search(r"[?#]", url)) else len(url)
+        path, rest = url[:cut], url[cut:]
+        if not path or not _is_relative(url):
+            return url
+        if urljoin(here, path).lstrip("/").rstrip("/") in known:
+            return url
+        target = site_urls.get(posixpath.normpath(posixpath.join(source_dir, path)))
+        if target is None:
+            return url
+        relative = posixpath.relpath("/" + target, here) + ("/" if target.endswith("/") else "")
+        return relative + rest
     return rewrite_urls(html, change)
 
 

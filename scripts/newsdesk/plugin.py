@@ -2,6 +2,7 @@
 and feeds.py."""
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 
 import markdown
@@ -12,7 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import dates
 from .config import NewsdeskConfig, settings_from
 from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
-from .html import excerpt, rebase
+from .html import excerpt, rebase, resolve_source_urls
 from .links import resolve
 from .listings import Site, build_site
 from .model import Post, Problem
@@ -107,6 +108,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             docs = Path(config.docs_dir).name
             raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
+        self.site_urls = {file.src_uri: file.url for file in files}
         return files
 
     def _add_redirects(self, files: Files, config) -> None:
@@ -144,6 +146,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
+            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             self.contents[post.source] = full_html(post, html, notes)
