@@ -158,9 +158,15 @@ def full_html(post: Post, body_html: str, notes_html: str = "") -> str:
     return "\n".join(parts)
 
 
-def description(post: Post, html: str) -> str:
-    """The item's description: the summary, or the excerpt, as plain text."""
-    return post.summary or plain_text(excerpt(html))
+def description(post: Post, html: str, words: int = 60) -> str:
+    """The item's description, as plain text and never empty (feedgen would move the content into
+    it): the summary, else the excerpt, else the post's first words, else its title."""
+    if post.summary:
+        return post.summary
+    if text := plain_text(excerpt(html)):
+        return text
+    first = plain_text(html).split()
+    return " ".join(first[:words]) + (" …" if len(first) > words else "") if first else post.title
 
 
 def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, str], channel: Channel,
