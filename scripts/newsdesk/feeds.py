@@ -40,7 +40,7 @@ class FeedSpec:
     kind: str  # RSS or ATOM
     name: str  # 'Blog', 'SEND', 'Everything': how the Subscribe page lists it
     title: str  # the channel title
-    purpose: str  # 'Every blog post': what the Subscribe page says the feed carries
+    purpose: str  # 'Every new blog post': what the Subscribe page says the feed carries
     description: str  # the channel description
     html_url: str  # 'blog/': the HTML listing this feed follows
     type_key: str | None = None  # only posts of this type
