@@ -52,6 +52,21 @@ class Prefix(c.Type):
         return value
 
 
+class FeedLogo(c.Type):
+    """A GIF, JPEG or PNG in docs/: the only image formats RSS readers are bound to show."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        value = super().run_validation(value)
+        if value.rsplit(".", 1)[-1].lower() not in ("gif", "jpg", "jpeg", "png"):
+            raise c.ValidationError(
+                f"expected a GIF, JPEG or PNG file in the docs folder, such as 'assets/images/feed-logo.png', got '{value}'"
+            )
+        return value.lstrip("/")
+
+
 class TypeConfig(base.Config):
     label = c.Type(str)  # 'Press release': shown on each post
     prefix = Prefix()  # 'news': the listing and post URLs start with it
@@ -77,6 +92,8 @@ class NewsdeskConfig(base.Config):
     home_count = PositiveInt(5)
     words_per_minute = PositiveInt(200)
     timezone = TimeZone("Europe/London")
+    feed_items = PositiveInt(20)  # items in each feed, newest first
+    feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
 
 
 def settings_from(options: NewsdeskConfig, root: Path) -> tuple[Settings, list[Problem]]:

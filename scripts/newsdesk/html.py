@@ -1,16 +1,24 @@
-"""Working on a post's rendered HTML: its excerpt, and moving its relative URLs to another page."""
+"""Working on a post's rendered HTML: its excerpt, its plain text, and moving its relative URLs
+to another page or making them absolute for feeds."""
 from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable
+from html.parser import HTMLParser
+from typing import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 MORE = "<!-- more -->"
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S)
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _ID = re.compile(r'\s(?:id|aria-labelledby)="[^"]*"')
-_URL_ATTR = re.compile(r'\b(href|src|srcset|poster)="([^"]*)"')
+# A start tag, and one attribute in it: values are consumed whole, so text that merely looks like
+# an attribute (in a code sample, or inside another attribute's value) is never rewritten.
+_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
+_ATTR = re.compile(r"""(\s)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster", "cite", "xlink:href"})
+_BLOCKS = frozenset({"p", "br", "div", "li", "dd", "dt", "tr", "td", "th", "blockquote", "pre",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"})
 
 
 def excerpt(html: str) -> str:
@@ -23,16 +31,30 @@ def excerpt(html: str) -> str:
 
 
 def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
-    """Apply `change` to every URL in href, src, poster and each srcset candidate."""
+    """Apply `change` to every URL in the tags' href, src, poster, cite and each srcset candidate.
+
+    Attribute names are matched in any case, values in double, single or no quotes; the quoting is kept.
+    """
+    def url_value(name: str, value: str) -> str:
+        if name != "srcset":
+            return change(value)
+        parts = [candidate.strip().split(None, 1) for candidate in value.split(",") if candidate.strip()]
+        return ", ".join(" ".join([change(p[0]), *p[1:]]) for p in parts)
+
     def attribute(match: re.Match) -> str:
-        name, value = match.groups()
-        if name == "srcset":
-            parts = [candidate.strip().split(None, 1) for candidate in value.split(",") if candidate.strip()]
-            value = ", ".join(" ".join([change(p[0]), *p[1:]]) for p in parts)
-        else:
-            value = change(value)
-        return f'{name}="{value}"'
-    return _URL_ATTR.sub(attribute, html)
+        space, name, equals, raw = match.groups()
+        if raw is None or name.lower() not in URL_ATTRIBUTES:
+            return match.group(0)
+        quoted = raw[0] in "\"'"
+        value = url_value(name.lower(), raw[1:-1] if quoted else raw)
+        quote = raw[0] if quoted else '"'
+        return f"{space}{name}{equals}{quote}{value}{quote}"
+
+    def tag(match: re.Match) -> str:
+        text = match.group(0)
+        name_end = re.match(r"<[^\s/>]*", text).end()
+        return text[:name_end] + _ATTR.sub(attribute, text[name_end:])
+    return _TAG.sub(tag, html)
 
 
 def _is_relative(url: str) -> bool:
@@ -56,7 +78,63 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
     return rewrite_urls(html, change)
 
 
+def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str]) -> str:
+    """Relative URLs in a post's raw HTML, made right for its page.
+
+    MkDocs rewrites Markdown links and images for the page's URL, but leaves raw HTML (an <img> with
+    a srcset, say) as written: relative to the post's file. A URL that already names a file of the
+    site from the page is left alone; one that names a file from `source_dir` ('posts/2025') is
+    pointed at it. `site_urls` maps each file's source path to its URL ('posts/2025/a.png').
+    """
+    known = {url.rstrip("/") for url in site_urls.values()}
+    here = "/" + page_url
+
+    def change(url: str) -> str:
+        cut = match.start() if (match := re.search(r"[?#]", url)) else len(url)
+        path, rest = url[:cut], url[cut:]
+        if not path or not _is_relative(url):
+            return url
+        if urljoin(here, path).lstrip("/").rstrip("/") in known:
+            return url
+        target = site_urls.get(posixpath.normpath(posixpath.join(source_dir, path)))
+        if target is None:
+            return url
+        relative = posixpath.relpath("/" + target, here) + ("/" if target.endswith("/") else "")
+        return relative + rest
+    return rewrite_urls(html, change)
+
+
 def absolutize(html: str, page_url: str, site_url: str) -> str:
     """Every URL absolute, for feeds: readers and RSS-to-email tools ignore xml:base."""
     base = urljoin(site_url.rstrip("/") + "/", page_url)
     return rewrite_urls(html, lambda url: url if urlsplit(url).scheme else urljoin(base, url))
+
+
+def strip_permalinks(html: str) -> str:
+    """Without the '¶' anchors beside headings: in a feed reader they are noise, not navigation."""
+    return _HEADERLINK.sub("", html)
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self.parts.append(" ")
+
+
+def plain_text(html: str) -> str:
+    """The words of an HTML fragment, entities decoded, on one line: feed descriptions are plain text."""
+    parser = _TextParser()
+    parser.feed(html)
+    parser.close()
+    return " ".join("".join(parser.parts).split())

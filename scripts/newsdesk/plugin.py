@@ -1,7 +1,10 @@
-"""The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py and listings.py."""
+"""The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py, listings.py
+and feeds.py."""
 from __future__ import annotations
 
+import json
 import os
+import posixpath
 from pathlib import Path
 
 import markdown
@@ -11,21 +14,36 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
 from .config import NewsdeskConfig, settings_from
-from .html import excerpt, rebase
+from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
+from .html import excerpt, rebase, resolve_source_urls
 from .links import resolve
 from .listings import Site, build_site
 from .model import Post, Problem
+from .opml import opml
 from .posts import asset_files, load_posts
+from .redirects import alias_path, redirects
 
 log = get_plugin_logger(__name__)
 
 SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
+OPML_PATH = "feeds.opml"
+NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
+               "set 'site_url' in mkdocs.yml to the address the site is published at, "
+               "such as 'site_url: https://schools.example.gov.uk/'")
 
 
 def report(problems: list[Problem]) -> str:
     """Every problem on its own line, so the writer can fix them all in one go."""
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))
+
+
+def nav_entries(nav) -> set[str]:
+    """Every page path named anywhere in mkdocs.yml's `nav`."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*map(nav_entries, items)) if items else set()
 
 
 def front_matter(title: str, template: str) -> str:
@@ -49,6 +67,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
+        if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
+            raise PluginError(NO_SITE_URL)
         self.settings, problems = settings_from(self.config, Path(config.config_file_path).parent)
         if not self.settings.posts_dir.is_dir():
             raise PluginError(f"newsdesk: the posts folder '{self.config.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
@@ -65,7 +85,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.posts = {post.src_uri: post for post in shown}
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.excerpts: dict[str, str] = {}
+        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
+        self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+        self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
+        self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
+                               limit=self.config.feed_items, tag_names=self.site.tag_names)
+        self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -80,12 +106,30 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             generated.append(self._page(config, src_uri, title, template, listing.url in sections))
         generated.append(self._page(config, "tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
         generated.append(self._page(config, "archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
+        generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
+        self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
+        generated += self.outputs.values()
         clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
         if clashes:
             raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
         for file in generated:
             files.append(file)
+        if self.config.feed_logo and not files.get_file_from_path(self.config.feed_logo):
+            docs = Path(config.docs_dir).name
+            raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
+        self._add_redirects(files, config)
+        self.site_urls = {file.src_uri: file.url for file in files}
         return files
+
+    def _add_redirects(self, files: Files, config) -> None:
+        """A page at each alias; an alias must not take the address of anything else the site has."""
+        taken = {file.dest_uri: file for file in files}
+        problems = [Problem(post.source, "aliases", f"'{alias}' is the address of /{taken[alias_path(alias)].url}, which this site already has; remove it from 'aliases'")
+                    for post in self.site.posts for alias in post.aliases if alias_path(alias) in taken]
+        if problems:
+            raise PluginError(report(problems))
+        for path, page in redirects(self.site.posts, config.site_url).items():
+            files.append(File.generated(config, path, content=page))
 
     def _post_file(self, post: Post, config) -> File:
         file = File.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
@@ -94,8 +138,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @staticmethod
     def _page(config, src_uri: str, title: str, template: str, in_nav: bool) -> File:
+        """A generated page; a section page is in the nav unless the site's own `nav` leaves it out."""
+        in_nav = in_nav and (config.nav is None or src_uri in nav_entries(config.nav))
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         return File.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
+
+    def on_page_read_source(self, *, page, config) -> str | None:
+        """A post's source was read and checked already: hand MkDocs the body, not the file again."""
+        post = self.posts.get(page.file.src_uri)
+        return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
 
     def on_page_markdown(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
@@ -125,13 +176,28 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
+            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
+            notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
+            self.contents[post.source] = full_html(post, html, notes)
         return html
 
     def on_env(self, env, *, config, files):
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
+        env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
+        self._write_feeds(config.site_name)
         return env
+
+    def _write_feeds(self, site_name: str) -> None:
+        """Feeds and OPML as generated files: MkDocs runs on_env after rendering every page and before
+        copying files, so each post's HTML is known, and `mkdocs serve` serves them like any file."""
+        enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
+        for spec in self.feed_specs:
+            feed = build_feed(spec, self.site.posts, self.contents, self.channel, enclosures)
+            self.outputs[spec.path].content_bytes = render(spec, feed)
+        type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
+        self.outputs[OPML_PATH].content_bytes = opml(f"{site_name}: feeds", type_feeds, self.channel)
 
     def on_page_context(self, context, *, page, config, nav):
         context["newsdesk"] = self.view(page)
@@ -144,9 +210,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             view.update(post=post, older=older, newer=newer, image_url=self._image_url(post),
-                        notes_html=self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else "")
+                        notes_html=self.notes_html.get(post.source, ""))
         elif listing := self.listings.get(src_uri):
-            view.update(listing=listing, entries=self.entries(listing.posts, listing.url))
+            view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
+                        feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
         elif page.is_homepage:
             view["latest"] = {key: self.entries(posts, page.url) for key, posts in self.site.latest.items()}
         return view
