@@ -81,7 +81,7 @@ def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) 
     shutil.rmtree(project, ignore_errors=True)
     corpus.LAYOUTS[tool](posts, project)
     if tool == "ours":
-        tools.adopt_site(project, REPO)
+        tools.adopt_site(project, REPO, corpus.DEFAULT_AUTHOR)
     return project
 
 
@@ -103,7 +103,7 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     for tool, project in projects.items():
         page = tools.post_path(tool, newest)
         transfer[tool] = {"page": page, **measure.first_visit_transfer(project / tools.OUTPUT[tool], page,
-                                                                             corpus.SITE_URL)}
+                                                                             tools.site_url(tool, project))}
     if "ours" not in projects:
         return transfer, None
     if args.no_rebuild:

@@ -9,12 +9,13 @@ import hashlib
 import html
 import json
 import math
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from .corpus import Post, slugify
+from .corpus import SITE_URL, Post, slugify
 
 TOOLS = ("ours", "material", "pelican")
 LOCKS = Path(__file__).parent / "locks"
@@ -49,17 +50,33 @@ def ensure_venv(tool: str, work: Path, repo: Path) -> Path:
     return venv
 
 
-def adopt_site(project: Path, repo: Path) -> None:
-    """Ours builds the corpus with our site: the repo's mkdocs.yml (inherited), docs/ and overrides/.
+def adopt_site(project: Path, repo: Path, default_author: str) -> None:
+    """Ours builds the corpus with our site: the repo's mkdocs.yml, docs/ and overrides/.
 
-    The corpus's own mkdocs.yml keeps the contract's plugin options and its authors; everything
-    else (theme features, templates, Markdown extensions, nav, strict) comes from the repo.
+    The corpus brings posts/ and authors.yml; the repo's mkdocs.yml is used as it is (theme,
+    templates, Markdown extensions, nav, strict, every newsdesk option) except for default_author,
+    which must name one of the corpus's authors. If the repo's config no longer has the contract's
+    posts_dir and authors_file, stop rather than time a different site.
     """
     for name in ("docs", "overrides"):
         shutil.rmtree(project / name, ignore_errors=True)
         shutil.copytree(repo / name, project / name)
-    config = project / "mkdocs.yml"
-    config.write_text(f"INHERIT: {repo / 'mkdocs.yml'}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    text = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    for option in ("posts_dir: posts", "authors_file: authors.yml"):
+        if not re.search(rf"^\s+{option}\s*$", text, re.M):
+            raise RuntimeError(f"{repo / 'mkdocs.yml'}: expected newsdesk option '{option}'")
+    text, count = re.subn(r"^(\s+default_author:\s*)\S+\s*$", rf"\g<1>{default_author}", text, flags=re.M)
+    if count != 1:
+        raise RuntimeError(f"{repo / 'mkdocs.yml'}: expected one 'default_author:' line, found {count}")
+    (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def site_url(tool: str, project: Path) -> str:
+    """The site's own address: absolute links to it are local files."""
+    if tool == "pelican":
+        return SITE_URL
+    found = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    return found.group(1).strip("'\"") if found else SITE_URL
 
 
 def build_command(tool: str, venv: Path) -> list[str]:
@@ -89,6 +106,7 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
     years = sorted({f"{p.date:%Y}" for p in posts})
     n_blog = sum(p.type == "blog" for p in posts)
     n_news = len(posts) - n_blog
+    newest = max(posts, key=lambda p: p.date).title  # the whole-site feed must carry it
     out: dict[str, list[tuple[str, str | None]]] = {
         "posts": [(post_path(tool, p), p.title) for p in posts]}
     if tool == "ours":
@@ -98,8 +116,8 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
                            + [(f"news/page/{k}/index.html", None) for k in range(2, math.ceil(n_news / 10) + 1)]
                            + [(f"archive/{y}/index.html", None) for y in years])
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
-        out["feeds"] = ([(f, None) for f in ("feed.xml", "atom.xml", "blog/feed.xml", "blog/atom.xml",
-                                             "news/feed.xml", "news/atom.xml")]
+        out["feeds"] = ([("feed.xml", newest), ("atom.xml", newest)]
+                        + [(f, None) for f in ("blog/feed.xml", "blog/atom.xml", "news/feed.xml", "news/atom.xml")]
                         + [(f"tags/{slugify(t)}/feed.xml", None) for t in tags])
     elif tool == "material":
         pages = math.ceil(len(posts) / 10)
@@ -111,8 +129,8 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
         # on the tags plugin's index page.
         out["tags"] = ([(f"blog/category/{slugify(t)}/index.html", t) for t in tags]
                        + [("tags/index.html", t) for t in tags])
-        out["feeds"] = [(f, None) for f in ("feed_rss_created.xml", "feed_rss_updated.xml",
-                                            "feed_json_created.json", "feed_json_updated.json")]
+        out["feeds"] = [("feed_rss_created.xml", newest)] + [
+            (f, None) for f in ("feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")]
     else:
         pages = math.ceil(len(posts) / 10)
         out["listings"] = ([("index.html", None), ("blog/index.html", None),
@@ -121,7 +139,8 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
                            + [(f"index{k}.html", None) for k in range(2, pages + 1)]
                            + [(f"archive/{y}/index.html", None) for y in years])
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
-        out["feeds"] = ([(f"feeds/{f}", None) for f in ("all.atom.xml", "all.rss.xml", "blog.atom.xml",
+        out["feeds"] = ([("feeds/all.atom.xml", newest)]
+                        + [(f"feeds/{f}", None) for f in ("all.rss.xml", "blog.atom.xml",
                                                         "blog.rss.xml", "press-release.atom.xml",
                                                         "press-release.rss.xml")]
                         + [(f"feeds/tag/{slugify(t)}.{k}.xml", None) for t in tags for k in ("atom", "rss")])
