@@ -41,6 +41,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="size at which transfer and rebuild are measured")
     p.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve")
     p.add_argument("--no-rebuild", action="store_true", help="skip the mkdocs serve measurement")
+    p.add_argument("--from-results", metavar="JSON",
+                   help="only render the report from an earlier run's results.json; build nothing")
     args = p.parse_args(argv)
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.only = [t.strip() for t in args.only.split(",") if t.strip()]
@@ -121,6 +123,8 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.from_results:
+        return emit(json.loads(Path(args.from_results).read_text(encoding="utf-8")), args.report)
     selected = [t for t in tools.TOOLS if t in args.only]
     if "ours" in selected and not (REPO / "scripts/newsdesk/plugin.py").is_file():
         say("ours cannot build yet: scripts/newsdesk/plugin.py does not exist; use --only material,pelican")
@@ -147,11 +151,16 @@ def main(argv: list[str] | None = None) -> int:
         if n == args.detail_size:
             res["transfer"], res["rebuild"] = detail(args, venvs, projects, posts)
         (args.work / "results.json").write_text(json.dumps(res, indent=1))
+    say(f"raw results: {args.work / 'results.json'}")
+    return emit(res, args.report)
+
+
+def emit(res: dict, path: str | None) -> int:
+    """Print the Markdown report, and write it to path if given."""
     text = report.render(res)
     print(text)
-    if args.report:
-        Path(args.report).write_text(text, encoding="utf-8")
-    say(f"raw results: {args.work / 'results.json'}")
+    if path:
+        Path(path).write_text(text, encoding="utf-8")
     return 0
 
 

@@ -154,3 +154,28 @@ def test_work_dir_inside_the_repository_is_refused() -> None:
     with pytest.raises(SystemExit):
         bench.parse_args(["--work", str(Path(bench.REPO) / "tmp-bench")])
     assert bench.parse_args(["--only", "material,pelican", "--sizes", "100"]).only == ["material", "pelican"]
+
+
+def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path, capsys) -> None:
+    import json
+
+    import bench
+    run = {"seconds": 2.0, "cpu_seconds": 1.8, "peak_mib": 100.0, "pages": 10,
+           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
+    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+           "versions": {}, "command": "c", "detail_size": 1000,
+           "builds": {"1000": {"ours": [run, {**run, "seconds": 1.0}], "material": [{**run, "seconds": 10.0}] * 2}},
+           "transfer": {"ours": {"page": "p", "total": 250_000, "parts": {"p": 1}, "remote": []}},
+           "rebuild": {"edits": [0.5, 0.7], "mkdocs_reported": [0.4], "first_build_s": 3.0, "not_available": []}}
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps(res))
+    assert bench.main(["--from-results", str(saved), "--report", str(tmp_path / "r.md")]) == 0
+    text = (tmp_path / "r.md").read_text()
+    assert "| 1,000 | material | 0.200, 0.100 | 0.150 | 1.000 |" in text
+    assert "| cold build at 1,000: ours / material ≤ 0.15 | 0.150 | met |" in text
+    assert "| rebuild after editing one post < 1.0 s | 0.60 s | met |" in text
+    assert "ours / pelican ≤ 0.5 | not measured |" in text
+    del res["builds"]["1000"]["ours"], res["transfer"], res["rebuild"]
+    saved.write_text(json.dumps(res))
+    assert bench.main(["--from-results", str(saved)]) == 0
+    assert "first-visit transfer ≤ 300 KB | not measured |" in capsys.readouterr().out

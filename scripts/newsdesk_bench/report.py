@@ -25,8 +25,8 @@ def machine() -> dict[str, str]:
             "python": platform.python_version(), "kernel": platform.release()}
 
 
-def _ratios(runs: dict[str, list[dict]], other: str) -> list[float]:
-    return [o["seconds"] / b["seconds"] for o, b in zip(runs["ours"], runs[other])]
+def _ratios(runs: dict[str, list[dict]], other: str, key: str = "seconds") -> list[float]:
+    return [o[key] / b[key] for o, b in zip(runs["ours"], runs[other]) if key in o and key in b]
 
 
 def _check(ok: bool) -> str:
@@ -55,12 +55,15 @@ def render(res: dict) -> str:
                        f"{v['posts']}, {v['tags']}, {v['feeds']} |")
     pairs = [(n, runs) for n, runs in res["builds"].items() if "ours" in runs and len(runs) > 1]
     if pairs:
-        out += ["", "Time ratio of ours to each baseline, per run pair (the same run index):", "",
-                "| posts | baseline | ratio per run | median ratio |", "|---:|---|---|---:|"]
+        out += ["", "Time ratio of ours to each baseline, per run pair (the same run index); the targets "
+                "use the median wall-time ratio:", "",
+                "| posts | baseline | wall-time ratio per run | median | median CPU-time ratio |",
+                "|---:|---|---|---:|---:|"]
         for n, runs in pairs:
             for other in (t for t in runs if t != "ours"):
-                r = _ratios(runs, other)
-                out.append(f"| {int(n):,} | {other} | {', '.join(f'{x:.3f}' for x in r)} | {median(r):.3f} |")
+                r, cpu = _ratios(runs, other), _ratios(runs, other, "cpu_seconds")
+                out.append(f"| {int(n):,} | {other} | {', '.join(f'{x:.3f}' for x in r)} | {median(r):.3f} | "
+                           f"{f'{median(cpu):.3f}' if cpu else 'n/a'} |")
     if res.get("transfer"):
         out += ["", "First visit to a post page, gzip level 6: the HTML, the local CSS, JS and icons it "
                 "references, the search worker and `search/search_index.json`:", "",
@@ -90,11 +93,13 @@ def targets(res: dict) -> list[str]:
     b, d = res["builds"], str(res["detail_size"])
     rows = ["| target | measured | |", "|---|---:|---|"]
 
-    def row(name: str, value: float | None, limit: float, fmt: str) -> None:
+    def row(name: str, value: float | None, limit: float, fmt: str, strict: bool = False) -> None:
+        """'≤ limit' allows float noise (0.1 + 0.2 style); '< limit' (strict) does not."""
         if value is None:
             rows.append(f"| {name} | not measured | |")
         else:
-            rows.append(f"| {name} | {fmt.format(value)} | {_check(value <= limit)} |")
+            ok = value < limit if strict else value <= limit + 1e-9
+            rows.append(f"| {name} | {fmt.format(value)} | {_check(ok)} |")
     have = d in b and "ours" in b[d]
     for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN)):
         value = median(_ratios(b[d], other)) if have and other in b[d] else None
@@ -105,10 +110,10 @@ def targets(res: dict) -> list[str]:
     else:
         scale = peak = None
     row(f"time at 3,000 / time at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
-    row(f"peak memory at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB - 1e-9, "{:.0f} MiB")
+    row(f"peak memory at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB, "{:.0f} MiB", strict=True)
     rb = res.get("rebuild") or {}
     row(f"rebuild after editing one post < {TARGET_REBUILD_S} s",
-        median(rb["edits"]) if rb.get("edits") else None, TARGET_REBUILD_S - 1e-9, "{:.2f} s")
+        median(rb["edits"]) if rb.get("edits") else None, TARGET_REBUILD_S, "{:.2f} s", strict=True)
     t = (res.get("transfer") or {}).get("ours")
     row(f"first-visit transfer ≤ {TARGET_TRANSFER_KB} KB", t["total"] / 1000 if t else None,
         TARGET_TRANSFER_KB, "{:.1f} KB")
