@@ -41,6 +41,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                    help="size at which transfer and rebuild are measured")
     p.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve")
     p.add_argument("--no-rebuild", action="store_true", help="skip the mkdocs serve measurement")
+    p.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
+                   help="extra argument for mkdocs serve, repeatable (e.g. --serve-arg=--dirty)")
     p.add_argument("--from-results", metavar="JSON",
                    help="only render the report from an earlier run's results.json; build nothing")
     args = p.parse_args(argv)
@@ -115,9 +117,10 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     urls = {"post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
             "listing": "/blog/", "feed": "/feed.xml"}
     say(f"rebuild: mkdocs serve on 127.0.0.1:{port}, editing {newest.stem}")
-    rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port), port, project,
+    rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port, args.serve_arg), port, project,
                                     project / f"posts/{newest.date:%Y}/{newest.stem}.md", urls,
                                     args.edits, project.parent / "ours-serve.log")
+    rebuild["serve_args"] = args.serve_arg
     return transfer, rebuild
 
 

@@ -155,8 +155,11 @@ def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, url
         proc = subprocess.Popen(cmd, cwd=project, stdout=out, stderr=subprocess.STDOUT, env=ENV)
     try:
         start = time.perf_counter()
-        if not _wait(lambda: _get(base + urls["post"])[0] == 200, start_timeout, 0.5):
+        if not _wait(lambda: proc.poll() is not None or _get(base + urls["post"])[0] == 200, start_timeout, 0.5):
             raise RuntimeError(f"mkdocs serve did not serve {urls['post']} within {start_timeout}s")
+        if proc.poll() is not None:
+            tail = log.read_text(errors="replace")[-1500:]
+            raise RuntimeError(f"mkdocs serve exited {proc.returncode} before serving:\n{tail}")
         result["first_build_s"] = time.perf_counter() - start
         live = {k: u for k, u in urls.items() if _get(base + u)[0] == 200}
         result["not_available"] = sorted(set(urls) - set(live))
@@ -169,6 +172,8 @@ def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, url
             pending = dict(live)
 
             def updated() -> bool:
+                if proc.poll() is not None:
+                    raise RuntimeError(f"mkdocs serve exited {proc.returncode} during edit {k}; see {log}")
                 for name, url in list(pending.items()):
                     if new in _get(base + url)[1]:
                         del pending[name]

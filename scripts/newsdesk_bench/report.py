@@ -73,7 +73,8 @@ def render(res: dict) -> str:
                        f"{len(t['remote'])} remote |")
     rb = res.get("rebuild")
     if rb:
-        out += ["", f"Rebuild under `mkdocs serve` at {res['detail_size']:,} posts (ours): "]
+        serve = " ".join(["mkdocs serve", *rb.get("serve_args", [])])
+        out += ["", f"Rebuild under `{serve}` at {res['detail_size']:,} posts (ours): "]
         if "skipped" in rb:
             out[-1] += rb["skipped"]
         else:
@@ -82,8 +83,9 @@ def render(res: dict) -> str:
             out[-1] += (f"first build served after {rb['first_build_s']:.1f} s; after editing one post's "
                         f"title, the new title showed in ({shown}) in median {median(e):.2f} s "
                         f"(min {min(e):.2f}, max {max(e):.2f}, {len(e)} edits; mkdocs reported builds of "
-                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s). Not available yet, so not "
-                        f"checked: {', '.join(rb['not_available']) or 'none'}.")
+                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s)."
+                        + (f" Not available yet, so not checked: {', '.join(rb['not_available'])}."
+                           if rb["not_available"] else ""))
     out += ["", *targets(res)]
     return "\n".join(out) + "\n"
 

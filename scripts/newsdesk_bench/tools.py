@@ -86,9 +86,9 @@ def build_command(tool: str, venv: Path) -> list[str]:
     return [str(venv / "bin/mkdocs"), "build", "-f", "mkdocs.yml", "-d", "site"]
 
 
-def serve_command(venv: Path, port: int) -> list[str]:
-    """mkdocs serve with live reload (the default), on loopback only."""
-    return [str(venv / "bin/mkdocs"), "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"]
+def serve_command(venv: Path, port: int, extra: list[str] | None = None) -> list[str]:
+    """mkdocs serve with live reload (the default), on loopback only; extra: e.g. ['--dirty']."""
+    return [str(venv / "bin/mkdocs"), "serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}", *(extra or [])]
 
 
 def post_path(tool: str, post: Post) -> str:
