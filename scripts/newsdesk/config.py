@@ -8,8 +8,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from . import dates
 from .model import PostType, Problem, Settings
-from .posts import load_authors
+from .posts import Loaded, load_authors, load_posts
 from .slugs import SLUG_PATTERN
 
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
@@ -94,3 +95,17 @@ def settings_from(options: NewsdeskConfig, root: Path) -> tuple[Settings, list[P
     if options.default_author and authors and options.default_author not in authors:
         problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
     return settings, problems
+
+
+def load_site(options: NewsdeskConfig, root: Path, *, publishing: bool) -> tuple[Settings, Loaded, list[Problem]]:
+    """Settings, every post and every problem, exactly as a build sees them.
+
+    The build and `newsdesk check` both call this, so a post passes the check if and only if it
+    builds. Raises ValueError, with the fix, when there is nothing to check (no posts folder, or a
+    bad NEWSDESK_NOW).
+    """
+    settings, problems = settings_from(options, root)
+    if not settings.posts_dir.is_dir():
+        raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
+    loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing)
+    return settings, loaded, problems + loaded.problems

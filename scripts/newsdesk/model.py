@@ -112,3 +112,9 @@ class Problem:
     def __str__(self) -> str:
         label = self.field if self.field in PARTS else f"'{self.field}'"
         return f"{self.source}: {label}: {self.message}"
+
+
+def report(problems: list[Problem]) -> str:
+    """Every problem on its own line, so the writer can fix them all in one go."""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))

@@ -9,22 +9,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
-from .config import NewsdeskConfig, settings_from
+from .config import NewsdeskConfig, load_site
 from .html import excerpt, rebase
 from .links import resolve
 from .listings import Site, build_site
-from .model import Post, Problem
-from .posts import asset_files, load_posts
+from .model import Post, report
+from .posts import asset_files
 
 log = get_plugin_logger(__name__)
 
 SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
-
-
-def report(problems: list[Problem]) -> str:
-    """Every problem on its own line, so the writer can fix them all in one go."""
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))
 
 
 def front_matter(title: str, template: str) -> str:
@@ -48,15 +42,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
-        self.settings, problems = settings_from(self.config, Path(config.config_file_path).parent)
-        if not self.settings.posts_dir.is_dir():
-            raise PluginError(f"newsdesk: the posts folder '{self.config.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
         try:
-            now = dates.current_time(self.settings.timezone)
+            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).parent,
+                                                        publishing=not self.serving)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        loaded = load_posts(self.settings, now=now, publishing=not self.serving)
-        problems += loaded.problems
         if problems:
             raise PluginError(report(problems))
         shown = loaded.posts if self.serving else loaded.published()
