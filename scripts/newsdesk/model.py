@@ -81,7 +81,7 @@ class Post:
     @property
     def url(self) -> str:
         """Site-relative URL without a leading slash: 'blog/2024/12/end-of-term/'."""
-        return f"{self.type.prefix}/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+        return post_url(self.type, self.date, self.slug)
 
     @property
     def src_uri(self) -> str:
@@ -91,6 +91,11 @@ class Post:
     @property
     def last_modified(self) -> datetime:
         return self.updated or self.date
+
+
+def post_url(post_type: PostType, date: datetime, slug: str) -> str:
+    """The address contract: '<prefix>/<yyyy>/<mm>/<slug>/', also for a post not written yet."""
+    return f"{post_type.prefix}/{date:%Y}/{date:%m}/{slug}/"
 
 
 def sort_key(post: Post) -> tuple:
