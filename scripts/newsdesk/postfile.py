@@ -1,11 +1,14 @@
 """Where a new post goes and how it is written: shared by `newsdesk new` and `newsdesk import`."""
 from __future__ import annotations
 
+import argparse
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import yaml
 
+from .dates import parse_date
 from .slugs import slugify
 
 SLUG_LENGTH = 60  # addresses stay readable; the title itself can be longer
@@ -60,3 +63,12 @@ def create(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8", newline="\n") as file:
         file.write(text)
+
+
+def date_argument(value: str) -> str:
+    """argparse's check of --date: the same rules, and messages, as the 'date:' field."""
+    try:
+        parse_date(value, ZoneInfo("UTC"))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return value.strip()

@@ -9,12 +9,11 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from . import dates
 from .advice import PLACEHOLDER_START
 from .model import PUBLISHED, Settings, post_url
-from .postfile import create, fields, post_path, slug_for
+from .postfile import create, date_argument, fields, post_path, slug_for
 from .project import Project, ProjectError, load_project
 
 PLACEHOLDER = f"{PLACEHOLDER_START} Listings show the first paragraph, so start with what matters most."
@@ -26,21 +25,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("title", help="the headline, in quotes")
     parser.add_argument("--type", default="blog", help="blog (the default) or press-release")
     parser.add_argument("--tags", default="", help="tags separated by commas: --tags 'SEND,Early years'")
-    parser.add_argument("--date", type=_date, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (UK time); default: today. A future date schedules the post")
+    parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (UK time); default: today. A future date schedules the post")
     parser.add_argument("--draft", action="store_true", help="keep it off the published site until 'draft: false'")
     parser.add_argument("--config-file", "-f", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
     args = parser.parse_args(argv)
     if not slug_for(args.title):
         parser.error("the title needs letters or digits: they make the post's address")
     return args
-
-
-def _date(value: str) -> str:
-    try:
-        dates.parse_date(value, ZoneInfo("UTC"))  # the same rules as the 'date:' field
-    except ValueError as error:
-        raise argparse.ArgumentTypeError(str(error)) from None
-    return value.strip()
 
 
 def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bool, slug: str, settings: Settings) -> str:
