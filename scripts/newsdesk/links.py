@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from posixpath import normpath
+from typing import Callable
 from urllib.parse import unquote
 
 _FENCED = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
@@ -55,3 +56,14 @@ def resolve(post_rel: str, path: str) -> str:
     """A link's target relative to the posts folder: ('2024/a.md', '../2023/b.md') -> '2023/b.md'."""
     folder = post_rel.rsplit("/", 1)[0] if "/" in post_rel else ""
     return normpath(f"{folder}/{path}" if folder else path)
+
+
+def rewrite_html_images(body: str, change: Callable[[str], str]) -> str:
+    """Apply `change` to each raw <img> tag outside code. MkDocs makes Markdown images right for a
+    page's address, but leaves HTML ones as written, relative to the post's file."""
+    text = _CODE_SPAN.sub(_blank, _FENCED.sub(_blank, body))
+    pieces, last = [], 0
+    for match in _HTML_IMG.finditer(text):
+        pieces += [body[last:match.start()], change(body[match.start():match.end()])]
+        last = match.end()
+    return "".join(pieces + [body[last:]])

@@ -11,7 +11,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from . import dates
 from .config import NewsdeskConfig, load_site
 from .html import excerpt, rebase
-from .links import resolve
+from .links import resolve, rewrite_html_images
 from .listings import Site, build_site
 from .model import Post, report
 from .posts import asset_files
@@ -91,6 +91,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post:
             page.meta["template"] = "newsdesk/post.html"
             page.update_date = post.last_modified.date().isoformat()  # the sitemap's lastmod
+            folder = post.src_uri.rsplit("/", 1)[0] + "/"
+            markdown_text = rewrite_html_images(markdown_text, lambda tag: rebase(tag, folder, post.url))
         elif page.file.src_uri in self.listings:
             newest = self.listings[page.file.src_uri].posts[:1]
             page.update_date = newest[0].last_modified.date().isoformat() if newest else page.update_date
