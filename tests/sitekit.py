@@ -64,6 +64,7 @@ def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, option
     (root / "authors.yml").write_text(yaml.safe_dump(AUTHORS, sort_keys=False), encoding="utf-8")
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "index.md").write_text("# Home\n\nNews from the director.\n", encoding="utf-8")
+    (root / "docs" / "about.md").write_text("# About\n\nWho writes here.\n", encoding="utf-8")
     shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     (root / "posts").mkdir(exist_ok=True)
     for rel, content in (posts or {}).items():

@@ -1,6 +1,7 @@
 """The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py and listings.py."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import markdown
@@ -79,6 +80,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _post_file(self, post: Post, config) -> File:
         file = File.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
+        # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
+        # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
+        file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
         return file
 
     @staticmethod
