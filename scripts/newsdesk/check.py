@@ -13,7 +13,7 @@ from pathlib import Path
 from .advice import advise
 from .model import report
 from .posts import display, post_files
-from .project import ProjectError, load_project
+from .project import add_config_argument, load_project, run_command
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -23,18 +23,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "then warnings an editor would give (exit 0).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="posts or folders to report on (default: every post)")
-    parser.add_argument("--config-file", "-f", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    add_config_argument(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        project = load_project(args.config_file)
-        settings, loaded, problems = project.load()
-    except ProjectError as error:
-        print(f"newsdesk check: {error}", file=sys.stderr)
-        return 2
+    return run_command("check", run, parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    settings, loaded, problems = project.load()
     sources = [display(path, project.root) for path in post_files(settings.posts_dir)]
     paths = [Path(path) for path in args.paths]
     for path in paths:

@@ -5,9 +5,12 @@ Each command starts here, so `newsdesk check` validates with the options the bui
 """
 from __future__ import annotations
 
+import argparse
 import logging
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Callable, Iterator
 from urllib.parse import urlsplit
@@ -15,6 +18,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
+from . import dates
 from .config import NewsdeskConfig, load_site, settings_from
 from .model import Problem, Settings
 from .posts import Loaded, display
@@ -42,6 +46,13 @@ class Project:
     def settings(self) -> Settings:
         return settings_from(self.options, self.root)[0]
 
+    def now(self) -> datetime:
+        """Now in the site's time zone, or the moment NEWSDESK_NOW gives, as the build takes it."""
+        try:
+            return dates.current_time(self.settings().timezone)
+        except ValueError as error:
+            raise ProjectError(str(error)) from None
+
     def problems_in(self, problems: list[Problem], paths: list[Path]) -> list[Problem]:
         """The problems of these files or folders, and those of the project as a whole
         (mkdocs.yml, the authors file), which stop every post from building."""
@@ -56,6 +67,19 @@ class Project:
     def show(self, path: Path) -> str:
         """A path as messages name it: 'posts/2024/x.md', relative to the project folder."""
         return display(path.resolve(), self.root)
+
+
+def run_command(name: str, run: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a command's body; when the project itself is unusable, say why on stderr and exit 2."""
+    try:
+        return run(args)
+    except ProjectError as error:
+        print(f"newsdesk {name}: {error}", file=sys.stderr)
+        return 2
+
+
+def add_config_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--config-file", "-f", metavar="FILE", help=f"the site's {CONFIG_FILE} (default: ./{CONFIG_FILE})")
 
 
 def load_project(config_file: str | None = None) -> Project:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from . import dates
 from .advice import PLACEHOLDER_START
 from .model import PUBLISHED, Settings, post_url
 from .postfile import create, date_argument, fields, post_path, slug_for
-from .project import Project, ProjectError, load_project
+from .project import add_config_argument, load_project, run_command
 
 PLACEHOLDER = f"{PLACEHOLDER_START} Listings show the first paragraph, so start with what matters most."
 FILL_IN = ("summary", "contact", "author")  # left as notes in the template: the writer completes them
@@ -27,7 +26,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--tags", default="", help="tags separated by commas: --tags 'SEND,Early years'")
     parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (UK time); default: today. A future date schedules the post")
     parser.add_argument("--draft", action="store_true", help="keep it off the published site until 'draft: false'")
-    parser.add_argument("--config-file", "-f", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    add_config_argument(parser)
     args = parser.parse_args(argv)
     if not slug_for(args.title):
         parser.error("the title needs letters or digits: they make the post's address")
@@ -73,14 +72,13 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        project = load_project(args.config_file)
-        settings = project.settings()
-    except ProjectError as error:
-        print(f"newsdesk new: {error}", file=sys.stderr)
-        return 2
-    date = args.date or f"{dates.current_time(settings.timezone):%Y-%m-%d}"
+    return run_command("new", run, parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    settings = project.settings()
+    date = args.date or f"{project.now():%Y-%m-%d}"
     when, _ = dates.parse_date(date, settings.timezone)
     slug = slug_for(args.title)
     path = post_path(settings.posts_dir, when, slug)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,7 +15,7 @@ from .. import dates
 from ..fields import FieldReader
 from ..model import Problem, Settings, report
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
-from ..project import Project, ProjectError, load_project
+from ..project import Project, ProjectError, add_config_argument, load_project, run_command
 from .shape import Draft, first_sentence
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -30,24 +29,22 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .html page of the old site")
     parser.add_argument("--type", help="blog or press-release for every file (default: guessed from each page)")
     parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD for every file (default: the date in each page)")
-    parser.add_argument("--config-file", "-f", metavar="FILE", help="the site's mkdocs.yml (default: ./mkdocs.yml)")
+    add_config_argument(parser)
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    try:
-        project = load_project(args.config_file)
-        settings = project.settings()
-    except ProjectError as error:
-        print(f"newsdesk import: {error}", file=sys.stderr)
-        return 2
+    return run_command("import", run, parse_args(argv))
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load_project(args.config_file)
+    settings = project.settings()
     if args.type is not None:
         wrong: list[Problem] = []
         FieldReader("--type", {"type": args.type}, settings, wrong).choice("type", tuple(settings.types), "blog")
         if wrong:
-            print(f"newsdesk import: --type: {wrong[0].message}", file=sys.stderr)
-            return 2
+            raise ProjectError(f"--type: {wrong[0].message}")
     written = [post for name in args.files if (post := import_file(Path(name), args, project, settings))]
     failed = len(args.files) - len(written)
     problems: list[Problem] = []
