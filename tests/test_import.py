@@ -52,7 +52,8 @@ def test_text_blog_post_has_headings_from_bare_lines_and_the_date_from_its_title
     draft = read_text(text_of("blog.txt"))
     assert (draft.title, draft.date, draft.type, draft.notes) == ("Director's blog", "2025-02-12", "blog", [])
     blocks = draft.body.split("\n\n")
-    assert [block for block in blocks if block.startswith("#")] == ["## Reading for pleasure", "## Attendance", "## Looking ahead"]
+    assert [block for block in blocks if block.startswith("#")] == [
+        "## Reading for pleasure", "## Attendance", "## Governors – ‘the quiet volunteers’", "## Looking ahead"]
     assert blocks[1] == "Dear colleagues"  # a greeting, not a heading
     assert blocks[-2:] == ["Sam", "Sam Example - Director of Schools and Employability"]  # the signature stays text
 
@@ -255,9 +256,11 @@ def test_import_rejects_an_unknown_type(site, capsys, args, message):
 
 def test_files_without_a_title_or_that_cannot_be_read(site, capsys):
     write(site / "old/empty.txt", "\n\n")
-    assert import_main(["old/empty.txt", "old/nothing.txt"]) == 1
+    write(site / "old/symbols.txt", "***\n\nA paragraph.\n")
+    assert import_main(["old/empty.txt", "old/symbols.txt", "old/nothing.txt"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "old/empty.txt: not imported: no title found; the first line (or the page's <h1>) should be the headline",
+        "old/symbols.txt: not imported: the title '***' has no letters or digits to make the post's address from",
         "old/nothing.txt: not imported: no such file or directory",
-        "newsdesk import: 0 of 2 files imported",
+        "newsdesk import: 0 of 3 files imported",
     ]

@@ -102,7 +102,6 @@ def load_project(config_file: str | None = None) -> Project:
                    preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
 
 
-
 @contextmanager
 def _mkdocs_messages() -> Iterator[list[str]]:
     """MkDocs logs what is wrong with mkdocs.yml, then raises a bare 'Aborted'; collect the lines."""

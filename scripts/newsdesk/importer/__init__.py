@@ -69,8 +69,11 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
     if not draft.title:
         print(f"{source}: not imported: no title found; the first line (or the page's <h1>) should be the headline")
         return None
-    meta = _meta(draft, args, settings)
     slug = slug_for(draft.title)
+    if not slug:
+        print(f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from")
+        return None
+    meta = _meta(draft, args, settings)
     path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug) \
         if "date" in meta else settings.posts_dir / f"{slug}.md"
     body = _save_images(draft, source, path, project)

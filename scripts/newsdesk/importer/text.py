@@ -12,7 +12,7 @@ from .shape import LIST_ITEM, Draft, find_date, shape, split_title, yearless_dat
 
 HEADING_WORDS = 12
 HEADING_LENGTH = 80
-_SENTENCE_END = re.compile(r"[.!?,;:\"”’)]$")
+_SENTENCE_END = re.compile(r"(?:[.!?,;:)]|[.!?,][\"”’'])$")  # a closing quote ends a sentence only after . ! ? or ,
 _ELLIPSIS = re.compile(r"(?:\.\.+|…)$")
 _NOT_HEADING = re.compile(r"^(?:dear|hello|hi|good (?:morning|afternoon|evening))\b|^[-*•]\s|^\d+[.)]\s", re.I)
 _LINE_START = re.compile(r"^(\s*)(#|>|-+$)")
