@@ -159,3 +159,8 @@ def test_every_internal_link_resolves(basic_site):
                 continue
             target = (html_file.parent / href.split("#")[0]).resolve()
             assert target.exists(), f"{html_file.relative_to(basic_site)} links to missing {href}"
+
+
+def test_a_post_links_to_a_docs_page_by_its_file(basic_site):
+    html = main_part(page(basic_site, "blog/2025/09/back-to-school/"))
+    assert '<a href="../../../../about/#who-we-are">the about page</a>' in html

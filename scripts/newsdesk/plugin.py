@@ -13,14 +13,14 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
-from .config import NewsdeskConfig, settings_from
+from .config import NewsdeskConfig, load_site
 from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
 from .html import excerpt, rebase, resolve_source_urls
-from .links import resolve
+from .links import resolve, retarget
 from .listings import Site, build_site
-from .model import Post, Problem
+from .model import Post, Problem, report
 from .opml import opml
-from .posts import asset_files, load_posts
+from .posts import asset_files, docs_links
 from .redirects import alias_path, redirects
 
 log = get_plugin_logger(__name__)
@@ -30,12 +30,6 @@ OPML_PATH = "feeds.opml"
 NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
                "set 'site_url' in mkdocs.yml to the address the site is published at, "
                "such as 'site_url: https://schools.example.gov.uk/'")
-
-
-def report(problems: list[Problem]) -> str:
-    """Every problem on its own line, so the writer can fix them all in one go."""
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))
 
 
 def nav_entries(nav) -> set[str]:
@@ -69,15 +63,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
         if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
             raise PluginError(NO_SITE_URL)
-        self.settings, problems = settings_from(self.config, Path(config.config_file_path).parent)
-        if not self.settings.posts_dir.is_dir():
-            raise PluginError(f"newsdesk: the posts folder '{self.config.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
         try:
-            now = dates.current_time(self.settings.timezone)
+            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).parent,
+                                                        publishing=not self.serving, docs_dir=Path(config.docs_dir))
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        loaded = load_posts(self.settings, now=now, publishing=not self.serving)
-        problems += loaded.problems
         if problems:
             raise PluginError(report(problems))
         shown = loaded.posts if self.serving else loaded.published()
@@ -134,6 +124,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _post_file(self, post: Post, config) -> File:
         file = File.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
+        # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
+        # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
+        file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
         return file
 
     @staticmethod
@@ -152,6 +145,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
+            markdown_text = retarget(markdown_text, docs_links(post, self.settings))
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
         page.update_date = self._last_change(page) or page.update_date
