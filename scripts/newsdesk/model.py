@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .links import Link
+
 PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 
 
@@ -78,6 +80,7 @@ class Post:
     notes_to_editors: str | None = None
     status: str = PUBLISHED
     reading_minutes: int = 1
+    links: tuple[Link, ...] = ()  # the local links and images of the body, found once
 
     @property
     def url(self) -> str:

@@ -109,6 +109,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
         self.site_urls = {file.src_uri: file.url for file in files}
+        self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         return files
 
     def _add_redirects(self, files: Files, config) -> None:
@@ -170,7 +171,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
-            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls)
+            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             self.contents[post.source] = full_html(post, html, notes)

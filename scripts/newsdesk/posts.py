@@ -112,7 +112,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
         has_time=has_time, type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
-        author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
+        links=tuple(local_links(parts.body)), author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
         notes_to_editors=fields.text("notes_to_editors"),
@@ -158,7 +158,7 @@ def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
 
 def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str],
                  publishing: bool, problems: list[Problem]) -> None:
-    links = local_links(post.body)
+    links = list(post.links)
     if post.image:
         links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
     for link in links:
@@ -182,7 +182,7 @@ def docs_links(post: Post, settings: Settings) -> dict[str, str]:
     """Links from a post to docs pages, as MkDocs must see them: relative to the post's place in
     the site's files (posts/<rel>), not to its place in the repository."""
     moved = {}
-    for link in local_links(post.body):
+    for link in post.links:
         if page := docs_page(post, link, settings):
             suffix = link.target[len(link.target.split("#")[0]):]
             moved[link.target] = posixpath.relpath(page, posixpath.dirname(post.src_uri)) + suffix
