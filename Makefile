@@ -23,6 +23,7 @@ build: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/setup-system.sh
+	npm ci --ignore-scripts --no-audit --no-fund --silent  # axe-core, vnu-jar; no scripts: vnu-jar's would download a JRE
 	$(BIN)/pytest
 
 # Refresh constraints.txt after changing a pin in pyproject.toml.
