@@ -35,3 +35,13 @@ def test_navigation_links_lead_somewhere_without_javascript(tabs):
     assert page.locator(".nd-post h1").is_visible()
     page.locator(".nd-tags a").first.click()
     assert "/tags/" in page.url
+
+
+@pytest.mark.parametrize("name, current", [
+    ("home", "Home"), ("blog-listing", "Blog"), ("blog-page-2", "Blog"), ("blog-post", "Blog"),
+    ("press-release", "News"), ("tag-page", "Tags"), ("archive-year", "Archive"), ("404", None),
+])
+def test_navigation_marks_the_current_section(tabs, name, current):
+    page = tabs("nojs").open(PAGES[name])
+    marked = page.locator(".nd-nav__link[aria-current]").all_inner_texts()
+    assert marked == ([current] if current else [])
