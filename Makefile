@@ -25,6 +25,7 @@ build: $(STAMP)
 # fail, and say why instead of make's bare "Error 5".
 test: $(STAMP)
 	bash scripts/setup-system.sh
+	npm ci --ignore-scripts --no-audit --no-fund --silent  # axe-core, vnu-jar; no scripts: vnu-jar's would download a JRE
 	$(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
 		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
 		exit $$status; }

@@ -11,6 +11,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FROZEN_NOW = "2026-11-23T12:00"  # the sample and fixture sites are checked as of this moment
 
 AUTHORS = {
     "director": {"name": "Sam Example", "role": "Director of Schools and Employability"},
@@ -81,10 +82,23 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`, as `make build` runs it, into `site_dir`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(root: Path, site_dir: Path | None = None, *, now: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
+
+    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir)],
-        capture_output=True, text=True, env=env, cwd=root, check=False,
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
+         "-d", str(site_dir or root / "site")],
+        capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
     )
+
+
+def copy_site(name: str, destination: Path) -> Path:
+    """The fixture site tests/fixtures/<name> in `destination`, with the project's theme overrides."""
+    site = destination / name
+    shutil.copytree(FIXTURES / name, site)
+    if not (site / "overrides").exists():
+        shutil.copytree(REPO / "overrides", site / "overrides")
+    return site

@@ -71,8 +71,7 @@ def test_images_work_from_the_post_page_and_every_listing(site, tmp_path):
     assert built.returncode == 0, built.stderr
     out = tmp_path / "out"
     post = "blog/2025/03/reading-corner/"
-    assert images_on(out, post) == [
-        "posts/2025/images/corner.svg",  # the front-matter image, above the post
+    assert images_on(out, post) == [  # the front-matter image is not repeated above: the body has it
         "posts/2025/images/shelf.svg",
         "posts/2025/images/2025-march/timer.svg",
         "posts/2025/images/corner.svg",

@@ -22,6 +22,7 @@ from .model import Post, Problem, report
 from .opml import opml
 from .posts import asset_files, docs_links
 from .redirects import alias_path, redirects
+from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
 
@@ -181,6 +182,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
+        env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         self._write_feeds(config.site_name)
         return env
 
@@ -219,6 +221,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     @staticmethod
     def _image_url(post: Post) -> str | None:
         return f"posts/{resolve(post.rel, post.image)}" if post.image else None
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return fix_markup(output)  # Material's base.html writes invalid markup outside any block
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))
