@@ -3,7 +3,7 @@
     .venv/bin/python tests/browser/screenshots.py /tmp/shots [page-name ...]
 
 Builds the site as the browser tests do, then saves <page>-<desktop|phone>-<light|dark>.png for
-each page type (conftest.PAGES), and <page>-print.pdf for the post pages.
+each page type (browserkit.PAGES), and <page>-print.pdf for the post pages.
 """
 from __future__ import annotations
 
@@ -17,13 +17,14 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import conftest  # noqa: E402  (this folder's helpers, not a pytest plugin here)
+import browserkit  # noqa: E402
+import conftest  # noqa: E402  (for its HTTP handler; not a pytest plugin here)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out", type=Path)
-    parser.add_argument("pages", nargs="*", default=list(conftest.PAGES))
+    parser.add_argument("pages", nargs="*", default=list(browserkit.PAGES))
     parser.add_argument("--full", action="store_true", help="whole page rather than the first screen")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
@@ -33,22 +34,22 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     site = Path(tempfile.mkdtemp(prefix="newsdesk-shots-"))
-    os.environ.update(NEWSDESK_NOW=conftest.NOW, NO_MKDOCS_2_WARNING="1")
-    config = load_config(str(conftest.ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
-    config.plugins["newsdesk"].config["per_page"] = conftest.PER_PAGE
+    os.environ.update(NEWSDESK_NOW=browserkit.NOW, NO_MKDOCS_2_WARNING="1")
+    config = load_config(str(browserkit.ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
+    config.plugins["newsdesk"].config["per_page"] = browserkit.PER_PAGE
     build(config)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(conftest._Handler, directory=str(site)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=conftest.CHROMIUM, args=conftest.CHROMIUM_ARGS)
-        for scheme in conftest.SCHEMES:
+        browser = playwright.chromium.launch(executable_path=browserkit.CHROMIUM, args=browserkit.CHROMIUM_ARGS)
+        for scheme in browserkit.SCHEMES:
             for device, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 360, "height": 740})):
                 context = browser.new_context(viewport=viewport, color_scheme=scheme)
                 page = context.new_page()
                 for name in args.pages:
-                    page.goto(base + conftest.PAGES[name], wait_until="networkidle")
+                    page.goto(base + browserkit.PAGES[name], wait_until="networkidle")
                     page.screenshot(path=str(args.out / f"{name}-{device}-{scheme}.png"), full_page=args.full)
                     if scheme == "light" and device == "desktop" and name in ("blog-post", "press-release"):
                         page.emulate_media(media="print")
