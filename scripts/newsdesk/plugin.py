@@ -42,9 +42,13 @@ def nav_entries(nav) -> set[str]:
 
 
 def front_matter(title: str, template: str) -> str:
-    """The source of a generated page: only a title and a template; its body comes from the template."""
+    """The source of a generated page: only a title and a template; its body comes from the template.
+
+    Generated pages stay out of the search index: they only repeat posts' excerpts, and would make
+    the index larger and every result appear several times.
+    """
     escaped = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{escaped}"\ntemplate: {template}\n---\n'
+    return f'---\ntitle: "{escaped}"\ntemplate: {template}\nsearch:\n  exclude: true\n---\n'
 
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):

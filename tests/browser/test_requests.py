@@ -11,7 +11,7 @@ from browserkit import PAGES, SCHEMES
 def test_only_local_requests(tabs, name, scheme):
     tab = tabs(scheme)
     page = tab.open(PAGES[name])
-    page.wait_for_timeout(200)  # let late requests (search index, worker) start
+    page.wait_for_timeout(200)  # let late requests (the search worker) start
     foreign = [url for url in tab.requests if not url.startswith(tab.base_url) and not url.startswith("data:")]
     assert not foreign, f"requests to other servers: {foreign}"
     assert not tab.failures, f"failed requests: {tab.failures}"

@@ -30,3 +30,12 @@ def test_search_finds_the_post_by_a_word_in_its_body(tabs, kind):
     first.click()
     page.wait_for_url(f"**/{POST}**")
     assert page.locator(".nd-post h1").inner_text() == "What a reading corner can do"
+
+
+def test_the_index_loads_only_when_someone_starts_to_search(tabs):
+    tab = tabs("light")
+    page = tab.open(POST)
+    page.wait_for_timeout(500)
+    assert not [url for url in tab.requests if "search_index.json" in url], "the index loaded with the page"
+    with page.expect_request("**/search/search_index.json", timeout=5000):
+        page.locator(".md-search__input").focus()
