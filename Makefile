@@ -32,9 +32,10 @@ test: $(STAMP)
 
 # Refresh constraints.txt after changing a pin in pyproject.toml.
 lock:
-	rm -rf /tmp/newsdesk-lock && python3 -m venv /tmp/newsdesk-lock
-	/tmp/newsdesk-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-	/tmp/newsdesk-lock/bin/pip freeze --exclude-editable --exclude newsdesk | sort -f > constraints.txt
+	tmp=$$(mktemp -d) && python3 -m venv $$tmp && \
+	$$tmp/bin/pip install --quiet --disable-pip-version-check -e '.[test]' && \
+	$$tmp/bin/pip freeze --exclude-editable --exclude newsdesk | sort -f > constraints.txt; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf $(VENV) site

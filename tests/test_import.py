@@ -264,3 +264,9 @@ def test_files_without_a_title_or_that_cannot_be_read(site, capsys):
         "old/nothing.txt: not imported: no such file or directory",
         "newsdesk import: 0 of 3 files imported",
     ]
+
+
+def test_a_date_given_for_a_page_without_a_year_is_noted_as_used(site, capsys):
+    import_main(["old/press-release.txt", "--date", "2015-10-19"])
+    assert ("old/press-release.txt: date: used --date 2015-10-19; the text says 'Tuesday 3rd March' but not the year, "
+            "so check they agree") in capsys.readouterr().out.splitlines()

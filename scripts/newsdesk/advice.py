@@ -9,7 +9,7 @@ import difflib
 from collections import Counter
 
 from .listings import tag_names
-from .model import Post, Problem
+from .model import Post, Problem, sort_key
 
 TITLE_LIMIT = 65  # search results and social media cut longer headlines
 SUMMARY_LIMIT = 160  # search results and link previews cut longer descriptions
@@ -44,6 +44,7 @@ def tag_advice(posts: list[Post]) -> list[Problem]:
     """A tag used by one post only that looks like another tag is probably that tag misspelt."""
     counts = Counter(tag.slug for post in posts for tag in post.tags)
     names = tag_names(posts)
+    single = {tag.slug: post for post in posts for tag in post.tags if counts[tag.slug] == 1}
     found = []
     for post in posts:
         for tag in post.tags:
@@ -51,7 +52,8 @@ def tag_advice(posts: list[Post]) -> list[Problem]:
                 continue
             others = [slug for slug in counts if slug != tag.slug]
             close = difflib.get_close_matches(tag.slug, others, n=1, cutoff=TAG_LIKENESS)
-            if close:
+            # Two lone look-alikes: warn on the newer post only, which is more likely the slip.
+            if close and not (close[0] in single and sort_key(single[close[0]]) < sort_key(post)):
                 other = close[0]
                 used = f"{counts[other]} post{'s' if counts[other] != 1 else ''}"
                 found.append(_warn(post, "tags", f"'{tag.name}' is used by no other post and looks like '{names[other]}' (used by {used}); "

@@ -31,6 +31,7 @@ PAGES = {
     "archive-index": "archive/",
     "archive-year": "archive/2026/",
     "about": "about/",
+    "subscribe": "subscribe/",
     "accessibility": "accessibility/",
     "404": "no-such-page/",
 }

@@ -108,6 +108,9 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
     if args.date:
         if date and date[:10] != args.date[:10]:
             draft.notes.append(f"date: used --date {args.date}, not {date} from the page")
+        # A day without a year in the text is what --date is for: say which date was used instead.
+        draft.notes = [f"date: used --date {args.date}; {note.split('; ')[0][6:]}, so check they agree"
+                       if note.startswith("date: the text says") else note for note in draft.notes]
         date = args.date
     summary = draft.summary
     post_type = settings.types.get(type_key)
