@@ -25,15 +25,17 @@ build: $(STAMP)
 # fail, and say why instead of make's bare "Error 5".
 test: $(STAMP)
 	bash scripts/setup-system.sh
+	npm ci --ignore-scripts --no-audit --no-fund --silent  # axe-core, vnu-jar; no scripts: vnu-jar's would download a JRE
 	$(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
 		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
 		exit $$status; }
 
 # Refresh constraints.txt after changing a pin in pyproject.toml.
 lock:
-	rm -rf /tmp/newsdesk-lock && python3 -m venv /tmp/newsdesk-lock
-	/tmp/newsdesk-lock/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-	/tmp/newsdesk-lock/bin/pip freeze --exclude-editable --exclude newsdesk | sort -f > constraints.txt
+	tmp=$$(mktemp -d) && python3 -m venv $$tmp && \
+	$$tmp/bin/pip install --quiet --disable-pip-version-check -e '.[test]' && \
+	$$tmp/bin/pip freeze --exclude-editable --exclude newsdesk | sort -f > constraints.txt; \
+	status=$$?; rm -rf $$tmp; exit $$status
 
 clean:
 	rm -rf $(VENV) site

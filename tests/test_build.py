@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build, copy_site
+from sitekit import FROZEN_NOW, build, copy_site
 
 BROKEN_DATE = "---\ntitle: Broken\ndate: 19/12/2024\ntype: blog\n---\n\nBody.\n"
 BROKEN_TAGS = "---\ntitle: Also broken\ndate: 2024-12-19\ntype: blog\ntag: [SEND]\n---\n\nBody.\n"
@@ -24,12 +24,12 @@ def set_option(project: Path, line: str) -> None:
 
 
 def test_bad_posts_fail_the_build_listing_every_problem_and_keep_the_last_site(project):
-    assert build(project).returncode == 0
+    assert build(project, now=FROZEN_NOW).returncode == 0
     before = (project / "site/index.html").read_bytes()
     (project / "posts/2024").mkdir()
     (project / "posts/2024/2024-12-19-broken.md").write_text(BROKEN_DATE)
     (project / "posts/2024/2024-12-20-also-broken.md").write_text(BROKEN_TAGS)
-    result = build(project)
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
     assert "newsdesk: 2 problems to fix before the site can be built:\n" in result.stderr
     assert "posts/2024/2024-12-19-broken.md: 'date': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '19/12/2024'\n" in result.stderr
@@ -48,7 +48,7 @@ def test_bad_posts_fail_the_build_listing_every_problem_and_keep_the_last_site(p
 ])
 def test_bad_plugin_options_get_mkdocs_own_messages(project, line, message):
     set_option(project, line)
-    result = build(project)
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
     assert message in result.stderr
 
@@ -56,14 +56,14 @@ def test_bad_plugin_options_get_mkdocs_own_messages(project, line, message):
 def test_unknown_default_author(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("default_author: head", "default_author: nobody"))
-    result = build(project)
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
     assert "mkdocs.yml: 'default_author': 'nobody' is not in authors.yml; use one of: head, office" in result.stderr
 
 
 def test_missing_posts_folder(project):
     (project / "posts").rename(project / "elsewhere")
-    result = build(project)
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
     assert "newsdesk: the posts folder 'posts' does not exist beside mkdocs.yml; create it or set 'posts_dir'" in result.stderr
 
@@ -71,7 +71,7 @@ def test_missing_posts_folder(project):
 def test_a_docs_page_may_not_replace_a_generated_page(project):
     (project / "docs/blog").mkdir()
     (project / "docs/blog/index.md").write_text("# My own blog page\n")
-    result = build(project)
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
     assert "newsdesk: these files in docs/ would replace generated pages; rename or remove them: docs/blog/index.md" in result.stderr
 
@@ -86,8 +86,8 @@ def test_a_scheduled_post_appears_once_its_time_has_come(project):
 
 
 def test_the_same_posts_build_byte_identical_sites(project, tmp_path):
-    assert build(project, output=tmp_path / "one").returncode == 0
-    assert build(project, output=tmp_path / "two").returncode == 0
+    assert build(project, tmp_path / "one", now=FROZEN_NOW).returncode == 0
+    assert build(project, tmp_path / "two", now=FROZEN_NOW).returncode == 0
     files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
     assert len(files) > 50
     match, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two", files, shallow=False)
@@ -95,7 +95,7 @@ def test_the_same_posts_build_byte_identical_sites(project, tmp_path):
 
 
 def test_sitemap_dates_come_from_posts(project):
-    assert build(project).returncode == 0
+    assert build(project, now=FROZEN_NOW).returncode == 0
     sitemap = (project / "site/sitemap.xml").read_text()
     entry = re.search(r"<loc>https://fixture.example.org/blog/2026/05/spring-term-update/</loc>\s*<lastmod>([^<]+)</lastmod>", sitemap)
     assert entry and entry.group(1) == "2026-05-07"

@@ -6,14 +6,14 @@ import filecmp
 
 import pytest
 
-from conftest import ROOT, build
+from sitekit import FROZEN_NOW, REPO, build
 
 
 @pytest.fixture(scope="module")
 def sample_builds(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample")
     for name in ("one", "two"):
-        result = build(ROOT, output=folder / name)
+        result = build(REPO, folder / name, now=FROZEN_NOW)
         assert result.returncode == 0, result.stderr
     return folder / "one", folder / "two"
 

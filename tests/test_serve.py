@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from conftest import FROZEN_NOW, copy_site
+from sitekit import FROZEN_NOW, copy_site
 
 
 def free_port() -> int:

@@ -27,7 +27,7 @@ def links(html: str) -> list[str]:
 
 def main_part(html: str) -> str:
     """The page's own content, without the theme's navigation."""
-    return html[html.index('<article class="md-content__inner'):]
+    return html[html.index('id="main-content"'):]
 
 
 @pytest.mark.parametrize("url", PUBLISHED_POSTS + INDEX_PAGES)
@@ -48,14 +48,14 @@ def test_post_page_shows_its_header(basic_site):
     assert "<h1>The summer fair</h1>" in html
     assert '<time datetime="2025-06-20T14:30:00+01:00">20 June 2025</time>' in html  # BST
     assert "Pat Fixture, Head of Testing" in html
-    assert "1 min read" in html
+    assert "<dt>Reading time</dt><dd>1 minute</dd>" in html
     assert 'href="../../../../tags/send/">SEND</a>' in html  # 'send' and 'SEND' are one tag
     assert 'href="../../../../tags/fairs/">Fairs</a>' in html
 
 
 def test_updated_date_and_winter_offset(basic_site):
     html = page(basic_site, "blog/2026/05/spring-term-update/")
-    assert '(updated <time datetime="2026-05-07">7 May 2026</time>)' in html
+    assert '<dt>Updated</dt><dd><time datetime="2026-05-07">7 May 2026</time></dd>' in html
     assert '<time datetime="2025-01-15T09:00:00+00:00">15 January 2025</time>' in page(basic_site, "blog/2025/01/winter-visit/")
 
 
@@ -63,7 +63,7 @@ def test_press_release_has_its_parts(basic_site):
     html = page(basic_site, "news/2025/11/press-one/")
     assert "Press release" in html
     assert '<p class="nd-lead">The first press release of the fixture site.</p>' in html
-    assert "<strong>Ends</strong>" in html
+    assert '<p class="nd-ends">Ends</p>' in html
     assert "The fixture has notes to editors." in html
     assert 'href="mailto:press@fixture.example.org"' in html
     assert "Fixture Press Desk, Media" in html
@@ -85,9 +85,9 @@ def test_links_between_posts_point_at_post_urls(basic_site):
 
 def test_blog_listing_is_paginated_newest_first(basic_site):
     first, second = main_part(page(basic_site, "blog/")), main_part(page(basic_site, "blog/page/2/"))
-    titles = re.findall(r'nd-entry__title"><a href="([^"]+)"', first)
+    titles = re.findall(r'nd-card__title"><a href="([^"]+)"', first)
     assert titles == ["2026/05/spring-term-update/", "2026/02/reading-week/", "2025/09/back-to-school/"]
-    assert re.findall(r'nd-entry__title"><a href="([^"]+)"', second) == ["../../2025/06/summer-fair/", "../../2025/01/winter-visit/"]
+    assert re.findall(r'nd-card__title"><a href="([^"]+)"', second) == ["../../2025/06/summer-fair/", "../../2025/01/winter-visit/"]
     assert 'rel="next" href="page/2/"' in first and 'rel="prev" href="../../"' in second
     assert "Page 2 of 2 (5 posts)" in second
 
@@ -139,12 +139,12 @@ def test_archive_lists_years_and_their_posts(basic_site):
 def test_home_page_shows_latest_of_each_type(basic_site):
     html = main_part(page(basic_site, ""))
     assert "Latest from Blog" in html and "Latest from News" in html
-    assert html.count('class="nd-entry"') == 4  # home_count: 2 of each type
+    assert html.count('<article class="nd-card ') == 4  # home_count: 2 of each type
 
 
 def test_navigation_shows_the_sections_but_not_posts(basic_site):
     nav = page(basic_site, "about" if (basic_site / "about").exists() else "")
-    nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):nav.index('<article class="md-content__inner')]
+    nav = nav[nav.index('<nav class="nd-nav"'):nav.index('id="main-content"')]
     for label in ("Home", "Blog", "News", "Tags", "Archive"):
         assert re.search(rf">\s*{label}\s*<", nav), label
     assert "winter-visit" not in nav
@@ -159,3 +159,8 @@ def test_every_internal_link_resolves(basic_site):
                 continue
             target = (html_file.parent / href.split("#")[0]).resolve()
             assert target.exists(), f"{html_file.relative_to(basic_site)} links to missing {href}"
+
+
+def test_a_post_links_to_a_docs_page_by_its_file(basic_site):
+    html = main_part(page(basic_site, "blog/2025/09/back-to-school/"))
+    assert '<a href="../../../../about/#who-we-are">the about page</a>' in html

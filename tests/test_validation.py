@@ -106,6 +106,8 @@ CASES = [
      "'updated': 2024-12-01 is before the post's date 2024-12-19; 'updated' is when the post was last changed"),
     ("remote image", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: https://cdn.example.com/a.png\nimage_alt: A\n"),
      "'image': 'https://cdn.example.com/a.png' is on another site; save the image beside the post (for example in posts/2024/images/) and give its path"),
+    ("link outside posts and docs", post("title: End of term\ndate: 2024-12-19\ntype: blog\n", "\nSee [the notes](../../notes/plan.md).\n"),
+     "body: link '../../notes/plan.md' on line 7 points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"),
     ("alias not a path", post("title: End of term\ndate: 2024-12-19\ntype: blog\naliases: [old-page.html]\n"),
      "'aliases': expected old addresses on this site starting with '/', such as '/news/2015/10/launch/', got 'old-page.html'"),
 ]

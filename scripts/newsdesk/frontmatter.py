@@ -23,6 +23,23 @@ StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+if getattr(yaml, "__with_libyaml__", False):
+    class FastStrictLoader(yaml.CSafeLoader):
+        """StrictLoader's rules on libyaml's parser: about ten times faster, which `newsdesk check`
+        needs for a thousand posts. Its error messages differ, so errors are re-read with StrictLoader."""
+
+    FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+else:  # pragma: no cover - PyYAML built without libyaml
+    FastStrictLoader = StrictLoader
+
+
+def load_yaml(source: str) -> object:
+    """YAML read by StrictLoader's rules; a syntax error raises StrictLoader's MarkedYAMLError."""
+    try:
+        return yaml.load(source, Loader=FastStrictLoader)  # noqa: S506 - a SafeLoader
+    except yaml.YAMLError:
+        return yaml.load(source, Loader=StrictLoader)  # noqa: S506 - raises the familiar message
+
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
 
@@ -50,7 +67,7 @@ def split(text: str) -> Split:
         raise FrontMatterError("not closed; add a '---' line after the last field")
     source = "".join(lines[1:end])
     try:
-        meta = yaml.load(source, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        meta = load_yaml(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = f" on line {mark.line + 2}" if mark else ""

@@ -78,15 +78,17 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
     return rewrite_urls(html, change)
 
 
-def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str]) -> str:
+def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str],
+                        known: set[str] | None = None) -> str:
     """Relative URLs in a post's raw HTML, made right for its page.
 
     MkDocs rewrites Markdown links and images for the page's URL, but leaves raw HTML (an <img> with
     a srcset, say) as written: relative to the post's file. A URL that already names a file of the
     site from the page is left alone; one that names a file from `source_dir` ('posts/2025') is
-    pointed at it. `site_urls` maps each file's source path to its URL ('posts/2025/a.png').
+    pointed at it. `site_urls` maps each file's source path to its URL ('posts/2025/a.png');
+    `known` is the set of those URLs without a trailing slash, for callers that reuse it.
     """
-    known = {url.rstrip("/") for url in site_urls.values()}
+    known = known if known is not None else {url.rstrip("/") for url in site_urls.values()}
     here = "/" + page_url
 
     def change(url: str) -> str:

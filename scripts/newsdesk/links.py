@@ -51,6 +51,13 @@ def _link(text: str, start: int, target: str, is_image: bool, alt: str | None) -
     return Link(target, path, is_image, alt, text.count("\n", 0, start) + 1)
 
 
+def retarget(body: str, targets: dict[str, str]) -> str:
+    """The body with the links to each old target pointing at its new one."""
+    for old, new in targets.items():
+        body = body.replace(f"]({old}", f"]({new}").replace(f"]: {old}", f"]: {new}")
+    return body
+
+
 def resolve(post_rel: str, path: str) -> str:
     """A link's target relative to the posts folder: ('2024/a.md', '../2023/b.md') -> '2023/b.md'."""
     folder = post_rel.rsplit("/", 1)[0] if "/" in post_rel else ""

@@ -6,6 +6,8 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from .links import Link
+
 PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 
 
@@ -51,6 +53,7 @@ class Settings:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/London"))
     words_per_minute: int = 200
     authors_file: str = "authors.yml"  # as messages name it
+    docs_dir: Path | None = None  # posts may link to the pages in it
 
 
 @dataclass
@@ -77,11 +80,12 @@ class Post:
     notes_to_editors: str | None = None
     status: str = PUBLISHED
     reading_minutes: int = 1
+    links: tuple[Link, ...] = ()  # the local links and images of the body, found once
 
     @property
     def url(self) -> str:
         """Site-relative URL without a leading slash: 'blog/2024/12/end-of-term/'."""
-        return f"{self.type.prefix}/{self.date:%Y}/{self.date:%m}/{self.slug}/"
+        return post_url(self.type, self.date, self.slug)
 
     @property
     def src_uri(self) -> str:
@@ -91,6 +95,11 @@ class Post:
     @property
     def last_modified(self) -> datetime:
         return self.updated or self.date
+
+
+def post_url(post_type: PostType, date: datetime, slug: str) -> str:
+    """The address contract: '<prefix>/<yyyy>/<mm>/<slug>/', also for a post not written yet."""
+    return f"{post_type.prefix}/{date:%Y}/{date:%m}/{slug}/"
 
 
 def sort_key(post: Post) -> tuple:
@@ -112,3 +121,9 @@ class Problem:
     def __str__(self) -> str:
         label = self.field if self.field in PARTS else f"'{self.field}'"
         return f"{self.source}: {label}: {self.message}"
+
+
+def report(problems: list[Problem]) -> str:
+    """Every problem on its own line, so the writer can fix them all in one go."""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))

@@ -13,15 +13,16 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
-from .config import NewsdeskConfig, settings_from
+from .config import NewsdeskConfig, load_site
 from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
 from .html import excerpt, rebase, resolve_source_urls
-from .links import resolve
+from .links import resolve, retarget
 from .listings import Site, build_site
-from .model import Post, Problem
+from .model import Post, Problem, report
 from .opml import opml
-from .posts import asset_files, load_posts
+from .posts import asset_files, docs_links
 from .redirects import alias_path, redirects
+from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
 
@@ -30,12 +31,6 @@ OPML_PATH = "feeds.opml"
 NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
                "set 'site_url' in mkdocs.yml to the address the site is published at, "
                "such as 'site_url: https://schools.example.gov.uk/'")
-
-
-def report(problems: list[Problem]) -> str:
-    """Every problem on its own line, so the writer can fix them all in one go."""
-    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))
 
 
 def nav_entries(nav) -> set[str]:
@@ -47,9 +42,13 @@ def nav_entries(nav) -> set[str]:
 
 
 def front_matter(title: str, template: str) -> str:
-    """The source of a generated page: only a title and a template; its body comes from the template."""
+    """The source of a generated page: only a title and a template; its body comes from the template.
+
+    Generated pages stay out of the search index: they only repeat posts' excerpts, and would make
+    the index larger and every result appear several times.
+    """
     escaped = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{escaped}"\ntemplate: {template}\n---\n'
+    return f'---\ntitle: "{escaped}"\ntemplate: {template}\nsearch:\n  exclude: true\n---\n'
 
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
@@ -69,15 +68,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
         if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
             raise PluginError(NO_SITE_URL)
-        self.settings, problems = settings_from(self.config, Path(config.config_file_path).parent)
-        if not self.settings.posts_dir.is_dir():
-            raise PluginError(f"newsdesk: the posts folder '{self.config.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
         try:
-            now = dates.current_time(self.settings.timezone)
+            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).parent,
+                                                        publishing=not self.serving, docs_dir=Path(config.docs_dir))
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        loaded = load_posts(self.settings, now=now, publishing=not self.serving)
-        problems += loaded.problems
         if problems:
             raise PluginError(report(problems))
         shown = loaded.posts if self.serving else loaded.published()
@@ -119,6 +114,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
         self.site_urls = {file.src_uri: file.url for file in files}
+        self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         return files
 
     def _add_redirects(self, files: Files, config) -> None:
@@ -134,6 +130,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _post_file(self, post: Post, config) -> File:
         file = File.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
+        # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
+        # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
+        file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
         return file
 
     @staticmethod
@@ -152,6 +151,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
+            markdown_text = retarget(markdown_text, docs_links(post, self.settings))
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
         page.update_date = self._last_change(page) or page.update_date
@@ -176,7 +176,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_page_content(self, html: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
-            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls)
+            html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             self.contents[post.source] = full_html(post, html, notes)
@@ -186,6 +186,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
+        env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         self._write_feeds(config.site_name)
         return env
 
@@ -224,6 +225,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     @staticmethod
     def _image_url(post: Post) -> str | None:
         return f"posts/{resolve(post.rel, post.image)}" if post.image else None
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        return fix_markup(output)  # Material's base.html writes invalid markup outside any block
+
+    def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
+        return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))

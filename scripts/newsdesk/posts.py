@@ -5,10 +5,13 @@ Nothing here stops at the first problem: the writer gets every problem in one go
 from __future__ import annotations
 
 import math
+import os
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 import yaml
 
@@ -109,7 +112,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
         has_time=has_time, type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
-        author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
+        links=tuple(local_links(parts.body)), author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
         notes_to_editors=fields.text("notes_to_editors"),
@@ -155,31 +158,54 @@ def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
 
 def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str],
                  publishing: bool, problems: list[Problem]) -> None:
-    links = local_links(post.body)
+    links = list(post.links)
     if post.image:
         links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
     for link in links:
-        message = _link_problem(post, link, settings, by_rel, known, publishing)
-        if message:
+        for message in _link_problems(post, link, settings, by_rel, known, publishing):
             problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
 
 
-def _link_problem(post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str],
-                  publishing: bool) -> str | None:
-    """What is wrong with one link or image of a post, if anything."""
+def docs_page(post: Post, link: Link, settings: Settings) -> str | None:
+    """The docs page a post links to by its file ('../../docs/about.md' -> 'about.md'), if any."""
+    if settings.docs_dir is None:
+        return None
+    target = Path(os.path.normpath(post.path.parent / link.path))
+    try:
+        page = target.relative_to(settings.docs_dir).as_posix()
+    except ValueError:
+        return None
+    return page if target.is_file() else None
+
+
+def docs_links(post: Post, settings: Settings) -> dict[str, str]:
+    """Links from a post to docs pages, as MkDocs must see them: relative to the post's place in
+    the site's files (posts/<rel>), not to its place in the repository."""
+    moved = {}
+    for link in post.links:
+        if page := docs_page(post, link, settings):
+            suffix = link.target[len(link.target.split("#")[0]):]
+            moved[link.target] = posixpath.relpath(page, posixpath.dirname(post.src_uri)) + suffix
+    return moved
+
+
+def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str],
+                   publishing: bool) -> Iterator[str]:
+    """What is wrong with one link or image of a post: nothing, or each thing the writer must fix."""
     rel = resolve(post.rel, link.path)
     what = f"{'image' if link.is_image else 'link'} '{link.target}'"
     what += f" on line {post.body_line + link.line - 1}" if link.line else ""
-    if rel.startswith("../"):
-        return f"{what} points outside the posts folder; link to other pages by their address, such as '/about/'"
     if link.is_image and link.line and not (link.alt or "").strip():
-        return f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
+        yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
+    if rel.startswith("../"):
+        if not docs_page(post, link, settings):
+            yield f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
+        return
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:
-        return f"{what} points to posts/{rel}, which does not exist"
+        yield f"{what} points to posts/{rel}, which does not exist"
     other = by_rel.get(rel)
     if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
         when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
-        return f"{what} points to posts/{rel}, which {when} and not published yet; remove the link until it is"
-    return None
+        yield f"{what} points to posts/{rel}, which {when} and not published yet; remove the link until it is"

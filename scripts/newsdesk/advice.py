@@ -1,0 +1,65 @@
+"""What an editor would point out in a valid post: warnings, never errors; the build ignores them.
+
+Each function takes posts and returns Problems whose message starts with 'warning:', so they
+print like the build's own lines: "posts/x.md: 'summary': warning: ...".
+"""
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from .listings import tag_names
+from .model import Post, Problem, sort_key
+
+TITLE_LIMIT = 65  # search results and social media cut longer headlines
+SUMMARY_LIMIT = 160  # search results and link previews cut longer descriptions
+TAG_LIKENESS = 0.8  # difflib ratio above which two tag slugs look like one misspelt
+PLACEHOLDER_START = "Write the post here, in Markdown."  # the first words `newsdesk new` puts in the body
+
+
+def advise(posts: list[Post]) -> list[Problem]:
+    """Every warning for these posts, in the order problems are reported."""
+    found = [warning for post in posts for warning in post_advice(post)]
+    return sorted(found + tag_advice(posts))
+
+
+def post_advice(post: Post) -> list[Problem]:
+    """Warnings about one post on its own: headline and summary lengths, a missing summary."""
+    found = []
+    if post.type.key == "press-release" and len(post.title) > TITLE_LIMIT:
+        found.append(_warn(post, "title", f"{len(post.title)} characters; search results and social media cut a press release title "
+                                          f"after about {TITLE_LIMIT}, so shorten it"))
+    if post.summary is None:
+        found.append(_warn(post, "summary", "missing; listings and search results then show the start of the post instead; "
+                                            "add a line such as 'summary: One or two sentences.'"))
+    elif len(post.summary) > SUMMARY_LIMIT:
+        found.append(_warn(post, "summary", f"{len(post.summary)} characters; search results and link previews cut a summary "
+                                            f"after about {SUMMARY_LIMIT}, so keep it to one or two short sentences"))
+    if PLACEHOLDER_START in post.body:
+        found.append(_warn(post, "body", f"still has the template's '{PLACEHOLDER_START}'; replace it with the post"))
+    return found
+
+
+def tag_advice(posts: list[Post]) -> list[Problem]:
+    """A tag used by one post only that looks like another tag is probably that tag misspelt."""
+    counts = Counter(tag.slug for post in posts for tag in post.tags)
+    names = tag_names(posts)
+    single = {tag.slug: post for post in posts for tag in post.tags if counts[tag.slug] == 1}
+    found = []
+    for post in posts:
+        for tag in post.tags:
+            if counts[tag.slug] != 1:
+                continue
+            others = [slug for slug in counts if slug != tag.slug]
+            close = difflib.get_close_matches(tag.slug, others, n=1, cutoff=TAG_LIKENESS)
+            # Two lone look-alikes: warn on the newer post only, which is more likely the slip.
+            if close and not (close[0] in single and sort_key(single[close[0]]) < sort_key(post)):
+                other = close[0]
+                used = f"{counts[other]} post{'s' if counts[other] != 1 else ''}"
+                found.append(_warn(post, "tags", f"'{tag.name}' is used by no other post and looks like '{names[other]}' (used by {used}); "
+                                                 "if they are the same tag, spell them the same"))
+    return found
+
+
+def _warn(post: Post, field: str, message: str) -> Problem:
+    return Problem(post.source, field, f"warning: {message}")

@@ -1,0 +1,37 @@
+"""`newsdesk COMMAND ...`: hands each command to its module's main(). No logic here."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Imported only when used, so `newsdesk check` never loads the importer's HTML libraries.
+COMMANDS = {
+    "new": ("newsdesk.scaffold", "start a post from a template with every field explained"),
+    "check": ("newsdesk.check", "find every problem in posts without building the site"),
+    "import": ("newsdesk.importer", "turn pages of the old site (text or HTML) into posts"),
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk",
+        description="Write, check and import posts. Run 'newsdesk COMMAND --help' for a command's options.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (_, summary) in COMMANDS.items():
+        commands.add_parser(name, help=summary, add_help=False)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if not argv or argv[0] not in COMMANDS:
+        parser().parse_args(argv)  # prints usage or "invalid choice", and exits
+        return 2
+    module = importlib.import_module(COMMANDS[argv[0]][0])
+    return module.main(argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Small sites in tmp_path for the command and build tests: never the repository's own folders."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FROZEN_NOW = "2026-11-23T12:00"  # the sample and fixture sites are checked as of this moment
+
+AUTHORS = {
+    "director": {"name": "Sam Example", "role": "Director of Schools and Employability"},
+    "press-office": {"name": "Education Press Office", "role": "Media relations"},
+}
+
+BLOG = """---
+title: Walking buses in the north of the city
+date: 2025-03-04
+type: blog
+summary: Parents and volunteers now walk a hundred children to school each morning.
+tags: [Attendance, Partnerships]
+---
+
+Three primary schools started walking buses this term, and late arrivals have halved.
+"""
+
+PRESS = """---
+title: New science labs open at two secondary schools
+date: 2025-05-12 10:00
+type: press-release
+summary: Two secondary schools open rebuilt science labs after a year of building work.
+tags: [Partnerships]
+author: press-office
+contact:
+  name: Education Press Office
+  email: press.office@example.gov.uk
+  phone: 0300 555 0100
+---
+
+Two secondary schools open their rebuilt science labs this week.
+"""
+
+
+def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, options: dict | None = None,
+              config: dict | None = None) -> Path:
+    """A site at `root` with the repository's theme overrides and these posts; returns its mkdocs.yml."""
+    settings = {
+        "site_name": "Test schools site",
+        "site_url": "https://schools.example.gov.uk/",
+        "use_directory_urls": True,
+        "strict": True,
+        "theme": {"name": "material", "custom_dir": "overrides", "features": ["content.action.edit"]},
+        "plugins": [{"newsdesk": {"default_author": "director", **(options or {})}}],
+        "markdown_extensions": ["toc", "attr_list", "md_in_html"],
+        "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+        **(config or {}),
+    }
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
+    (root / "authors.yml").write_text(yaml.safe_dump(AUTHORS, sort_keys=False), encoding="utf-8")
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "index.md").write_text("# Home\n\nNews from the director.\n", encoding="utf-8")
+    (root / "docs" / "about.md").write_text("# About\n\nWho writes here.\n", encoding="utf-8")
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
+    (root / "posts").mkdir(exist_ok=True)
+    for rel, content in (posts or {}).items():
+        write(root / "posts" / rel, content)
+    return root / "mkdocs.yml"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def build(root: Path, site_dir: Path | None = None, *, now: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
+
+    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {})}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
+         "-d", str(site_dir or root / "site")],
+        capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
+    )
+
+
+def copy_site(name: str, destination: Path) -> Path:
+    """The fixture site tests/fixtures/<name> in `destination`, with the project's theme overrides."""
+    site = destination / name
+    shutil.copytree(FIXTURES / name, site)
+    if not (site / "overrides").exists():
+        shutil.copytree(REPO / "overrides", site / "overrides")
+    return site

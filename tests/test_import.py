@@ -1,0 +1,272 @@
+"""`newsdesk import`: old pages (plain text and HTML) become posts that build, or say what is missing."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sitekit import FIXTURES, build, make_site, write
+
+from newsdesk import check
+from newsdesk.frontmatter import split
+from newsdesk.importer import main as import_main
+from newsdesk.importer.html import read_html
+from newsdesk.importer.shape import Draft, find_date, shape, split_title
+from newsdesk.importer.text import escape, read_text
+
+OLD = FIXTURES / "import"
+
+
+def text_of(name: str) -> str:
+    return (OLD / name).read_text(encoding="utf-8")
+
+
+# --- pure: plain text -------------------------------------------------------------------------
+
+def test_text_press_release_maps_contact_tags_and_drops_leftovers():
+    draft = read_text(text_of("press-release.txt"))
+    assert (draft.title, draft.date, draft.type) == ("Partnership for school libraries launches across the city", None, "press-release")
+    assert draft.tags == ["Libraries", "Partnerships"]
+    assert draft.contact == {"name": "Alex Placeholder", "role": "Communications Officer",
+                             "email": "alex.placeholder@example.org", "phone": "07700 900123"}
+    assert draft.notes == [
+        "left out 'in News', 'Top' (parts of the old page, not of the post)",
+        "contact: a post has one contact phone number; not mapped: 'Office telephone: 0121 496 0000'",
+        "date: the text says 'Tuesday 3rd March' but not the year; give the date with --date YYYY-MM-DD",
+    ]
+    paragraphs = draft.body.split("\n\n")
+    assert len(paragraphs) == 5 and paragraphs[0].startswith("The Schools Library Partnership launches today")
+    for leftover in ("in News", "Ends", "Top", "Tags", "For more information", "07700"):
+        assert leftover not in draft.body
+
+
+def test_text_press_release_with_notes_to_editors_and_an_empty_tags_line():
+    draft = read_text(text_of("press-release-dated.txt"))
+    assert (draft.date, draft.type, draft.tags) == ("2025-04-09", "press-release", [])
+    assert draft.contact == {"name": "Education Press Office", "email": "press.office@example.gov.uk"}
+    assert draft.notes_to_editors == ("1. The programme is funded for three years.\n"
+                                      "2. Clubs can still apply to take part until the end of May.")
+    assert "date: 2025-04-09, from 'Wednesday 9 April 2025' in the text; check it is the day of publication" in draft.notes
+
+
+def test_text_blog_post_has_headings_from_bare_lines_and_the_date_from_its_title():
+    draft = read_text(text_of("blog.txt"))
+    assert (draft.title, draft.date, draft.type, draft.notes) == ("Director's blog", "2025-02-12", "blog", [])
+    blocks = draft.body.split("\n\n")
+    assert [block for block in blocks if block.startswith("#")] == [
+        "## Reading for pleasure", "## Attendance", "## Governors – ‘the quiet volunteers’", "## Looking ahead"]
+    assert blocks[1] == "Dear colleagues"  # a greeting, not a heading
+    assert blocks[-2:] == ["Sam", "Sam Example - Director of Schools and Employability"]  # the signature stays text
+
+
+def test_text_wrapped_lines_are_joined_into_paragraphs():
+    draft = read_text("Wrapped\n\nThis paragraph was wrapped by the old site at about sixty characters\n"
+                      "so its lines must be joined again.\n\nA second paragraph.\n")
+    assert draft.body == ("This paragraph was wrapped by the old site at about sixty characters so its lines must be joined again."
+                          "\n\nA second paragraph.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("5 *stars* for_you", r"5 \*stars\* for\_you"),
+    ("# 1 priority", r"\# 1 priority"),
+    ("> not a quote", r"\> not a quote"),
+    ("a <b>bold</b> claim [sic]", r"a &lt;b>bold&lt;/b> claim \[sic\]"),
+    ("Costs rose 5% (see `table`)", r"Costs rose 5% (see \`table\`)"),
+])
+def test_plain_text_is_escaped_for_markdown(text, expected):
+    assert escape(text) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Director's blog - 19 December 2024", ("Director's blog", "2024-12-19", "19 December 2024")),
+    ("End of term: Friday 20th December 2024", ("End of term", "2024-12-20", "Friday 20th December 2024")),
+    ("Letter to parents (3 March 2025)", ("Letter to parents", "2025-03-03", "3 March 2025")),
+    ("Update, March 4, 2025", ("Update", "2025-03-04", "March 4, 2025")),
+    ("Careers week comes to every school", ("Careers week comes to every school", None, None)),
+    ("The 2025 careers week", ("The 2025 careers week", None, None)),
+    ("Results day 21 August 2025", ("Results day 21 August 2025", "2025-08-21", "21 August 2025")),
+])
+def test_split_title(line, expected):
+    assert split_title(line) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on Monday 19th October 2015 the", ("2015-10-19", "Monday 19th October 2015")),
+    ("published 2016-03-14 at noon", ("2016-03-14", "2016-03-14")),
+    ("dated 07/01/2025.", ("2025-01-07", "07/01/2025")),  # day first, as in the UK
+    ("on 31 February 2025", (None, None)),  # not a real day
+    ("today, Monday 19th October", (None, None)),  # no year: the writer is told to give --date
+])
+def test_find_date(text, expected):
+    assert find_date(text) == expected
+
+
+@pytest.mark.parametrize("blocks, contact, notes", [
+    (["Ends", "Media contact: Sam Sample on 0300 555 0100"], {"name": "Sam Sample", "phone": "0300 555 0100"}, []),
+    (["Ends", "Contact:\nRobin Example\nPress Officer\nrobin@example.org\nTel: 0121 496 0555"],
+     {"name": "Robin Example", "role": "Press Officer", "email": "robin@example.org", "phone": "0121 496 0555"}, []),
+    (["Ends", "For further information please contact the press office, press@example.org, second@example.org"],
+     {"name": "the press office", "email": "press@example.org"},
+     ["contact: a post has one contact email; not mapped: 'second@example.org'"]),
+])
+def test_contact_blocks(blocks, contact, notes):
+    draft = Draft()
+    assert shape(blocks, draft) == []
+    assert (draft.contact, draft.notes, draft.type) == (contact, notes, "press-release")
+
+
+# --- pure: HTML -------------------------------------------------------------------------------
+
+def test_html_article_becomes_markdown_with_fields_from_the_page():
+    draft = read_html((OLD / "launch.html").read_bytes())
+    assert (draft.title, draft.date, draft.type) == ("Science week brings researchers into primary schools", "2016-03-14 09:30", "press-release")
+    assert draft.summary == "University researchers will visit thirty primary schools during science week."
+    assert draft.tags == ["Science", "Primary schools"]
+    assert draft.aliases == ["/news/2016/03/science-week/"]
+    assert draft.contact == {"name": "Jo Placeholder", "role": "Press Officer", "email": "jo.placeholder@example.org", "phone": "0121 496 0123"}
+    assert draft.images == {"microscope.svg": "launch_files/microscope.svg"}
+    assert draft.body.split("\n\n") == [
+        "Researchers from the city's two universities will spend **science week** in thirty primary schools, running "
+        "experiments with pupils in years 5 and 6.",
+        "![Two pupils looking through a microscope](images/microscope.svg)",
+        "Pupils at last year's pilot.",
+        "## What pupils will do",
+        "- Build and test a model bridge\n- Grow crystals and measure them\n- Ask a researcher anything",
+        "Schools that would like to take part next year can read the [science week guide](https://www.example.org/science-week) "
+        "or the [story of the pilot](https://www.old-council.example/news/2015/10/pilot/).",
+    ]
+    assert draft.notes == [
+        "aliases: /news/2016/03/science-week/, the page's old address, so old links keep working; remove it if the old site was on another domain",
+        "link '/news/2015/10/pilot/' now points to the old site at https://www.old-council.example/news/2015/10/pilot/; "
+        "link to the post's file instead once it is imported",
+    ]
+
+
+def test_html_without_an_address_keeps_old_links_and_says_so():
+    draft = read_html(b"<html><body><main><h1>Open evening</h1><p>Read the <a href='/schools/open/'>list</a>.</p></main></body></html>")
+    assert draft.body == "Read the [list](/schools/open/)."
+    assert draft.notes == ["link '/schools/open/' points into the old site, which this site cannot resolve; "
+                           "link to the post's file (../2015/2015-10-19-launch.md) or to a full https:// address"]
+
+
+# --- the command ------------------------------------------------------------------------------
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    make_site(root)
+    shutil.copytree(OLD, root / "old")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("NEWSDESK_NOW", "2026-02-10T09:00")
+    return root
+
+
+def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_path):
+    args = ["old/press-release.txt", "old/press-release-dated.txt", "old/blog.txt", "old/launch.html"]
+    assert import_main(args) == 1  # one post still needs its date
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "old/press-release.txt: wrote posts/partnership-for-school-libraries-launches-across-the-city.md (press-release)"
+    assert "old/launch.html: wrote posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md (press-release)" in out
+    assert "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md (blog)" in out
+    assert out[-3:] == [
+        "newsdesk: 1 problem to fix before the site can be built:",
+        "posts/partnership-for-school-libraries-launches-across-the-city.md: 'date': missing; add a line such as "
+        "'date: 2024-12-19' (or '2024-12-19 09:30')",
+        "newsdesk import: 4 of 4 files imported; 1 field to fill in or fix",
+    ]
+    # The writer does what the message says.
+    undated = site / "posts/partnership-for-school-libraries-launches-across-the-city.md"
+    undated.write_text(undated.read_text(encoding="utf-8").replace("type: press-release", "date: 2015-03-03\ntype: press-release"), encoding="utf-8")
+    assert check.main([]) == 0
+    assert (site / "posts/2016/images/microscope.svg").read_bytes() == (OLD / "launch_files/microscope.svg").read_bytes()
+    built = build(site, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "built/news/2016/03/science-week-brings-researchers-into-primary-schools/index.html").read_text(encoding="utf-8")
+    assert '<img alt="Two pupils looking through a microscope" src="../../../../posts/2016/images/microscope.svg" />' in page
+    assert (tmp_path / "built/blog/2025/02/director-s-blog/index.html").is_file()
+
+
+def test_imported_front_matter_round_trips(site, capsys):
+    assert import_main(["old/press-release.txt", "--date", "2015-03-03"]) == 0
+    text = (site / "posts/2015/2015-03-03-partnership-for-school-libraries-launches-across-the-city.md").read_text(encoding="utf-8")
+    assert split(text).meta == {
+        "title": "Partnership for school libraries launches across the city",
+        "date": "2015-03-03",
+        "type": "press-release",
+        "summary": "The Schools Library Partnership launches today, Tuesday 3rd March, after a first term of work alongside the city council.",
+        "tags": ["Libraries", "Partnerships"],
+        "contact": {"name": "Alex Placeholder", "role": "Communications Officer", "email": "alex.placeholder@example.org", "phone": "07700 900123"},
+    }
+    assert capsys.readouterr().out.splitlines()[-2:] == [
+        "old/press-release.txt: summary: the first sentence of the post; rewrite it as one or two sentences of your own",
+        "newsdesk import: 1 of 1 file imported",
+    ]
+
+
+def test_import_never_overwrites(site, capsys):
+    assert import_main(["old/blog.txt"]) == 0
+    before = (site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert import_main(["old/blog.txt", "--type", "press-release"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "old/blog.txt: not imported: posts/2025/2025-02-12-director-s-blog.md already exists",
+        "newsdesk import: 0 of 1 file imported",
+    ]
+    assert (site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8") == before
+
+
+def test_missing_image_and_alt_text_are_named(site, capsys):
+    assert import_main(["old/blog-missing-image.html"]) == 1
+    post = "posts/2017/2017-11-21-thank-you-to-our-school-governors.md"
+    assert capsys.readouterr().out.splitlines() == [
+        f"old/blog-missing-image.html: wrote {post} (blog)",
+        "old/blog-missing-image.html: left out 'Posted on 21 November 2017' (parts of the old page, not of the post)",
+        "old/blog-missing-image.html: image 'http://www.old-council.example/images/governors-evening.jpg' was not found "
+        "beside blog-missing-image.html; save it as posts/2017/images/governors-evening.jpg",
+        "newsdesk: 2 problems to fix before the site can be built:",
+        f"{post}: body: image 'images/governors-evening.jpg' on line 9 has no alt text; describe it between the brackets, "
+        "as in ![Pupils at the science fair](images/governors-evening.jpg)",
+        f"{post}: body: image 'images/governors-evening.jpg' on line 9 points to posts/2017/images/governors-evening.jpg, which does not exist",
+        "newsdesk import: 1 of 1 file imported; 2 fields to fill in or fix",
+    ]
+
+
+def test_a_different_image_of_the_same_name_is_not_replaced(site, capsys):
+    write(site / "posts/2016/images/microscope.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    assert import_main(["old/launch.html"]) == 0
+    post = (site / "posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md").read_text(encoding="utf-8")
+    assert "![Two pupils looking through a microscope](images/microscope-2.svg)" in post
+    assert (site / "posts/2016/images/microscope.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"
+    assert (site / "posts/2016/images/microscope-2.svg").read_bytes() == (OLD / "launch_files/microscope.svg").read_bytes()
+
+
+def test_date_and_type_options_apply_to_every_file(site, capsys):
+    assert import_main(["old/blog-missing-image.html", "--date", "2018-01-05", "--type", "blog"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "old/blog-missing-image.html: wrote posts/2018/2018-01-05-thank-you-to-our-school-governors.md (blog)"
+    assert "old/blog-missing-image.html: date: used --date 2018-01-05, not 2017-11-21 from the page" in out
+
+
+@pytest.mark.parametrize("args, message", [
+    (["old/blog.txt", "--type", "news"], "newsdesk import: --type: unknown type 'news'; expected one of: blog, press-release\n"),
+])
+def test_import_rejects_an_unknown_type(site, capsys, args, message):
+    assert import_main(args) == 2
+    assert capsys.readouterr().err == message
+
+
+def test_files_without_a_title_or_that_cannot_be_read(site, capsys):
+    write(site / "old/empty.txt", "\n\n")
+    write(site / "old/symbols.txt", "***\n\nA paragraph.\n")
+    assert import_main(["old/empty.txt", "old/symbols.txt", "old/nothing.txt"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "old/empty.txt: not imported: no title found; the first line (or the page's <h1>) should be the headline",
+        "old/symbols.txt: not imported: the title '***' has no letters or digits to make the post's address from",
+        "old/nothing.txt: not imported: no such file or directory",
+        "newsdesk import: 0 of 3 files imported",
+    ]
+
+
+def test_a_date_given_for_a_page_without_a_year_is_noted_as_used(site, capsys):
+    import_main(["old/press-release.txt", "--date", "2015-10-19"])
+    assert ("old/press-release.txt: date: used --date 2015-10-19; the text says 'Tuesday 3rd March' but not the year, "
+            "so check they agree") in capsys.readouterr().out.splitlines()
