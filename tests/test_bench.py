@@ -147,6 +147,7 @@ def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_pat
     assert set(result["parts"]) == {"a/b/index.html", "main.css", "sub.css", "app.js", "w.js",
                                     "search/search_index.json"}
     assert result["remote"] == ["https://fonts.example.com/x.css"]
+    assert 0 < result["index"] < result["total"]
 
 
 def test_work_dir_inside_the_repository_is_refused() -> None:
@@ -178,4 +179,4 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     del res["builds"]["1000"]["ours"], res["transfer"], res["rebuild"]
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved)]) == 0
-    assert "first-visit transfer ≤ 300 KB | not measured |" in capsys.readouterr().out
+    assert "first-visit transfer with search index ≤ 300 KB | not measured |" in capsys.readouterr().out

@@ -77,7 +77,8 @@ def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
     """gzip -6 bytes of a page, the local CSS/JS/icons it references, and what search loads.
 
     Material's bundle starts its search worker (named in the page's __config) on load, and the
-    worker fetches search/search_index.json, so both count. Absolute URLs on site_url are local;
+    worker fetches search/search_index.json; both count in "total", and "index" says how much of
+    it the index is, because a site may defer the index until someone searches. Absolute URLs on site_url are local;
     other remote references (web fonts) are listed apart and not counted: we do not serve them.
     """
     own = urlsplit(site_url)
@@ -105,7 +106,8 @@ def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
             if name.endswith(".css"):
                 refs += [urljoin(url.path, i) for i in CSS_IMPORT.findall(parts[name].decode(errors="replace"))]
     sizes = {name: len(gzip.compress(data, compresslevel=6, mtime=0)) for name, data in parts.items()}
-    return {"total": sum(sizes.values()), "parts": sizes, "remote": remote}
+    index = sum(v for k, v in sizes.items() if k.endswith("search/search_index.json"))
+    return {"total": sum(sizes.values()), "index": index, "parts": sizes, "remote": remote}
 
 
 def free_port() -> int:

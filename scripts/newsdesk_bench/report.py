@@ -65,12 +65,15 @@ def render(res: dict) -> str:
                 out.append(f"| {int(n):,} | {other} | {', '.join(f'{x:.3f}' for x in r)} | {median(r):.3f} | "
                            f"{f'{median(cpu):.3f}' if cpu else 'n/a'} |")
     if res.get("transfer"):
-        out += ["", "First visit to a post page, gzip level 6: the HTML, the local CSS, JS and icons it "
-                "references, the search worker and `search/search_index.json`:", "",
-                "| tool | page | files | KB (gzip) | not counted (remote) |", "|---|---|---:|---:|---|"]
+        out += ["", "First visit to a post page, in KB (1,000 bytes) at gzip level 6: the HTML, the local "
+                "CSS, JS and icons it references and the search worker, then `search/search_index.json`, "
+                "then both (the target counts both):", "",
+                "| tool | page | files | page and assets | search index | total | remote, not counted |",
+                "|---|---|---:|---:|---:|---:|---:|"]
         for tool, t in res["transfer"].items():
-            out.append(f"| {tool} | `{t['page']}` | {len(t['parts'])} | {t['total'] / 1000:.1f} | "
-                       f"{len(t['remote'])} remote |")
+            index = t.get("index", 0)
+            out.append(f"| {tool} | `{t['page']}` | {len(t['parts'])} | {(t['total'] - index) / 1000:.1f} | "
+                       f"{index / 1000:.1f} | {t['total'] / 1000:.1f} | {len(t['remote'])} |")
     rb = res.get("rebuild")
     if rb:
         serve = " ".join(["mkdocs serve", *rb.get("serve_args", [])])
@@ -117,6 +120,6 @@ def targets(res: dict) -> list[str]:
     row(f"rebuild after editing one post < {TARGET_REBUILD_S} s",
         median(rb["edits"]) if rb.get("edits") else None, TARGET_REBUILD_S, "{:.2f} s", strict=True)
     t = (res.get("transfer") or {}).get("ours")
-    row(f"first-visit transfer ≤ {TARGET_TRANSFER_KB} KB", t["total"] / 1000 if t else None,
+    row(f"first-visit transfer with search index ≤ {TARGET_TRANSFER_KB} KB", t["total"] / 1000 if t else None,
         TARGET_TRANSFER_KB, "{:.1f} KB")
     return rows
