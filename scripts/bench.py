@@ -67,9 +67,11 @@ def versions(selected: list[str]) -> dict[str, str]:
     """Pinned versions of what is compared, from the lock files and the repo."""
     out = {}
     if "ours" in selected:
-        rev = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
-                             capture_output=True, text=True).stdout.strip()
-        out["newsdesk"] = f"at {rev or 'unknown'}"
+        git = ["git", "-C", str(REPO)]
+        rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"],
+                               capture_output=True, text=True).stdout.strip()
+        out["newsdesk"] = f"at {rev or 'unknown'}{' with uncommitted changes' if dirty else ''}"
     for tool, names in (("material", ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin")),
                         ("pelican", ("pelican", "Markdown"))):
         if tool in selected:
@@ -117,9 +119,13 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     urls = {"post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
             "listing": "/blog/", "feed": "/feed.xml"}
     say(f"rebuild: mkdocs serve on 127.0.0.1:{port}, editing {newest.stem}")
-    rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port, args.serve_arg), port, project,
-                                    project / f"posts/{newest.date:%Y}/{newest.stem}.md", urls,
-                                    args.edits, project.parent / "ours-serve.log")
+    try:
+        rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port, args.serve_arg), port, project,
+                                        project / f"posts/{newest.date:%Y}/{newest.stem}.md", urls,
+                                        args.edits, project.parent / "ours-serve.log")
+    except RuntimeError as error:  # a result, not a crash: keep the builds measured so far
+        say(f"rebuild FAILED: {error}")
+        rebuild = {"failed": str(error).splitlines()[0]}
     rebuild["serve_args"] = args.serve_arg
     return transfer, rebuild
 
@@ -155,7 +161,8 @@ def main(argv: list[str] | None = None) -> int:
             res["transfer"], res["rebuild"] = detail(args, venvs, projects, posts)
         (args.work / "results.json").write_text(json.dumps(res, indent=1))
     say(f"raw results: {args.work / 'results.json'}")
-    return emit(res, args.report)
+    emit(res, args.report)
+    return 1 if "failed" in (res.get("rebuild") or {}) else 0
 
 
 def emit(res: dict, path: str | None) -> int:

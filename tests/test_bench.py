@@ -176,6 +176,12 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     assert "| cold build at 1,000: ours / material ≤ 0.15 | 0.150 | met |" in text
     assert "| rebuild after editing one post < 1.0 s | 0.60 s | met |" in text
     assert "ours / pelican ≤ 0.5 | not measured |" in text
+    res["rebuild"] = {"failed": "edit 1: ['feed'] not updated within 60s"}
+    saved.write_text(json.dumps(res))
+    assert bench.main(["--from-results", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "(ours): **failed**: edit 1: ['feed'] not updated within 60s" in out
+    assert "| rebuild after editing one post < 1.0 s | failed | **not met** |" in out
     del res["builds"]["1000"]["ours"], res["transfer"], res["rebuild"]
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved)]) == 0
