@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -129,7 +129,6 @@ class Post:
     updated: datetime | None = None
     contact: dict[str, str] | None = None
     notes: str | None = None
-    extra: dict = field(default_factory=dict)
 
     @property
     def stem(self) -> str:
