@@ -17,13 +17,14 @@ RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
 
 
 class PositiveInt(c.Type):
-    def __init__(self, default: int):
+    def __init__(self, default: int, minimum: int = 1):
         super().__init__(int, default=default)
+        self.minimum = minimum
 
     def run_validation(self, value: object) -> int:
         value = super().run_validation(value)
-        if value < 1:
-            raise c.ValidationError(f"expected a whole number of 1 or more, got {value}")
+        if value < self.minimum:
+            raise c.ValidationError(f"expected a whole number of {self.minimum} or more, got {value}")
         return value
 
 
@@ -93,6 +94,7 @@ class NewsdeskConfig(base.Config):
     home_count = PositiveInt(5)
     words_per_minute = PositiveInt(200)
     timezone = TimeZone("Europe/London")
+    workers = PositiveInt(0, minimum=0)  # processes converting posts in `mkdocs build`; 0: one per CPU
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
 

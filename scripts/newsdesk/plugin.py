@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
@@ -21,6 +21,7 @@ from .listings import Site, build_site
 from .model import Post, Problem, report
 from .opml import opml
 from .posts import asset_files, docs_links
+from .prerender import render_all, workers_for
 from .redirects import alias_path, redirects
 from .theme import fix_markup
 
@@ -57,6 +58,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def __init__(self) -> None:
         self.serving = False
         self.site = Site(posts=[])
+        self.prerendered: dict = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -147,15 +149,35 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
 
-    def on_page_markdown(self, markdown_text: str, *, page, config, files) -> str:
+    def on_nav(self, nav, *, config, files):
+        """Convert every post's Markdown on all CPUs now, in a real build; pages pick the results up."""
+        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
+        workers = 1 if self.serving else workers_for(self.config.workers)
+        self.prerendered = render_all(texts, config, files, workers)
+        return nav
+
+    def _markdown(self, post: Post, text: str) -> str:
+        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
+        return retarget(text, docs_links(post, self.settings))
+
+    def _prepare_page(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
-            markdown_text = retarget(markdown_text, docs_links(post, self.settings))
+            markdown_text = self._markdown(post, markdown_text)
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
         page.update_date = self._last_change(page) or page.update_date
         return markdown_text
+
+    @event_priority(-100)  # last: the text compared must be the one MkDocs is about to convert
+    def _use_prerendered(self, markdown_text: str, *, page, config, files) -> str:
+        done = self.prerendered.pop(page.file.src_uri, None)
+        if done and done.markdown == markdown_text:
+            page.render = lambda config, files: done.apply(page, files)
+        return markdown_text
+
+    on_page_markdown = CombinedEvent(_prepare_page, _use_prerendered)
 
     def _last_change(self, page) -> str | None:
         """The sitemap's lastmod, from the posts rather than the clock, so rebuilds are identical.

@@ -1,0 +1,66 @@
+"""Posts converted by worker processes build exactly the site MkDocs alone would, warnings included."""
+from __future__ import annotations
+
+import filecmp
+
+import pytest
+
+from newsdesk.prerender import workers_for
+from sitekit import FROZEN_NOW, build, copy_site
+
+EXTRA = "---\ntitle: Extra post {n}\ndate: 2024-03-{n:02d}\ntype: blog\ntags: [Extras]\n---\n\n## Part {n}\n\nText of extra post {n}, with [a link](2024-03-01-extra-1.md#part-1).\n"
+
+
+def project_with(tmp_path, workers: int, extra_body: str = ""):
+    """The basic fixture with enough posts for workers, and the given `workers` option."""
+    project = copy_site("basic", tmp_path / f"w{workers}")
+    (project / "posts/2024").mkdir()
+    for n in range(1, 13):
+        (project / f"posts/2024/2024-03-{n:02d}-extra-{n}.md").write_text(EXTRA.format(n=n) + extra_body)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      per_page: 3\n", f"      per_page: 3\n      workers: {workers}\n"))
+    return project
+
+
+def test_workers_build_the_same_bytes_as_one_process(tmp_path):
+    one, two = project_with(tmp_path, 1), project_with(tmp_path, 2)
+    assert build(one, tmp_path / "one", now=FROZEN_NOW).returncode == 0
+    assert build(two, tmp_path / "two", now=FROZEN_NOW).returncode == 0
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert len(files) > 60
+    assert sorted(p.relative_to(tmp_path / "two") for p in (tmp_path / "two").rglob("*") if p.is_file()) == files
+    _, mismatch, errors = filecmp.cmpfiles(tmp_path / "one", tmp_path / "two", files, shallow=False)
+    assert (mismatch, errors) == ([], [])
+
+
+@pytest.mark.parametrize("body, message, count", [
+    ("\nSee [the missing part](2024-03-01-extra-1.md#no-such-part).\n",
+     "contains a link '2024-03-01-extra-1.md#no-such-part', but the doc 'posts/2024/2024-03-01-extra-1.md' does not contain an anchor '#no-such-part'",
+     11),  # the 12th, on that post itself, says 'there is no such anchor on this page'
+    ("\nSee [a folder](some-folder/).\n", "contains an unrecognized relative link 'some-folder/'", 12),
+], ids=["anchor", "unrecognized-link"])
+@pytest.mark.parametrize("workers", [1, 2])
+def test_mkdocs_warnings_from_workers_still_fail_a_strict_build(tmp_path, workers, body, message, count):
+    result = build(project_with(tmp_path, workers, body), now=FROZEN_NOW)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert result.stderr.count(message) == count  # once per post: logged by the parent only
+    assert "Aborted with 12 warnings in strict mode!" in result.stdout + result.stderr
+
+
+def test_workers_option():
+    assert workers_for(3) == 3
+    assert workers_for(0) >= 1
+
+
+def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypatch):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from newsdesk.prerender import Rendered
+
+    project, applied, apply = project_with(tmp_path, 2), [], Rendered.apply
+    monkeypatch.setattr(Rendered, "apply", lambda self, page, files: (applied.append(page.file.src_uri), apply(self, page, files)))
+    monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
+    assert len(applied) == 19 and all(uri.startswith("posts/") for uri in applied)
