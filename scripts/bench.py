@@ -95,10 +95,11 @@ def build_once(tool: str, venv: Path, project: Path, posts: list[corpus.Post], r
     out_dir = project / tools.OUTPUT[tool]
     shutil.rmtree(out_dir, ignore_errors=True)
     log = project.parent / f"{tool}-build-{run}.log"
-    seconds, cpu, rss_kib = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
+    m = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
     checked = tools.verify(tool, out_dir, posts)
-    return {"seconds": seconds, "cpu_seconds": cpu, "peak_mib": rss_kib / 1024, "pages": tools.count_pages(out_dir),
-            "verified": checked}
+    return {"seconds": m["seconds"], "cpu_seconds": m["cpu_seconds"], "peak_mib": m["maxrss_kib"] / 1024,
+            "tree_mib": m["tree_kib"] / 1024, "floor_mib": m["floor_kib"] / 1024,
+            "pages": tools.count_pages(out_dir), "verified": checked}
 
 
 def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str, Path],
@@ -138,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     if "ours" in selected and not (REPO / "scripts/newsdesk/plugin.py").is_file():
         say("ours cannot build yet: scripts/newsdesk/plugin.py does not exist; use --only material,pelican")
         return 2
+    measure.start_launcher()  # while this process is small: builds inherit its peak memory
     args.work.mkdir(parents=True, exist_ok=True)
     venvs = {}
     for tool in selected:
@@ -154,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
             for tool in selected:
                 r = build_once(tool, venvs[tool], projects[tool], posts, run)
                 runs[tool].append(r)
-                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) {r['peak_mib']:.0f} MiB "
+                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
+                    f"{r['peak_mib']:.0f} MiB (tree {r['tree_mib']:.0f}) "
                     f"{r['pages']} pages {r['verified']}")
         res["builds"][str(n)] = runs
         if n == args.detail_size:

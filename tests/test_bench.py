@@ -186,3 +186,25 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved)]) == 0
     assert "first-visit transfer with search index ≤ 300 KB | not measured |" in capsys.readouterr().out
+
+
+def test_tree_memory_counts_forked_children_that_ru_maxrss_misses(tmp_path: Path) -> None:
+    from newsdesk_bench import measure
+    script = ("import os, time\n"
+              "a = b'x' * (40 << 20)\n"
+              "pid = os.fork()\n"
+              "b = b'y' * (40 << 20)\n"
+              "time.sleep(0.6)\n"
+              "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n")
+    result = measure.timed_run([sys.executable, "-c", script], tmp_path, tmp_path / "log", timeout=30)
+    assert result["maxrss_kib"] >= 80 << 10
+    assert result["tree_kib"] >= result["maxrss_kib"] + (30 << 10)  # PSS: 40 shared + 40 + 40
+    assert result["cpu_seconds"] > 0
+
+
+def test_a_build_does_not_inherit_the_harness_peak_memory(tmp_path: Path) -> None:
+    from newsdesk_bench import measure
+    measure.start_launcher()
+    ballast = b"x" * (300 << 20)  # the harness grows, as it does after checking 3,000 pages
+    result = measure.timed_run([sys.executable, "-c", "pass"], tmp_path, tmp_path / "log", timeout=30)
+    assert result["maxrss_kib"] < 150 << 10, len(ballast)

@@ -29,6 +29,15 @@ def _ratios(runs: dict[str, list[dict]], other: str, key: str = "seconds") -> li
     return [o[key] / b[key] for o, b in zip(runs["ours"], runs[other]) if key in o and key in b]
 
 
+def _tree_mib(runs: list[dict]) -> float:
+    """The tree peak, or ru_maxrss for results saved before the tree was sampled."""
+    return max(r.get("tree_mib", r["peak_mib"]) for r in runs)
+
+
+def _peak_tree(runs: list[dict]) -> str:
+    return f"{_tree_mib(runs):.0f}" if any("tree_mib" in r for r in runs) else "n/a"
+
+
 def _check(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
@@ -39,19 +48,23 @@ def render(res: dict) -> str:
     out = [f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory']} memory, Python {m['python']}, "
            f"Linux {m['kernel']}.", "", f"Command: `{res['command']}`", "",
            "Versions: " + ", ".join(f"{k} {v}" for k, v in res["versions"].items()) + ".", "",
-           "Wall time is `time.perf_counter()` around the build process; peak memory is `ru_maxrss` "
-           "from `os.wait4` on it (the builders are single processes), and CPU time is user + system "
-           "from the same call. Each run builds the tools in turn, from an emptied output directory; "
-           "peak memory is the largest of the runs.", "",
-           "| posts | tool | median s | min s | max s | median CPU s | peak MiB | pages | checked (posts, tags, feeds) |",
-           "|---:|---|---:|---:|---:|---:|---:|---:|---|"]
+           "Wall time is `time.perf_counter()` around the build process. CPU time is user + system "
+           "from the rusage `os.wait4` returns for it, forked workers included. Peak memory is that "
+           "rusage's `ru_maxrss` (the largest single process) and, as \"tree\", the largest sum of "
+           "PSS over the process and its children, sampled every 0.1 s (pages that forked workers "
+           "share with their parent count once), never less than `ru_maxrss`; the target uses "
+           "the tree. Each run builds the tools in turn, from an "
+           "emptied output directory; peak memory is the largest of the runs.", "",
+           "| posts | tool | median s | min s | max s | median CPU s | peak MiB | tree MiB | pages "
+           "| checked (posts, tags, feeds) |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
     for n, runs in res["builds"].items():
         for tool, rs in runs.items():
             secs = [r["seconds"] for r in rs]
             v = rs[-1]["verified"]
             out.append(f"| {int(n):,} | {tool} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
                        f"{median(r.get('cpu_seconds', float('nan')) for r in rs):.2f} | "
-                       f"{max(r['peak_mib'] for r in rs):.0f} | {rs[-1]['pages']:,} | "
+                       f"{max(r['peak_mib'] for r in rs):.0f} | {_peak_tree(rs)} | {rs[-1]['pages']:,} | "
                        f"{v['posts']}, {v['tags']}, {v['feeds']} |")
     pairs = [(n, runs) for n, runs in res["builds"].items() if "ours" in runs and len(runs) > 1]
     if pairs:
@@ -111,11 +124,11 @@ def targets(res: dict) -> list[str]:
         row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}")
     if have and "3000" in b and "ours" in b["3000"]:
         scale = median(r["seconds"] for r in b["3000"]["ours"]) / median(r["seconds"] for r in b[d]["ours"])
-        peak = max(r["peak_mib"] for r in b["3000"]["ours"])
+        peak = _tree_mib(b["3000"]["ours"])
     else:
         scale = peak = None
     row(f"time at 3,000 / time at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
-    row(f"peak memory at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB, "{:.0f} MiB", strict=True)
+    row(f"peak memory (tree) at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB, "{:.0f} MiB", strict=True)
     rb = res.get("rebuild") or {}
     if "failed" in rb:
         rows.append(f"| rebuild after editing one post < {TARGET_REBUILD_S} s | failed | **not met** |")
