@@ -21,7 +21,7 @@ from .listings import Site, build_site
 from .model import Post, Problem, report
 from .opml import opml
 from .posts import asset_files, docs_links
-from .prerender import render_all, workers_for
+from .prerender import fingerprint, render_all, workers_for
 from .redirects import alias_path, redirects
 from .theme import fix_markup
 
@@ -173,7 +173,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     @event_priority(-100)  # last: the text compared must be the one MkDocs is about to convert
     def _use_prerendered(self, markdown_text: str, *, page, config, files) -> str:
         done = self.prerendered.pop(page.file.src_uri, None)
-        if done and done.markdown == markdown_text:
+        if done and done.markdown == fingerprint(markdown_text):
             page.render = lambda config, files: done.apply(page, files)
         return markdown_text
 

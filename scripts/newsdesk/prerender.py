@@ -9,6 +9,7 @@ MkDocs converts it as usual.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -19,9 +20,14 @@ from mkdocs.structure.pages import Page
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
 
 
+def fingerprint(text: str) -> bytes:
+    """What identifies a page's Markdown, without keeping a second copy of it in memory."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
+
+
 @dataclass
 class Rendered:
-    markdown: str  # the text that was converted
+    markdown: bytes  # the fingerprint of the text that was converted
     content: str
     toc: object
     title: str | None
@@ -55,7 +61,7 @@ def render_all(texts: dict[str, str], config, files, workers: int) -> dict[str, 
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet) as pool:
             chunk = max(1, len(texts) // (workers * 8))
-            return dict(pool.map(_render, sorted(texts), chunksize=chunk))
+            return dict(pool.imap_unordered(_render, sorted(texts), chunksize=chunk))
     finally:
         _shared.clear()
 
@@ -86,8 +92,9 @@ def _render(src_uri: str) -> tuple[str, Rendered]:
     _capture.records = []
     page.render(config, files)
     links = page.links_to_anchors
+    page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
     return src_uri, Rendered(
-        markdown=text, content=page.content, toc=page.toc, title=page._title_from_render,
+        markdown=fingerprint(text), content=page.content, toc=page.toc, title=page._title_from_render,
         anchors=page.present_anchor_ids, records=_capture.records,
         links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
     )
