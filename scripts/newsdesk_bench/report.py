@@ -122,11 +122,10 @@ def targets(res: dict) -> list[str]:
     for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN)):
         value = median(_ratios(b[d], other)) if have and other in b[d] else None
         row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}")
-    if have and "3000" in b and "ours" in b["3000"]:
-        scale = median(r["seconds"] for r in b["3000"]["ours"]) / median(r["seconds"] for r in b[d]["ours"])
-        peak = _tree_mib(b["3000"]["ours"])
-    else:
-        scale = peak = None
+    big = b["3000"]["ours"] if "3000" in b and "ours" in b["3000"] else None
+    peak = _tree_mib(big) if big else None
+    scale = (median(r["seconds"] for r in big) / median(r["seconds"] for r in b[d]["ours"])
+             if big and have else None)
     row(f"time at 3,000 / time at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
     row(f"peak memory (tree) at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB, "{:.0f} MiB", strict=True)
     rb = res.get("rebuild") or {}
