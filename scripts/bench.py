@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsdesk_bench import corpus, measure, report, tools  # noqa: E402
+from newsdesk_bench import corpus, layouts, measure, report, tools  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT = 1800.0
@@ -85,7 +85,7 @@ def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) 
     """A fresh project of the corpus in the tool's layout; regenerated every time, it is cheap."""
     project = work / "corpus" / f"n{n}-seed{seed}" / tool
     shutil.rmtree(project, ignore_errors=True)
-    corpus.LAYOUTS[tool](posts, project)
+    layouts.LAYOUTS[tool](posts, project)
     if tool == "ours":
         tools.adopt_site(project, REPO, corpus.DEFAULT_AUTHOR)
     return project

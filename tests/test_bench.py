@@ -11,7 +11,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
-from newsdesk_bench import corpus  # noqa: E402
+from newsdesk_bench import corpus, layouts  # noqa: E402
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?")
 
@@ -20,10 +20,10 @@ def tree(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("layout", sorted(corpus.LAYOUTS))
+@pytest.mark.parametrize("layout", sorted(layouts.LAYOUTS))
 def test_same_seed_gives_byte_identical_files(tmp_path: Path, layout: str) -> None:
     for name in ("a", "b"):
-        corpus.LAYOUTS[layout](corpus.generate(20, seed=7), tmp_path / name)
+        layouts.LAYOUTS[layout](corpus.generate(20, seed=7), tmp_path / name)
     first, second = tree(tmp_path / "a"), tree(tmp_path / "b")
     assert len(first) > 20
     assert first == second
@@ -46,7 +46,7 @@ def front_matter(path: Path) -> tuple[dict, str]:
 
 
 def test_our_layout_holds_valid_posts(tmp_path: Path) -> None:
-    corpus.write_ours(corpus.generate(20), tmp_path)
+    layouts.write_ours(corpus.generate(20), tmp_path)
     config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text())
     assert config["plugins"][0] == "search"
     options = config["plugins"][1]["newsdesk"]
