@@ -20,7 +20,7 @@ def post(name: str = "a", *, type: str = "blog", title: str = "Walking buses", s
          tags: tuple[str, ...] = (), body: str = "Some text.\n") -> Post:
     return Post(
         source=f"posts/2025/{name}.md", rel=f"2025/{name}.md", path=Path(f"/site/posts/2025/{name}.md"), title=title,
-        date=datetime(2025, 3, 4, tzinfo=ZoneInfo("Europe/London")), has_time=False, type=TYPES[type], slug=name,
+        date=datetime(2025, 3, 4, tzinfo=ZoneInfo("Europe/London")), type=TYPES[type], slug=name,
         author=Author("director", "Sam Example"), body=body, summary=summary,
         tags=tuple(Tag(tag, slugify(tag)) for tag in tags),
     )

@@ -36,7 +36,7 @@ def when(*parts: int) -> datetime:
 
 def make_post(slug: str = "minibus-routes", date: datetime = when(2025, 1, 15, 9, 0), **fields) -> Post:
     values = dict(source=f"posts/{slug}.md", rel=f"{slug}.md", path=Path(f"/nowhere/{slug}.md"),
-                  title=f"Title of {slug}", date=date, has_time=True, type=BLOG, slug=slug,
+                  title=f"Title of {slug}", date=date, type=BLOG, slug=slug,
                   author=Author("head", "Morag Fixture"), body="Body.")
     values.update(fields)
     return Post(**values)

@@ -82,9 +82,9 @@ def test_frozen_now(monkeypatch):
 
 
 def make_post(name: str, date: str, kind: PostType = BLOG, tags: tuple[str, ...] = ()) -> Post:
-    moment, timed = parse_date(date, LONDON)
+    moment = parse_date(date, LONDON)[0]
     return Post(source=f"posts/{name}.md", rel=f"{name}.md", path=Path(f"{name}.md"), title=name, date=moment,
-                has_time=timed, type=kind, slug=name, author=Author("a", "A"), body="x",
+                type=kind, slug=name, author=Author("a", "A"), body="x",
                 tags=tuple(Tag(t, slugify(t)) for t in tags))
 
 

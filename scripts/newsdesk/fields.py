@@ -49,17 +49,17 @@ class FieldReader:
             return None
         return value.strip()
 
-    def date(self, field: str, *, required: bool = False) -> tuple[datetime | None, bool]:
+    def date(self, field: str, *, required: bool = False) -> datetime | None:
         value = self.meta.get(field)
         if value is None:
             if required or field in self.meta:
                 self.report(field, "missing; add a line such as 'date: 2024-12-19' (or '2024-12-19 09:30')")
-            return None, False
+            return None
         try:
-            return parse_date(str(value), self.settings.timezone)
+            return parse_date(str(value), self.settings.timezone)[0]
         except ValueError as error:
             self.report(field, str(error))
-            return None, False
+            return None
 
     def flag(self, field: str) -> bool:
         value = self.meta.get(field, False)

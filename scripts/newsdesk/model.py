@@ -63,7 +63,6 @@ class Post:
     path: Path
     title: str
     date: datetime  # timezone-aware, Europe/London
-    has_time: bool  # written as 'YYYY-MM-DD HH:MM' rather than a bare date
     type: PostType
     slug: str
     author: Author

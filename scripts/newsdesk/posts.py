@@ -99,19 +99,19 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     fields = FieldReader(source, parts.meta, settings, problems)
     fields.unknown_fields()
     title = fields.text("title", example="title: End of term")
-    date, has_time = fields.date("date", required=True)
+    date = fields.date("date", required=True)
     type_key = fields.choice("type", tuple(settings.types), "blog")
     post_type = settings.types.get(type_key or "")
     summary = fields.text("summary")
     if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
         problems.append(Problem(source, "summary", f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'"))
-    updated, _ = fields.date("updated")
+    updated = fields.date("updated")
     if updated and date and updated < date:
         problems.append(Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
-        has_time=has_time, type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
+        type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
         links=tuple(local_links(parts.body)), author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
