@@ -17,7 +17,6 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from .html import absolutize, excerpt, plain_text, strip_permalinks
-from .links import resolve
 from .listings import TagSummary, tag_url
 from .model import PUBLISHED, Post, PostType, sort_key
 
@@ -137,10 +136,9 @@ def enclosure_for(post: Post) -> Enclosure | None:
     """The post's image as an enclosure: readers show it beside the item. Reads the file's size."""
     if not post.image:
         return None
-    rel = resolve(post.rel, post.image)
     path = post.path.parent / post.image
-    suffix = PurePosixPath(rel).suffix.lower()
-    return Enclosure(f"posts/{rel}", IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
+    suffix = PurePosixPath(post.image_src).suffix.lower()
+    return Enclosure(post.image_src, IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
 
 
 def full_html(post: Post, body_html: str, notes_html: str = "") -> str:

@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .links import Link
+from .links import Link, resolve
 
 PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 
@@ -90,6 +90,11 @@ class Post:
     def src_uri(self) -> str:
         """Where MkDocs thinks the file lives, so relative links between posts resolve."""
         return f"posts/{self.rel}"
+
+    @property
+    def image_src(self) -> str | None:
+        """The post image's place in the site: 'posts/2024/images/hall.png'."""
+        return f"posts/{resolve(self.rel, self.image)}" if self.image else None
 
     @property
     def last_modified(self) -> datetime:

@@ -16,7 +16,7 @@ from . import dates
 from .config import NewsdeskConfig, load_site
 from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
 from .html import excerpt, rebase, resolve_source_urls
-from .links import resolve, retarget
+from .links import retarget
 from .listings import Site, build_site
 from .model import Post, Problem, report
 from .opml import opml
@@ -232,7 +232,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         src_uri = page.file.src_uri
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
-            view.update(post=post, older=older, newer=newer, image_url=self._image_url(post),
+            view.update(post=post, older=older, newer=newer, image_url=post.image_src,
                         notes_html=self.notes_html.get(post.source, ""))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
@@ -243,10 +243,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def entries(self, posts, page_url: str) -> list[dict]:
         return [{"post": post, "excerpt": rebase(self.excerpts.get(post.source, ""), post.url, page_url)} for post in posts]
-
-    @staticmethod
-    def _image_url(post: Post) -> str | None:
-        return f"posts/{resolve(post.rel, post.image)}" if post.image else None
 
     def on_post_page(self, output: str, *, page, config) -> str:
         return fix_markup(output)  # Material's base.html writes invalid markup outside any block
