@@ -48,8 +48,7 @@ def front_matter(title: str, template: str) -> str:
     Generated pages stay out of the search index: they only repeat posts' excerpts, and would make
     the index larger and every result appear several times.
     """
-    escaped = title.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\ntitle: "{escaped}"\ntemplate: {template}\nsearch:\n  exclude: true\n---\n'
+    return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\nsearch:\n  exclude: true\n---\n"
 
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
@@ -97,6 +96,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             rel = path.relative_to(self.settings.posts_dir).as_posix()
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
+        self.nav_entries = None if config.nav is None else nav_entries(config.nav)
         for src_uri, listing in self.listings.items():
             title = listing.title if listing.number == 1 else f"{listing.title} (page {listing.number})"
             template = "newsdesk/archive.html" if listing.kind == "year" else "newsdesk/listing.html"
@@ -137,10 +137,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
         return file
 
-    @staticmethod
-    def _page(config, src_uri: str, title: str, template: str, in_nav: bool) -> File:
+    def _page(self, config, src_uri: str, title: str, template: str, in_nav: bool) -> File:
         """A generated page; a section page is in the nav unless the site's own `nav` leaves it out."""
-        in_nav = in_nav and (config.nav is None or src_uri in nav_entries(config.nav))
+        in_nav = in_nav and (self.nav_entries is None or src_uri in self.nav_entries)
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         return File.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
 
@@ -173,7 +172,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     @event_priority(-100)  # last: the text compared must be the one MkDocs is about to convert
     def _use_prerendered(self, markdown_text: str, *, page, config, files) -> str:
         done = self.prerendered.pop(page.file.src_uri, None)
-        if done and done.markdown == fingerprint(markdown_text):
+        if done and done.fingerprint == fingerprint(markdown_text):
             page.render = lambda config, files: done.apply(page, files)
         return markdown_text
 

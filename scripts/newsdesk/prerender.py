@@ -27,7 +27,7 @@ def fingerprint(text: str) -> bytes:
 
 @dataclass
 class Rendered:
-    markdown: bytes  # the fingerprint of the text that was converted
+    fingerprint: bytes  # of the Markdown that was converted
     content: str
     toc: object
     title: str | None
@@ -94,7 +94,7 @@ def _render(src_uri: str) -> tuple[str, Rendered]:
     links = page.links_to_anchors
     page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
     return src_uri, Rendered(
-        markdown=fingerprint(text), content=page.content, toc=page.toc, title=page._title_from_render,
+        fingerprint=fingerprint(text), content=page.content, toc=page.toc, title=page._title_from_render,
         anchors=page.present_anchor_ids, records=_capture.records,
         links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
     )
