@@ -140,3 +140,12 @@ def plain_text(html: str) -> str:
     parser.feed(html)
     parser.close()
     return " ".join("".join(parser.parts).split())
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters at a word boundary, with '…' when anything was cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit - 1]
+    cut = head.rsplit(None, 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:.-–—") + "…"

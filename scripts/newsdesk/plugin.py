@@ -23,6 +23,7 @@ from .opml import opml
 from .posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for
 from .redirects import alias_path, redirects
+from .search import INDEX_PATH, add_posts, post_entry
 from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
@@ -163,6 +164,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
+            page.meta["search"] = {"exclude": True}  # one short entry instead: see search.py
             markdown_text = self._markdown(post, markdown_text)
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
@@ -248,6 +250,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
+
+    @event_priority(-100)  # last: after the search plugin has written its index
+    def on_post_build(self, *, config) -> None:
+        path = Path(config.site_dir, INDEX_PATH)
+        if path.is_file():
+            entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
+            path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))
