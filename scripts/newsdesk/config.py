@@ -117,15 +117,15 @@ def settings_from(options: NewsdeskConfig, root: Path, docs_dir: Path | None = N
 
 
 def load_site(options: NewsdeskConfig, root: Path, *, publishing: bool,
-              docs_dir: Path | None = None) -> tuple[Settings, Loaded, list[Problem]]:
+              docs_dir: Path | None = None, reads: dict | None = None) -> tuple[Settings, Loaded, list[Problem]]:
     """Settings, every post and every problem, exactly as a build sees them.
 
     The build and `newsdesk check` both call this, so a post passes the check if and only if it
     builds. Raises ValueError, with the fix, when there is nothing to check (no posts folder, or a
-    bad NEWSDESK_NOW).
+    bad NEWSDESK_NOW). `reads` is load_posts' cache of unchanged files, for `mkdocs serve`.
     """
     settings, problems = settings_from(options, root, docs_dir)
     if not settings.posts_dir.is_dir():
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
-    loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing)
+    loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
     return settings, loaded, problems + loaded.problems

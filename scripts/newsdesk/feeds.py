@@ -10,6 +10,7 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from itertools import islice
 from pathlib import PurePosixPath
 from typing import Iterable, Mapping
 from urllib.parse import urljoin
@@ -129,7 +130,7 @@ def identity(post: Post) -> tuple[str, bool]:
 
 def select(spec: FeedSpec, posts: Iterable[Post], limit: int) -> list[Post]:
     """The posts of one feed: newest first by publication date, at most `limit`."""
-    return sorted((post for post in posts if spec.selects(post)), key=sort_key)[:limit]
+    return list(islice((post for post in sorted(posts, key=sort_key) if spec.selects(post)), limit))
 
 
 def enclosure_for(post: Post) -> Enclosure | None:

@@ -3,18 +3,22 @@ and feeds.py."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import posixpath
 from pathlib import Path
 
+import jinja2
 import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.utils import clean_directory
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
+from .changes import digest, page_digests, post_digests, site_digest, tree_state
 from .config import NewsdeskConfig, load_site
-from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render
+from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select
 from .html import excerpt, rebase, resolve_source_urls
 from .links import retarget
 from .listings import Site, build_site
@@ -52,17 +56,62 @@ def front_matter(title: str, template: str) -> str:
     return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\nsearch:\n  exclude: true\n---\n"
 
 
+class DirtyIsComplete(logging.Filter):
+    """Drops MkDocs' warning that a --dirty build may leave pages stale: under `mkdocs serve --dirty`
+    this plugin rebuilds every page an edit shows on, and everything when a change is outside
+    posts/ (see changes.py). Without the warning, `--dirty` also works with `strict: true`."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory across `mkdocs serve` rebuilds, each of which starts a new
+    Jinja environment. Jinja checks each entry against its template's source, so none goes stale."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+class PageFile(File):
+    """A generated page that `mkdocs serve --dirty` rebuilds only when what it shows has changed."""
+    unchanged = False  # set by the plugin from changes.py's digests
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.serving = False
+        self.serving = self.dirty = False
         self.site = Site(posts=[])
         self.prerendered: dict = {}
+        # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
+        # does not convert again, under --dirty, had from the build that converted it.
+        self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
+        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
+        self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
+        self.reads: dict = {}  # load_posts' unchanged files
+        self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
+        self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
+        self.templates = TemplateCache()
+        self.known_posts: dict = {}  # changes.post_digests' memory
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty = self.serving and dirty
+        if self.dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsComplete())
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
@@ -71,8 +120,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
             raise PluginError(NO_SITE_URL)
         try:
-            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).parent,
-                                                        publishing=not self.serving, docs_dir=Path(config.docs_dir))
+            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
+                                                        publishing=not self.serving, docs_dir=Path(config.docs_dir),
+                                                        reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         if problems:
@@ -81,9 +131,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
         self.posts = {post.src_uri: post for post in shown}
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
-        self.excerpts: dict[str, str] = {}
-        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
-        self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
         self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
@@ -118,7 +165,32 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self._add_redirects(files, config)
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
+        self._find_changes(files, config)
         return files
+
+    def _find_changes(self, files: Files, config) -> None:
+        """Digests of what each page and feed shows; under `serve --dirty`, mark what need not be rebuilt."""
+        docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
+                for f in files if f.abs_src_path and f.src_uri not in self.posts and not f.src_uri.startswith("posts/")]
+        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
+        self.site_key = site_digest(config_text, theme, docs, self.site_urls, self.site, config.site_url)
+        self.post_keys = post_digests(self.site.posts, self.known_posts)
+        self.changes = page_digests(self.site, self.listings, self.site_key, self.post_keys)
+        self.changes["index.md"] = digest(self.site_key, *(self.post_keys[p.source] for posts in self.site.latest.values() for p in posts))
+        if not self.dirty:
+            return
+        if self.built.get("site") != self.site_key:
+            clean_directory(config.site_dir)  # something every page shows changed: rebuild it all
+            if self.built:
+                log.info("a change outside the posts: rebuilding every page")
+        elif self.built.get("index.md") != self.changes["index.md"] and (home := files.get_file_from_path("index.md")):
+            Path(home.abs_dest_path).unlink(missing_ok=True)  # a docs page: MkDocs rebuilds it when its output is gone
+        pages = [file for file in files if isinstance(file, PageFile)]
+        for file in pages:
+            file.unchanged = self.built.get(file.src_uri) == self.changes.get(file.src_uri, b"")
+        if self.built.get("site") == self.site_key:
+            log.info(f"rebuilding {sum(not file.unchanged for file in pages)} of {len(pages)} generated pages")
 
     def _add_redirects(self, files: Files, config) -> None:
         """A page at each alias; an alias must not take the address of anything else the site has."""
@@ -131,7 +203,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             files.append(File.generated(config, path, content=page))
 
     def _post_file(self, post: Post, config) -> File:
-        file = File.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
+        file = PageFile.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
         # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
         # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
@@ -142,7 +214,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """A generated page; a section page is in the nav unless the site's own `nav` leaves it out."""
         in_nav = in_nav and (self.nav_entries is None or src_uri in self.nav_entries)
         inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        return File.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
+        return PageFile.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
 
     def on_page_read_source(self, *, page, config) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
@@ -151,9 +223,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_nav(self, nav, *, config, files):
         """Convert every post's Markdown on all CPUs now, in a real build; pages pick the results up."""
+        if self.serving:
+            return nav  # one post at a time: see prerender.py
         texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
-        workers = 1 if self.serving else workers_for(self.config.workers)
-        self.prerendered = render_all(texts, config, files, workers)
+        self.prerendered = render_all(texts, config, files, workers_for(self.config.workers))
         return nav
 
     def _markdown(self, post: Post, text: str) -> str:
@@ -206,6 +279,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return html
 
     def on_env(self, env, *, config, files):
+        if self.serving:
+            env.bytecode_cache = self.templates
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
@@ -218,8 +293,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         copying files, so each post's HTML is known, and `mkdocs serve` serves them like any file."""
         enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
         for spec in self.feed_specs:
-            feed = build_feed(spec, self.site.posts, self.contents, self.channel, enclosures)
-            self.outputs[spec.path].content_bytes = render(spec, feed)
+            chosen = select(spec, self.site.posts, self.channel.limit)
+            key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen))
+            known = self.feed_bytes.get(spec.path)
+            if not known or known[0] != key:
+                known = self.feed_bytes[spec.path] = key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
+            self.outputs[spec.path].content_bytes = known[1]
         type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
         self.outputs[OPML_PATH].content_bytes = opml(f"{site_name}: feeds", type_feeds, self.channel)
 
@@ -257,6 +336,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if path.is_file():
             entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
             path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
+        self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
+
+    def on_build_error(self, *, error) -> None:
+        self.built = {}  # half-built: the next build starts again from nothing
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))

@@ -123,11 +123,30 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     return post if len(problems) == before else None
 
 
-def load_posts(settings: Settings, *, now: datetime, publishing: bool) -> Loaded:
-    """Read and check every post. `publishing` is true for a real build: links to unpublished posts fail."""
+def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:
+    """read_post, or what it gave before while the file (size, modified time) and settings are the same."""
+    if reads is None:
+        return read_post(path, settings, problems)
+    stat = path.stat()
+    state = (stat.st_size, stat.st_mtime_ns, settings)
+    if path in reads and reads[path][0] == state:
+        post, found = reads[path][1:]
+    else:
+        found = []
+        post = read_post(path, settings, found)
+        reads[path] = (state, post, found)
+    problems.extend(found)
+    return post
+
+
+def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: dict | None = None) -> Loaded:
+    """Read and check every post. `publishing` is true for a real build: links to unpublished posts fail.
+
+    `reads`, kept between calls by `mkdocs serve`, lets an unchanged file skip being read again.
+    """
     problems: list[Problem] = []
     files = post_files(settings.posts_dir)
-    posts = [post for path in files if (post := read_post(path, settings, problems))]
+    posts = [post for path in files if (post := _read(path, settings, problems, reads))]
     for post in posts:
         post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
     _check_urls(posts, problems)
