@@ -39,13 +39,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--seed", type=int, default=1, help="corpus seed")
     p.add_argument("--detail-size", type=int, default=1000,
                    help="size at which transfer and rebuild are measured")
-    p.add_argument("--edits", type=int, default=3, help="edits timed under mkdocs serve")
+    p.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve")
     p.add_argument("--no-rebuild", action="store_true", help="skip the mkdocs serve measurement")
-    p.add_argument("--serve-arg", action="append", default=[], metavar="ARG",
-                   help="extra argument for mkdocs serve, repeatable (e.g. --serve-arg=--dirty)")
+    p.add_argument("--serve-arg", action="append", default=None, metavar="ARG",
+                   help="argument for mkdocs serve, repeatable; replaces the default --dirty, as `make serve` runs it "
+                        "(--serve-arg=--livereload times a plain `mkdocs serve`)")
     p.add_argument("--from-results", metavar="JSON",
                    help="only render the report from an earlier run's results.json; build nothing")
     args = p.parse_args(argv)
+    args.serve_arg = ["--dirty"] if args.serve_arg is None else args.serve_arg
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     args.only = [t.strip() for t in args.only.split(",") if t.strip()]
     unknown = set(args.only) - set(tools.TOOLS)
