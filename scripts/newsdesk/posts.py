@@ -21,7 +21,6 @@ from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings, sort_key
 from .slugs import slug_from_filename
 
-_WORD = re.compile(r"[\w’']+")
 
 
 @dataclass
@@ -116,7 +115,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
         notes_to_editors=fields.text("notes_to_editors"),
-        reading_minutes=max(1, math.ceil(len(_WORD.findall(parts.body)) / settings.words_per_minute)),
+        reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
