@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import os
 import posixpath
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
