@@ -64,3 +64,22 @@ def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypa
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
     assert len(applied) == 19 and all(uri.startswith("posts/") for uri in applied)
+
+
+def test_workers_write_every_post_and_listing_page_and_mkdocs_skips_them_quietly(tmp_path, monkeypatch, caplog):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    import newsdesk.plugin
+
+    written, write_all = [], newsdesk.plugin.write_all
+    monkeypatch.setattr(newsdesk.plugin, "write_all", lambda *args: written.append(write_all(*args)) or written[-1])
+    monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
+    project = project_with(tmp_path, 2)
+    with caplog.at_level("INFO"):
+        mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
+    [pages] = written
+    assert len([uri for uri in pages if uri.startswith("posts/")]) == 19
+    assert {"blog/index.md", "blog/page/2/index.md", "tags/extras/index.md", "archive/2024/index.md"} <= pages
+    assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
+    assert "Extra post 7" in (tmp_path / "out/blog/2024/03/extra-7/index.html").read_text(encoding="utf-8")

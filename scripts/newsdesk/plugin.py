@@ -25,7 +25,7 @@ from .listings import Site, build_site
 from .model import Post, Problem, report
 from .opml import opml
 from .posts import asset_files, docs_links
-from .prerender import fingerprint, render_all, workers_for
+from .prerender import fingerprint, render_all, workers_for, write_all
 from .redirects import alias_path, redirects
 from .search import INDEX_PATH, add_posts, post_entry
 from .theme import fix_markup
@@ -54,6 +54,23 @@ def front_matter(title: str, template: str) -> str:
     the index larger and every result appear several times.
     """
     return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\nsearch:\n  exclude: true\n---\n"
+
+
+WRITTEN = "newsdesk/written.html"  # an empty template, for the pages prerender.write_all has written
+
+
+class WrittenPages(logging.Filter):
+    """MkDocs says 'Page skipped ... Generated empty output' for a page whose template gives nothing,
+    as WRITTEN does. For the pages the workers wrote, that is expected, not news: drop the line."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.written: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '")
+                    and message[len("Page skipped: '"):].rsplit("'. ", 1)[0] in self.written)
 
 
 class DirtyIsComplete(logging.Filter):
@@ -105,6 +122,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.templates = TemplateCache()
         self.known_posts: dict = {}  # changes.post_digests' memory
+        self.written_filter = WrittenPages()
+        logging.getLogger("mkdocs.commands.build").addFilter(self.written_filter)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -223,6 +242,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_nav(self, nav, *, config, files):
         """Convert every post's Markdown on all CPUs now, in a real build; pages pick the results up."""
+        self.nav = nav
         if self.serving:
             return nav  # one post at a time: see prerender.py
         texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
@@ -278,7 +298,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.contents[post.source] = full_html(post, html, notes)
         return html
 
-    def on_env(self, env, *, config, files):
+    def _prepare_env(self, env, *, config, files):
         if self.serving:
             env.bytecode_cache = self.templates
         env.filters["nd_date"] = dates.human_date
@@ -287,6 +307,21 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         self._write_feeds(config.site_name)
         return env
+
+    @event_priority(-100)  # last: pages are written with the environment every plugin has set up
+    def _write_pages(self, env, *, config, files):
+        """In a real build, write the posts' and listings' pages on all CPUs; MkDocs then skips them."""
+        if self.serving:
+            return env
+        pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
+        self.written_filter.written = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers))
+        if self.written_filter.written:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRITTEN: ""}), env.loader])
+            for page in pages:
+                page.meta["template"] = WRITTEN
+        return env
+
+    on_env = CombinedEvent(_prepare_env, _write_pages)
 
     def _write_feeds(self, site_name: str) -> None:
         """Feeds and OPML as generated files: MkDocs runs on_env after rendering every page and before

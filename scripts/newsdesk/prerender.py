@@ -1,11 +1,14 @@
-"""Converting posts' Markdown on every core before MkDocs asks for it.
+"""Converting posts' Markdown, and writing their pages, on every core before MkDocs gets to them.
 
-MkDocs converts pages one at a time; with hundreds of posts that is the largest part of a build.
-During `mkdocs build` (never `serve`, whose server runs threads that must not be forked) the posts
-are converted by forked workers with MkDocs' own `Page.render`, so each result, its table of
-contents, anchors and any warnings are exactly what MkDocs would have produced. The plugin hands a
-result to a page only when the page's final Markdown is the text that was converted; otherwise
-MkDocs converts it as usual.
+MkDocs converts and writes pages one at a time; with hundreds of posts those are most of a build.
+During `mkdocs build` (never `serve`, whose server runs threads that must not be forked) forked
+workers do both with MkDocs' own code, so every result and warning is what MkDocs would have made:
+
+- render_all converts the posts with `Page.render`. The plugin hands a result to a page only when
+  the page's final Markdown is the text that was converted; otherwise MkDocs converts it as usual.
+- write_all, once every page is converted, renders and writes pages as MkDocs' `_build_page` does
+  (context, `page_context` and `post_page` events, template). MkDocs then skips those pages (see
+  the plugin's WRITTEN). A plugin's own state changed by those events in a worker stays there.
 """
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import multiprocessing
 import os
 from dataclasses import dataclass
 
+from mkdocs import utils
+from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
@@ -53,17 +58,61 @@ def workers_for(setting: int) -> int:
     return cpus or 1
 
 
-def render_all(texts: dict[str, str], config, files, workers: int) -> dict[str, Rendered]:
-    """Each src_uri's Markdown converted as MkDocs would, on `workers` processes; {} if not worth it."""
-    if workers < 2 or len(texts) < 4 * workers or "fork" not in multiprocessing.get_all_start_methods():
-        return {}
-    _shared.update(config=config, files=files, texts=texts)
+def _worth_forking(count: int, workers: int) -> bool:
+    return workers >= 2 and count >= 4 * workers and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run(job, items: list[str], workers: int, **shared):
+    """job(item) for each item on `workers` forked processes, which read `shared`; results unordered."""
+    _shared.update(shared)
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet) as pool:
-            chunk = max(1, len(texts) // (workers * 8))
-            return dict(pool.imap_unordered(_render, sorted(texts), chunksize=chunk))
+            yield from pool.imap_unordered(job, items, chunksize=max(1, len(items) // (workers * 8)))
     finally:
         _shared.clear()
+
+
+def render_all(texts: dict[str, str], config, files, workers: int) -> dict[str, Rendered]:
+    """Each src_uri's Markdown converted as MkDocs would, on `workers` processes; {} if not worth it."""
+    if not _worth_forking(len(texts), workers):
+        return {}
+    return dict(_run(_render, sorted(texts), workers, config=config, files=files, texts=texts))
+
+
+def write_all(pages: list, config, nav, env, files, workers: int) -> set[str]:
+    """Render and write these pages as MkDocs would, on `workers` processes; the src_uris written.
+
+    One page of each template is written here first, so the workers share its compiled templates
+    instead of each compiling them again.
+    """
+    if not _worth_forking(len(pages), workers):
+        return set()
+    doc_files = files.documentation_pages()
+    first: dict[str, Page] = {}
+    for page in pages:
+        first.setdefault(page.meta.get("template", "main.html"), page)
+    for page in first.values():
+        build_page(page, config, nav, env, doc_files)
+    done = {page.file.src_uri for page in first.values()}
+    rest = sorted(page.file.src_uri for page in pages if page.file.src_uri not in done)
+    for records in _run(_write, rest, workers, config=config, nav=nav, env=env, files=files, doc_files=doc_files):
+        for name, level, message in records:
+            logging.getLogger(name).log(level, message)
+    return {page.file.src_uri for page in pages}
+
+
+def build_page(page: Page, config, nav, env, doc_files) -> None:
+    """What MkDocs' _build_page does for a page in a normal build."""
+    config._current_page, page.active = page, True
+    try:
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
+        if output.strip():
+            utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+    finally:
+        config._current_page, page.active = None, False
 
 
 class _Capture(logging.Handler):
@@ -83,6 +132,13 @@ def _quiet() -> None:
     logger = logging.getLogger("mkdocs")
     logger.handlers = [_capture]
     logger.propagate = False
+
+
+def _write(src_uri: str) -> list[tuple[str, int, str]]:
+    _capture.records = []
+    page = _shared["files"].get_file_from_path(src_uri).page
+    build_page(page, _shared["config"], _shared["nav"], _shared["env"], _shared["doc_files"])
+    return _capture.records
 
 
 def _render(src_uri: str) -> tuple[str, Rendered]:
