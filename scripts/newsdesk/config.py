@@ -95,6 +95,7 @@ class NewsdeskConfig(base.Config):
     words_per_minute = PositiveInt(200)
     timezone = TimeZone("Europe/London")
     workers = PositiveInt(0, minimum=0)  # processes converting posts in `mkdocs build`; 0: one per CPU
+    cache_dir = c.Type(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
 

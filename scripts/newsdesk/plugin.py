@@ -27,6 +27,7 @@ from .opml import opml
 from .posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
 from .redirects import alias_path, redirects
+from .rendercache import RenderCache, settings_digest
 from .search import INDEX_PATH, add_posts, post_entry
 from .theme import fix_markup
 
@@ -112,6 +113,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.serving = self.dirty = False
         self.site = Site(posts=[])
         self.prerendered: dict = {}
+        self.cache: RenderCache | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
@@ -246,8 +248,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.serving:
             return nav  # one post at a time: see prerender.py
         texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
-        self.prerendered = render_all(texts, config, files, workers_for(self.config.workers))
+        self.cache = self._render_cache(config)
+        self.prerendered = render_all(texts, config, files, workers_for(self.config.workers), self.cache)
         return nav
+
+    def _render_cache(self, config) -> RenderCache | None:
+        settings = settings_digest(config) if self.config.cache_dir else None
+        return RenderCache(self.settings.root / self.config.cache_dir / "render.pickle", settings) if settings else None
 
     def _markdown(self, post: Post, text: str) -> str:
         """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
@@ -372,6 +379,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
             path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
         self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
+        if self.cache is not None:
+            self.cache.save()
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing

@@ -22,6 +22,8 @@ from mkdocs import utils
 from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
+from .rendercache import RecordingFiles, RenderCache
+
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
 
 
@@ -72,11 +74,41 @@ def _run(job, items: list[str], workers: int, **shared):
         _shared.clear()
 
 
-def render_all(texts: dict[str, str], config, files, workers: int) -> dict[str, Rendered]:
-    """Each src_uri's Markdown converted as MkDocs would, on `workers` processes; {} if not worth it."""
-    if not _worth_forking(len(texts), workers):
+def render_all(texts: dict[str, str], config, files, workers: int, cache: RenderCache | None = None) -> dict[str, Rendered]:
+    """Each src_uri's Markdown converted as MkDocs would: from `cache` when it has it, else on
+    `workers` processes (or this one, to fill the cache). {} when neither is worth it."""
+    done: dict[str, Rendered] = {}
+    keys: dict[str, bytes] = {}
+    if cache is not None:
+        for src_uri, text in texts.items():
+            keys[src_uri] = cache.key(src_uri, files.get_file_from_path(src_uri).url, fingerprint(text))
+            if (found := cache.get(keys[src_uri], files)) is not None:
+                done[src_uri] = found
+    todo = sorted(set(texts) - set(done))
+    if _worth_forking(len(todo), workers):
+        results = _run(_render, todo, workers, config=config, files=files, texts=texts)
+    elif cache is not None:
+        results = _render_here(todo, config, files, texts)
+    else:
         return {}
-    return dict(_run(_render, sorted(texts), workers, config=config, files=files, texts=texts))
+    for src_uri, rendered, looked_up in results:
+        done[src_uri] = rendered
+        if cache is not None:
+            cache.put(keys[src_uri], looked_up, rendered)
+    return done
+
+
+def _render_here(todo: list[str], config, files, texts):
+    """_render in this process, its warnings kept for the page to log as a worker's would be."""
+    logger = logging.getLogger("mkdocs")
+    handlers, propagate = logger.handlers, logger.propagate
+    _shared.update(config=config, files=files, texts=texts)
+    _quiet()
+    try:
+        return [_render(src_uri) for src_uri in todo]
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate
+        _shared.clear()
 
 
 def write_all(pages: list, config, nav, env, files, workers: int) -> set[str]:
@@ -141,16 +173,17 @@ def _write(src_uri: str) -> list[tuple[str, int, str]]:
     return _capture.records
 
 
-def _render(src_uri: str) -> tuple[str, Rendered]:
+def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
     config, files, text = _shared["config"], _shared["files"], _shared["texts"][src_uri]
     page = Page(None, files.get_file_from_path(src_uri), config)
     page.markdown = text
     _capture.records = []
-    page.render(config, files)
+    recording = RecordingFiles(files)
+    page.render(config, recording)
     links = page.links_to_anchors
     page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
     return src_uri, Rendered(
         fingerprint=fingerprint(text), content=page.content, toc=page.toc, title=page._title_from_render,
         anchors=page.present_anchor_ids, records=_capture.records,
         links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
-    )
+    ), recording.looked_up

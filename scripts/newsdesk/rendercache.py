@@ -1,0 +1,101 @@
+"""The render cache: each post's converted Markdown, kept in `.cache/newsdesk/` from one build to the next.
+
+An entry is found by everything its conversion read: the Markdown itself, the page's address, the
+Markdown settings in mkdocs.yml and the version of every installed package (extensions included).
+It also records each file the conversion looked up (a link's target) and the address it found, and
+is used only while every one of those files still has that address. So an entry cannot go stale,
+and deleting the folder only means the next build converts every post again.
+
+Extensions that read other files while converting (snippets, includes) would make that untrue: with
+one of them configured, the cache is not used.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from importlib import metadata
+from pathlib import Path
+
+READS_FILES = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
+FORMAT = 1  # bump when what an entry holds changes
+
+
+class RecordingFiles:
+    """MkDocs' Files, noting each lookup a conversion makes and what it found. A conversion that
+    uses Files any other way depends on more than it can note: `looked_up` is then None."""
+
+    def __init__(self, files) -> None:
+        self.files = files
+        self.looked_up: dict[str, tuple[str, str] | None] | None = {}
+
+    def get_file_from_path(self, path: str):
+        found = self.files.get_file_from_path(path)
+        if self.looked_up is not None:
+            self.looked_up[path] = _address(found)
+        return found
+
+    def __getattr__(self, name: str):
+        self.looked_up = None
+        return getattr(self.files, name)
+
+
+def _address(file) -> tuple[str, str] | None:
+    return None if file is None else (file.url, file.inclusion.name)
+
+
+def settings_digest(config) -> bytes | None:
+    """What, besides a page's Markdown, decides its HTML; None if the cache must not be used."""
+    extensions = [str(name) for name in config["markdown_extensions"]]
+    if any(name in READS_FILES for name in extensions):
+        return None
+    packages = sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions())
+    parts = (FORMAT, sys.version, packages, extensions, config["mdx_configs"], config["use_directory_urls"],
+             dict(config["validation"]))
+    return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
+
+
+class RenderCache:
+    """Entries by key; `used` are the ones this build read or added, the only ones saved."""
+
+    def __init__(self, path: Path, settings: bytes) -> None:
+        self.path, self.settings = path, settings
+        self.entries: dict[bytes, tuple[dict, object]] = {}
+        self.used: set[bytes] = set()
+        try:
+            with open(path, "rb") as stream:
+                stored_settings, entries = pickle.load(stream)
+            if stored_settings == settings:
+                self.entries = entries
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            pass  # no cache yet, or an unreadable one: convert everything
+
+    @staticmethod
+    def key(src_uri: str, url: str, fingerprint: bytes) -> bytes:
+        return hashlib.blake2b(repr((src_uri, url, fingerprint)).encode("utf-8"), digest_size=16).digest()
+
+    def get(self, key: bytes, files):
+        """The stored result for `key`, if every file its conversion looked up is where it was."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return None
+        looked_up, rendered = entry
+        if any(_address(files.get_file_from_path(path)) != found for path, found in looked_up.items()):
+            return None
+        self.used.add(key)
+        return rendered
+
+    def put(self, key: bytes, looked_up: dict | None, rendered) -> None:
+        if looked_up is not None:
+            self.entries[key] = (looked_up, rendered)
+            self.used.add(key)
+
+    def save(self) -> None:
+        """Keep what this build used, replacing the file in one step so a reader never sees half of it."""
+        kept = {key: entry for key, entry in self.entries.items() if key in self.used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        with open(partial, "wb") as stream:
+            pickle.dump((self.settings, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, self.path)
