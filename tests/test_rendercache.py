@@ -3,7 +3,6 @@ and never reuses a conversion whose link targets moved, whose settings changed, 
 from __future__ import annotations
 
 import filecmp
-import logging
 
 import pytest
 from mkdocs.commands.build import build as mkdocs_build
