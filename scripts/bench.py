@@ -5,9 +5,11 @@
 
 Each tool is installed in a throwaway venv under --work (outside the repository), the same posts are
 written in each tool's layout, and every run index builds the tools in turn so that each pair of runs
-shares machine conditions. Every build is checked for every post, tag page and feed. At --detail-size
-it also measures a post page's first-visit transfer and (ours) the rebuild after an edit under
-`mkdocs serve`. Only the standard library is needed to run it.
+shares machine conditions. Ours builds twice in each run: "ours" cold, with its render cache
+(.cache/newsdesk) deleted first, then "ours-warm" with the cache that build left. Every build is
+checked for every post, tag page and feed. At --detail-size it also measures a post page's
+first-visit transfer and (ours) the rebuild after an edit under `mkdocs serve`. Only the standard
+library is needed to run it.
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--runs", type=int, default=3, help="timed builds per tool and size (at least 3 "
                    "for the README's numbers)")
     p.add_argument("--only", default=",".join(tools.TOOLS),
-                   help="tools to build, comma-separated: ours, material, pelican")
+                   help="tools to build, comma-separated: ours, material, pelican (ours builds cold and warm)")
     p.add_argument("--work", default="~/.cache/newsdesk-bench",
                    help="venvs, corpora and build output; must be outside the repository")
     p.add_argument("--report", help="write the Markdown report here too (it is always printed)")
@@ -93,20 +95,46 @@ def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) 
     return project
 
 
-def build_once(tool: str, venv: Path, project: Path, posts: list[corpus.Post], run: int) -> dict:
+def series(selected: list[str]) -> list[tuple[str, str]]:
+    """(series, tool) in build order: a tool with a cache builds warm right after its cold build."""
+    out = []
+    for tool in selected:
+        out.append((tool, tool))
+        if tool in tools.CACHE:
+            out.append((f"{tool}-warm", tool))
+    return out
+
+
+def start_build(tool: str, project: Path, warm: bool) -> None:
+    """Empty the output folder; unless warm, delete the tool's cache too, so the build is cold."""
+    shutil.rmtree(project / tools.OUTPUT[tool], ignore_errors=True)
+    if not warm:
+        tools.clear_cache(tool, project)
+
+
+def build_once(name: str, tool: str, venv: Path, project: Path, posts: list[corpus.Post], run: int) -> dict:
+    """One timed, checked build; name is the series ("ours", "ours-warm", ...)."""
+    warm = name != tool
+    start_build(tool, project, warm)
+    cache = tools.cache_mib(tool, project) if warm else None
     out_dir = project / tools.OUTPUT[tool]
-    shutil.rmtree(out_dir, ignore_errors=True)
-    log = project.parent / f"{tool}-build-{run}.log"
+    log = project.parent / f"{name}-build-{run}.log"
     m = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
     checked = tools.verify(tool, out_dir, posts)
-    return {"seconds": m["seconds"], "cpu_seconds": m["cpu_seconds"], "peak_mib": m["maxrss_kib"] / 1024,
-            "tree_mib": m["tree_kib"] / 1024, "floor_mib": m["floor_kib"] / 1024,
-            "pages": tools.count_pages(out_dir), "verified": checked}
+    r = {"seconds": m["seconds"], "cpu_seconds": m["cpu_seconds"], "peak_mib": m["maxrss_kib"] / 1024,
+         "tree_mib": m["tree_kib"] / 1024, "floor_mib": m["floor_kib"] / 1024,
+         "pages": tools.count_pages(out_dir), "verified": checked}
+    if warm:  # 0 means the cold build wrote no cache, so this build was cold too
+        r["cache_mib"] = cache
+    return r
 
 
 def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str, Path],
            posts: list[corpus.Post]) -> tuple[dict, dict | None]:
-    """First-visit transfer for every tool, and the rebuild under mkdocs serve for ours."""
+    """First-visit transfer for every tool, and the rebuild under mkdocs serve for ours.
+
+    Serve starts with the render cache that ours' last (warm) build left, as a writer's would.
+    """
     newest = [p for p in posts if p.type == "blog"][-1]
     transfer = {}
     for tool, project in projects.items():
@@ -121,6 +149,7 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     project = projects["ours"]
     urls = {"post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
             "listing": "/blog/", "feed": "/feed.xml"}
+    cache = tools.cache_mib("ours", project)
     say(f"rebuild: mkdocs serve on 127.0.0.1:{port}, editing {newest.stem}")
     try:
         rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port, args.serve_arg), port, project,
@@ -129,7 +158,7 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     except RuntimeError as error:  # a result, not a crash: keep the builds measured so far
         say(f"rebuild FAILED: {error}")
         rebuild = {"failed": str(error).splitlines()[0]}
-    rebuild["serve_args"] = args.serve_arg
+    rebuild["serve_args"], rebuild["cache_mib"] = args.serve_arg, cache
     return transfer, rebuild
 
 
@@ -153,12 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         posts = corpus.generate(n, args.seed)
         projects = {t: prepare(args.work, n, args.seed, t, posts) for t in selected}
-        runs: dict[str, list[dict]] = {t: [] for t in selected}
+        runs: dict[str, list[dict]] = {name: [] for name, _ in series(selected)}
         for run in range(args.runs):
-            for tool in selected:
-                r = build_once(tool, venvs[tool], projects[tool], posts, run)
-                runs[tool].append(r)
-                say(f"n={n} run={run + 1} {tool}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
+            for name, tool in series(selected):
+                r = build_once(name, tool, venvs[tool], projects[tool], posts, run)
+                runs[name].append(r)
+                say(f"n={n} run={run + 1} {name}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
                     f"{r['peak_mib']:.0f} MiB (tree {r['tree_mib']:.0f}) "
                     f"{r['pages']} pages {r['verified']}")
         res["builds"][str(n)] = runs

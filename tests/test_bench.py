@@ -172,7 +172,8 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved), "--report", str(tmp_path / "r.md")]) == 0
     text = (tmp_path / "r.md").read_text()
-    assert "| 1,000 | material | 0.200, 0.100 | 0.150 | 1.000 |" in text
+    assert "| 1,000 | material | cold (no cache) | 0.200, 0.100 | 0.150 | 1.000 |" in text
+    assert "ours-warm" not in text and "warm (" not in text
     assert "| cold build at 1,000: ours / material ≤ 0.15 | 0.150 | met |" in text
     assert "| rebuild after editing one post < 1.0 s | 0.60 s | met |" in text
     assert "ours / pelican ≤ 0.5 | not measured |" in text
@@ -186,6 +187,78 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved)]) == 0
     assert "first-visit transfer with search index ≤ 300 KB | not measured |" in capsys.readouterr().out
+
+
+def test_ours_builds_warm_right_after_its_cold_build_and_the_baselines_as_before() -> None:
+    import bench
+    assert bench.series(["ours", "material", "pelican"]) == [
+        ("ours", "ours"), ("ours-warm", "ours"), ("material", "material"), ("pelican", "pelican")]
+    assert bench.series(["material", "pelican"]) == [("material", "material"), ("pelican", "pelican")]
+
+
+def test_a_cold_build_starts_without_the_render_cache_and_a_warm_one_keeps_it(tmp_path: Path) -> None:
+    import bench
+    project = tmp_path / "ours"
+    for rel in ("site/index.html", ".cache/newsdesk/posts/a.json", ".cache/other/keep"):
+        (project / rel).parent.mkdir(parents=True, exist_ok=True)
+        (project / rel).write_text("x")
+    bench.start_build("ours", project, warm=True)
+    assert not (project / "site").exists() and (project / ".cache/newsdesk/posts/a.json").is_file()
+    bench.start_build("ours", project, warm=False)
+    assert not (project / ".cache/newsdesk").exists() and (project / ".cache/other/keep").is_file()
+    bench.start_build("ours", project, warm=False)  # no cache, no output: nothing to delete, no error
+    (project / ".cache/newsdesk").mkdir()
+    bench.start_build("material", project, warm=False)  # the baselines have no cache of ours to delete
+    assert (project / ".cache/newsdesk").is_dir()
+
+
+def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monkeypatch) -> None:
+    import bench
+    posts, project, seen = corpus.generate(10), tmp_path / "ours", []
+
+    def fake_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
+        """A build that writes every expected file and a render cache."""
+        seen.append((cwd / ".cache/newsdesk").exists())
+        fake_build(cwd / "site", "ours", posts)
+        (cwd / ".cache/newsdesk").mkdir(parents=True, exist_ok=True)
+        (cwd / ".cache/newsdesk/posts.bin").write_bytes(b"x" * (1 << 20))
+        return {"seconds": 1.0, "cpu_seconds": 1.0, "maxrss_kib": 1024, "tree_kib": 1024, "floor_kib": 0}
+    monkeypatch.setattr(bench.measure, "timed_run", fake_run)
+    (project / ".cache/newsdesk").mkdir(parents=True)  # left by an earlier run: the cold build must not see it
+    cold = bench.build_once("ours", "ours", tmp_path / "venv", project, posts, 0)
+    warm = bench.build_once("ours-warm", "ours", tmp_path / "venv", project, posts, 0)
+    assert seen == [False, True]
+    assert "cache_mib" not in cold and warm["cache_mib"] == 1.0
+    assert cold["verified"] == warm["verified"] and warm["verified"]["posts"] == "10/10"
+    assert cold["pages"] == warm["pages"] > 10
+
+
+def test_report_shows_the_warm_series_as_information_and_judges_the_cold_one(tmp_path: Path) -> None:
+    from newsdesk_bench import report
+    run = {"seconds": 2.0, "cpu_seconds": 1.8, "peak_mib": 100.0, "tree_mib": 120.0, "pages": 10,
+           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
+    warm = {**run, "seconds": 0.5, "cpu_seconds": 0.9, "peak_mib": 80.0, "tree_mib": 90.0, "cache_mib": 12.0}
+    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+           "versions": {}, "command": "c", "detail_size": 1000,
+           "builds": {"100": {"ours": [run], "ours-warm": [{**warm, "cache_mib": 0.0}], "material": [run]},
+                      "1000": {"ours": [run, {**run, "seconds": 1.0}], "ours-warm": [warm, {**warm, "seconds": 0.7}],
+                               "material": [{**run, "seconds": 10.0}] * 2, "pelican": [{**run, "seconds": 4.0}] * 2}},
+           "rebuild": {"skipped": "skipped (--no-rebuild)."}}
+    text = report.render(res)
+    assert text == report.render(res)
+    assert "| 1,000 | ours-warm | 0.60 | 0.50 | 0.70 | 0.90 | 80 | 90 | 10 | 5/5, 2/2, 4/4 |" in text
+    assert text.index("| 1,000 | ours |") < text.index("| 1,000 | ours-warm |") < text.index("| 1,000 | material |")
+    assert "first `ours`, cold (no cache)" in text and "then at once `ours-warm`, warm (render cache" in text
+    assert "| 1,000 | material | cold (no cache) | 0.200, 0.100 | 0.150 | 1.000 |\n" \
+           "| 1,000 | material | warm (render cache from the previous build) | 0.050, 0.070 | 0.060 | 0.500 |" in text
+    assert "| 1,000 | pelican | warm (render cache from the previous build) | 0.125, 0.175 | 0.150 | 0.500 |" in text
+    assert "| cold build at 1,000: ours / material ≤ 0.15 | 0.150 | met |" in text
+    assert "| cold build at 1,000: ours / pelican ≤ 0.5 | 0.375 | met |" in text
+    assert ("For information, not judged against the targets (they are for the cold build): warm (render cache "
+            "from the previous build) at 1,000 posts, median wall-time ratio ours-warm / material 0.060, "
+            "ours-warm / pelican 0.150.") in text
+    assert "started from, the smallest over its runs: **none** at 100 posts, 12.0 MiB at 1,000 posts." in text
+    assert "so that warm build was cold too" in text
 
 
 def test_tree_memory_counts_forked_children_that_ru_maxrss_misses(tmp_path: Path) -> None:

@@ -22,6 +22,9 @@ LOCKS = Path(__file__).parent / "locks"
 OUTPUT = {"ours": "site", "material": "site", "pelican": "output"}
 # Groups a complete build must have in full. "feeds" of ours may be wholly absent until they exist.
 OPTIONAL_UNTIL_BUILT = {("ours", "feeds")}
+# What a tool keeps between builds, beside mkdocs.yml: ours, its render cache. A cold build starts
+# without it; the warm series builds again with what the cold build left.
+CACHE = {"ours": ".cache/newsdesk"}
 
 
 def install_args(tool: str, repo: Path) -> list[str]:
@@ -69,6 +72,23 @@ def adopt_site(project: Path, repo: Path, default_author: str) -> None:
     if count != 1:
         raise RuntimeError(f"{repo / 'mkdocs.yml'}: expected one 'default_author:' line, found {count}")
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+def clear_cache(tool: str, project: Path) -> None:
+    """Delete the tool's cache, if it has one, so that the next build is cold."""
+    if tool in CACHE:
+        try:
+            shutil.rmtree(project / CACHE[tool])
+        except FileNotFoundError:
+            pass
+
+
+def cache_mib(tool: str, project: Path) -> float:
+    """Size of the tool's cache now; 0 if it has none or none was written."""
+    folder = project / CACHE[tool] if tool in CACHE else None
+    if folder is None or not folder.is_dir():
+        return 0.0
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 ** 2
 
 
 def site_url(tool: str, project: Path) -> str:
