@@ -83,21 +83,6 @@ class DirtyIsComplete(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-class TemplateCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory across `mkdocs serve` rebuilds, each of which starts a new
-    Jinja environment. Jinja checks each entry against its template's source, so none goes stale."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 class PageFile(File):
     """A generated page that `mkdocs serve --dirty` rebuilds only when what it shows has changed."""
     unchanged = False  # set by the plugin from changes.py's digests
@@ -122,7 +107,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
-        self.templates = TemplateCache()
         self.known_posts: dict = {}  # changes.post_digests' memory
         self.written_filter = WrittenPages()
         logging.getLogger("mkdocs.commands.build").addFilter(self.written_filter)
@@ -306,8 +290,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return html
 
     def _prepare_env(self, env, *, config, files):
-        if self.serving:
-            env.bytecode_cache = self.templates
+        if self.config.cache_dir:  # compiled templates, checked against their source by Jinja
+            folder = self.settings.root / self.config.cache_dir / "templates"
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
@@ -345,7 +331,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.outputs[OPML_PATH].content_bytes = opml(f"{site_name}: feeds", type_feeds, self.channel)
 
     def on_page_context(self, context, *, page, config, nav):
-        context["newsdesk"] = self.view(page)
+        if page.meta.get("template") != WRITTEN:  # a page the workers wrote needs nothing more
+            context["newsdesk"] = self.view(page)
         return context
 
     def view(self, page) -> dict:
