@@ -298,6 +298,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_datetime"] = dates.machine_date
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
+        fragments: dict[str, str] = {}  # this build's: see overrides/main.html
+        env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
         self._write_feeds(config.site_name)
         return env
 
