@@ -78,7 +78,8 @@ def test_workers_write_every_post_and_listing_page_and_mkdocs_skips_them_quietly
     project = project_with(tmp_path, 2)
     with caplog.at_level("INFO"):
         mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
-    [pages] = written
+    [(pages, jobs)] = written
+    assert {"feed.xml", "blog/feed.xml", "tags/extras/feed.xml"} <= set(jobs)  # feeds made beside the pages
     assert len([uri for uri in pages if uri.startswith("posts/")]) == 19
     assert {"blog/index.md", "blog/page/2/index.md", "tags/extras/index.md", "archive/2024/index.md"} <= pages
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]

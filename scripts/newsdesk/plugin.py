@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import posixpath
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -300,37 +301,49 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
-        self._write_feeds(config.site_name)
+        self.feed_jobs = self._feed_jobs()
+        type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
+        self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
         return env
 
     @event_priority(-100)  # last: pages are written with the environment every plugin has set up
     def _write_pages(self, env, *, config, files):
-        """In a real build, write the posts' and listings' pages on all CPUs; MkDocs then skips them."""
-        if self.serving:
-            return env
-        pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
-        self.written_filter.written = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers))
-        if self.written_filter.written:
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRITTEN: ""}), env.loader])
-            for page in pages:
-                page.meta["template"] = WRITTEN
+        """The feeds, and in a real build the posts' and listings' pages too, on all CPUs; MkDocs
+        then skips those pages. Feeds are generated files: MkDocs copies them after this event."""
+        jobs, written, done = self.feed_jobs, set(), {}
+        if not self.serving:
+            pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
+            written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), jobs)
+            if written:
+                env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRITTEN: ""}), env.loader])
+                for page in pages:
+                    page.meta["template"] = WRITTEN
+        self.written_filter.written = written
+        for path, job in jobs.items():
+            key, data = done[path] if path in done else job()
+            self.feed_bytes[path] = key, data
+            self.outputs[path].content_bytes = data
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
 
-    def _write_feeds(self, site_name: str) -> None:
-        """Feeds and OPML as generated files: MkDocs runs on_env after rendering every page and before
-        copying files, so each post's HTML is known, and `mkdocs serve` serves them like any file."""
+    def _feed_jobs(self) -> dict:
+        """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
+        (its digest, its bytes); the others get the bytes they had."""
         enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
+        jobs = {}
         for spec in self.feed_specs:
             chosen = select(spec, self.site.posts, self.channel.limit)
             key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen))
             known = self.feed_bytes.get(spec.path)
-            if not known or known[0] != key:
-                known = self.feed_bytes[spec.path] = key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
-            self.outputs[spec.path].content_bytes = known[1]
-        type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
-        self.outputs[OPML_PATH].content_bytes = opml(f"{site_name}: feeds", type_feeds, self.channel)
+            if known and known[0] == key:
+                self.outputs[spec.path].content_bytes = known[1]
+            else:
+                jobs[spec.path] = partial(self._feed, spec, chosen, enclosures, key)
+        return jobs
+
+    def _feed(self, spec, chosen, enclosures, key) -> tuple[bytes, bytes]:
+        return key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
 
     def on_page_context(self, context, *, page, config, nav):
         if page.meta.get("template") != WRITTEN:  # a page the workers wrote needs nothing more

@@ -16,6 +16,7 @@ import hashlib
 import logging
 import multiprocessing
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from mkdocs import utils
@@ -64,7 +65,7 @@ def _worth_forking(count: int, workers: int) -> bool:
     return workers >= 2 and count >= 4 * workers and "fork" in multiprocessing.get_all_start_methods()
 
 
-def _run(job, items: list[str], workers: int, **shared):
+def _run(job, items: list, workers: int, **shared):
     """job(item) for each item on `workers` forked processes, which read `shared`; results unordered."""
     _shared.update(shared)
     try:
@@ -111,14 +112,18 @@ def _render_here(todo: list[str], config, files, texts):
         _shared.clear()
 
 
-def write_all(pages: list, config, nav, env, files, workers: int) -> set[str]:
-    """Render and write these pages as MkDocs would, on `workers` processes; the src_uris written.
+def write_all(pages: list, config, nav, env, files, workers: int,
+              jobs: dict[str, Callable[[], object]] | None = None) -> tuple[set[str], dict[str, object]]:
+    """Render and write these pages as MkDocs would, on `workers` processes, and run `jobs` (other
+    work that needs every page converted, such as feeds) beside them. The src_uris written and
+    each job's result; nothing when forking is not worth it.
 
     One page of each template is written here first, so the workers share its compiled templates
     instead of each compiling them again.
     """
+    jobs = jobs or {}
     if not _worth_forking(len(pages), workers):
-        return set()
+        return set(), {}
     doc_files = files.documentation_pages()
     first: dict[str, Page] = {}
     for page in pages:
@@ -126,11 +131,16 @@ def write_all(pages: list, config, nav, env, files, workers: int) -> set[str]:
     for page in first.values():
         build_page(page, config, nav, env, doc_files)
     done = {page.file.src_uri for page in first.values()}
-    rest = sorted(page.file.src_uri for page in pages if page.file.src_uri not in done)
-    for records in _run(_write, rest, workers, config=config, nav=nav, env=env, files=files, doc_files=doc_files):
-        for name, level, message in records:
-            logging.getLogger(name).log(level, message)
-    return {page.file.src_uri for page in pages}
+    todo = [("job", name) for name in sorted(jobs)]
+    todo += [("page", src_uri) for src_uri in sorted(page.file.src_uri for page in pages) if src_uri not in done]
+    results = {}
+    for kind, name, value, records in _run(_write, todo, workers, config=config, nav=nav, env=env, files=files,
+                                           doc_files=doc_files, jobs=jobs):
+        for logger, level, message in records:
+            logging.getLogger(logger).log(level, message)
+        if kind == "job":
+            results[name] = value
+    return {page.file.src_uri for page in pages}, results
 
 
 def build_page(page: Page, config, nav, env, doc_files) -> None:
@@ -166,11 +176,14 @@ def _quiet() -> None:
     logger.propagate = False
 
 
-def _write(src_uri: str) -> list[tuple[str, int, str]]:
+def _write(item: tuple[str, str]) -> tuple[str, str, object, list[tuple[str, int, str]]]:
+    kind, name = item
     _capture.records = []
-    page = _shared["files"].get_file_from_path(src_uri).page
+    if kind == "job":
+        return kind, name, _shared["jobs"][name](), _capture.records
+    page = _shared["files"].get_file_from_path(name).page
     build_page(page, _shared["config"], _shared["nav"], _shared["env"], _shared["doc_files"])
-    return _capture.records
+    return kind, name, None, _capture.records
 
 
 def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
