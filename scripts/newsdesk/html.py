@@ -16,6 +16,7 @@ _ID = re.compile(r'\s(?:id|aria-labelledby)="[^"]*"')
 # an attribute (in a code sample, or inside another attribute's value) is never rewritten.
 _TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
 _ATTR = re.compile(r"""(\s)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_TAG_NAME = re.compile(r"<[^\s/>]*")
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster", "cite", "xlink:href"})
 _BLOCKS = frozenset({"p", "br", "div", "li", "dd", "dt", "tr", "td", "th", "blockquote", "pre",
                      "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"})
@@ -52,7 +53,10 @@ def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
 
     def tag(match: re.Match) -> str:
         text = match.group(0)
-        name_end = re.match(r"<[^\s/>]*", text).end()
+        lower = text.lower()
+        if "href" not in lower and "src" not in lower and "poster" not in lower and "cite" not in lower:
+            return text  # most tags (<p>, <li>, <h2 id=...>) have no URL: spare the attribute scan
+        name_end = _TAG_NAME.match(text).end()
         return text[:name_end] + _ATTR.sub(attribute, text[name_end:])
     return _TAG.sub(tag, html)
 
