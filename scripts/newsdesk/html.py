@@ -58,7 +58,8 @@ def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
             return text  # most tags (<p>, <li>, <h2 id=...>) have no URL: spare the attribute scan
         name_end = _TAG_NAME.match(text).end()
         return text[:name_end] + _ATTR.sub(attribute, text[name_end:])
-    return _TAG.sub(tag, html)
+    changed = _TAG.sub(tag, html)
+    return html if changed == html else changed  # the same object: a copy would double a site's HTML in memory
 
 
 def _is_relative(url: str) -> bool:

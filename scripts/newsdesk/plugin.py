@@ -141,6 +141,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
         self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
                                limit=self.config.feed_items, tag_names=self.site.tag_names)
+        self.feed_posts = {spec.path: select(spec, self.site.posts, self.channel.limit) for spec in self.feed_specs}
+        in_feeds = {post.source for posts in self.feed_posts.values() for post in posts}
+        self.keep_content = (lambda post: True) if self.serving else (lambda post: post.source in in_feeds)
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
         return config
 
@@ -287,7 +290,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
-            self.contents[post.source] = full_html(post, html, notes)
+            if self.keep_content(post):  # the HTML a feed carries: only posts in one, but for `serve`
+                self.contents[post.source] = full_html(post, html, notes)
+            if not self.serving:
+                page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
 
     def _prepare_env(self, env, *, config, files):
@@ -333,7 +339,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
         jobs = {}
         for spec in self.feed_specs:
-            chosen = select(spec, self.site.posts, self.channel.limit)
+            chosen = self.feed_posts[spec.path]
             key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen))
             known = self.feed_bytes.get(spec.path)
             if known and known[0] == key:

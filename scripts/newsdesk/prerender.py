@@ -12,6 +12,7 @@ workers do both with MkDocs' own code, so every result and warning is what MkDoc
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -68,10 +69,12 @@ def _worth_forking(count: int, workers: int) -> bool:
 def _run(job, items: list, workers: int, **shared):
     """job(item) for each item on `workers` forked processes, which read `shared`; results unordered."""
     _shared.update(shared)
+    gc.freeze()  # the workers' garbage collector would write to every object, copying its memory
     try:
         with multiprocessing.get_context("fork").Pool(workers, initializer=_quiet) as pool:
             yield from pool.imap_unordered(job, items, chunksize=max(1, len(items) // (workers * 8)))
     finally:
+        gc.unfreeze()
         _shared.clear()
 
 

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 READS_FILES = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
-FORMAT = 1  # bump when what an entry holds changes
+FORMAT = 2  # bump when what an entry holds changes
 
 
 class RecordingFiles:
@@ -65,11 +65,12 @@ class RenderCache:
         self.used: set[bytes] = set()
         try:
             with open(path, "rb") as stream:
-                stored_settings, entries = pickle.load(stream)
-            if stored_settings == settings:
-                self.entries = entries
+                if pickle.load(stream) == settings:
+                    while (entry := pickle.load(stream)) is not None:
+                        key, looked_up, rendered = entry
+                        self.entries[key] = (looked_up, rendered)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
-            pass  # no cache yet, or an unreadable one: convert everything
+            self.entries = {}  # no cache yet, or an unreadable one: convert everything
 
     @staticmethod
     def key(src_uri: str, url: str, fingerprint: bytes) -> bytes:
@@ -92,10 +93,16 @@ class RenderCache:
             self.used.add(key)
 
     def save(self) -> None:
-        """Keep what this build used, replacing the file in one step so a reader never sees half of it."""
-        kept = {key: entry for key, entry in self.entries.items() if key in self.used}
+        """Keep what this build used, replacing the file in one step so a reader never sees half of it.
+
+        Entries are written one at a time, each its own pickle, so saving needs little memory.
+        """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         with open(partial, "wb") as stream:
-            pickle.dump((self.settings, kept), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(self.settings, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            for key in sorted(self.used):
+                looked_up, rendered = self.entries[key]
+                pickle.dump((key, looked_up, rendered), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(None, stream)
         os.replace(partial, self.path)
