@@ -3,7 +3,6 @@ and feeds.py."""
 from __future__ import annotations
 
 import json
-import logging
 import os
 import posixpath
 from functools import partial
@@ -13,8 +12,8 @@ import jinja2
 import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.utils import clean_directory
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import clean_directory
 
 from . import dates
 from .changes import digest, page_digests, post_digests, site_digest, tree_state
@@ -30,6 +29,7 @@ from .prerender import fingerprint, render_all, workers_for, write_all
 from .redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from .search import INDEX_PATH, add_posts, post_entry
+from .skipping import WRITTEN, PageFile, quiet_dirty_warning, skip_written
 from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
@@ -58,40 +58,6 @@ def front_matter(title: str, template: str) -> str:
     return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\nsearch:\n  exclude: true\n---\n"
 
 
-WRITTEN = "newsdesk/written.html"  # an empty template, for the pages prerender.write_all has written
-
-
-class WrittenPages(logging.Filter):
-    """MkDocs says 'Page skipped ... Generated empty output' for a page whose template gives nothing,
-    as WRITTEN does. For the pages the workers wrote, that is expected, not news: drop the line."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.written: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not (message.startswith("Page skipped: '")
-                    and message[len("Page skipped: '"):].rsplit("'. ", 1)[0] in self.written)
-
-
-class DirtyIsComplete(logging.Filter):
-    """Drops MkDocs' warning that a --dirty build may leave pages stale: under `mkdocs serve --dirty`
-    this plugin rebuilds every page an edit shows on, and everything when a change is outside
-    posts/ (see changes.py). Without the warning, `--dirty` also works with `strict: true`."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-class PageFile(File):
-    """A generated page that `mkdocs serve --dirty` rebuilds only when what it shows has changed."""
-    unchanged = False  # set by the plugin from changes.py's digests
-
-    def is_modified(self) -> bool:
-        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
-
-
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     supports_multiple_instances = False
 
@@ -109,15 +75,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.known_posts: dict = {}  # changes.post_digests' memory
-        self.written_filter = WrittenPages()
-        logging.getLogger("mkdocs.commands.build").addFilter(self.written_filter)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
         if self.dirty:
-            logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsComplete())
+            quiet_dirty_warning()
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
@@ -231,13 +195,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
 
     def on_nav(self, nav, *, config, files):
-        """Convert every post's Markdown on all CPUs now, in a real build; pages pick the results up."""
+        """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
+        results up. `mkdocs serve` does it for its first build only, in its own process (its
+        server's threads must not be forked); later, MkDocs converts the posts an edit changes."""
         self.nav = nav
-        if self.serving:
-            return nav  # one post at a time: see prerender.py
+        if self.serving and self.built:
+            return nav
         texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
         self.cache = self._render_cache(config)
-        self.prerendered = render_all(texts, config, files, workers_for(self.config.workers), self.cache)
+        workers = 1 if self.serving else workers_for(self.config.workers)
+        self.prerendered = render_all(texts, config, files, workers, self.cache)
         return nav
 
     def _render_cache(self, config) -> RenderCache | None:
@@ -320,11 +287,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not self.serving:
             pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
             written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), jobs)
-            if written:
-                env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({WRITTEN: ""}), env.loader])
-                for page in pages:
-                    page.meta["template"] = WRITTEN
-        self.written_filter.written = written
+            skip_written(env, pages if written else [])
         for path, job in jobs.items():
             key, data = done[path] if path in done else job()
             self.feed_bytes[path] = key, data
@@ -389,6 +352,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
         if self.cache is not None:
             self.cache.save()
+            self.cache = None
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing
