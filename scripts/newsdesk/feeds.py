@@ -130,7 +130,13 @@ def identity(post: Post) -> tuple[str, bool]:
 
 def select(spec: FeedSpec, posts: Iterable[Post], limit: int) -> list[Post]:
     """The posts of one feed: newest first by publication date, at most `limit`."""
-    return list(islice((post for post in sorted(posts, key=sort_key) if spec.selects(post)), limit))
+    return select_all([spec], posts, limit)[spec.path]
+
+
+def select_all(specs: Iterable[FeedSpec], posts: Iterable[Post], limit: int) -> dict[str, list[Post]]:
+    """select() for each spec, by path, sorting the posts once."""
+    ordered = sorted(posts, key=sort_key)
+    return {spec.path: list(islice(filter(spec.selects, ordered), limit)) for spec in specs}
 
 
 def enclosure_for(post: Post) -> Enclosure | None:

@@ -18,7 +18,7 @@ from mkdocs.utils import clean_directory
 from . import dates
 from .changes import digest, page_digests, post_digests, site_digest, tree_state
 from .config import NewsdeskConfig, load_site
-from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select
+from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
 from .html import excerpt, rebase, resolve_source_urls
 from .links import retarget
 from .listings import Site, build_site
@@ -105,7 +105,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
         self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
                                limit=self.config.feed_items, tag_names=self.site.tag_names)
-        self.feed_posts = {spec.path: select(spec, self.site.posts, self.channel.limit) for spec in self.feed_specs}
+        self.feed_posts = select_all(self.feed_specs, self.site.posts, self.channel.limit)
         in_feeds = {post.source for posts in self.feed_posts.values() for post in posts}
         self.keep_content = (lambda post: True) if self.serving else (lambda post: post.source in in_feeds)
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
@@ -142,7 +142,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return files
 
     def _find_changes(self, files: Files, config) -> None:
-        """Digests of what each page and feed shows; under `serve --dirty`, mark what need not be rebuilt."""
+        """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
+        pages that need not be built again. A build makes everything once and needs none."""
+        if not self.serving:
+            return
         docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
                 for f in files if f.abs_src_path and f.src_uri not in self.posts and not f.src_uri.startswith("posts/")]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
@@ -303,8 +306,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         jobs = {}
         for spec in self.feed_specs:
             chosen = self.feed_posts[spec.path]
-            key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen))
-            known = self.feed_bytes.get(spec.path)
+            key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen)) if self.serving else b""
+            known = self.feed_bytes.get(spec.path) if self.serving else None
             if known and known[0] == key:
                 self.outputs[spec.path].content_bytes = known[1]
             else:
@@ -349,7 +352,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if path.is_file():
             entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
             path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
-        self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
+        if self.serving:
+            self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
         if self.cache is not None:
             self.cache.save()
             self.cache = None
