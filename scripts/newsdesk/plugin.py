@@ -212,7 +212,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _render_cache(self, config) -> RenderCache | None:
         settings = settings_digest(config) if self.config.cache_dir else None
-        return RenderCache(self.settings.root / self.config.cache_dir / "render.pickle", settings) if settings else None
+        return RenderCache(self._cache_folder() / "render.pickle", settings) if settings else None
+
+    def _cache_folder(self) -> Path:
+        """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
+        return self.settings.root / self.config.cache_dir
 
     def _markdown(self, post: Post, text: str) -> str:
         """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
@@ -268,7 +272,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _prepare_env(self, env, *, config, files):
         if self.config.cache_dir:  # compiled templates, checked against their source by Jinja
-            folder = self.settings.root / self.config.cache_dir / "templates"
+            folder = self._cache_folder() / "templates"
             folder.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date

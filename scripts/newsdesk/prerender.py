@@ -1,14 +1,17 @@
 """Converting posts' Markdown, and writing their pages, on every core before MkDocs gets to them.
 
 MkDocs converts and writes pages one at a time; with hundreds of posts those are most of a build.
-During `mkdocs build` (never `serve`, whose server runs threads that must not be forked) forked
-workers do both with MkDocs' own code, so every result and warning is what MkDocs would have made:
+Forked workers do both with MkDocs' own code, so every result and warning is what MkDocs would
+have made. Only `mkdocs build` forks: `serve` runs server threads, which must not be forked.
 
-- render_all converts the posts with `Page.render`. The plugin hands a result to a page only when
-  the page's final Markdown is the text that was converted; otherwise MkDocs converts it as usual.
+- render_all converts the posts with `Page.render`, taking what it can from the render cache
+  (rendercache.py) and converting the rest on the workers, or in this process to fill the cache.
+  The plugin hands a result to a page only when the page's final Markdown is the text that was
+  converted; otherwise MkDocs converts it as usual.
 - write_all, once every page is converted, renders and writes pages as MkDocs' `_build_page` does
-  (context, `page_context` and `post_page` events, template). MkDocs then skips those pages (see
-  the plugin's WRITTEN). A plugin's own state changed by those events in a worker stays there.
+  (context, `page_context` and `post_page` events, template), and makes the feeds beside them.
+  MkDocs then skips those pages (skipping.py). A plugin's own state changed by those events in a
+  worker stays there.
 """
 from __future__ import annotations
 
