@@ -13,7 +13,6 @@ import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.utils import clean_directory
 
 from . import dates
 from .changes import digest, page_digests, post_digests, site_digest, tree_state
@@ -29,7 +28,7 @@ from .prerender import fingerprint, render_all, workers_for, write_all
 from .redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from .search import INDEX_PATH, add_posts, post_entry
-from .skipping import WRITTEN, PageFile, quiet_dirty_warning, skip_written
+from .skipping import WRITTEN, PageFile, mark_unchanged, quiet_dirty_warning, skip_written
 from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
@@ -154,19 +153,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.post_keys = post_digests(self.site.posts, self.known_posts)
         self.changes = page_digests(self.site, self.listings, self.site_key, self.post_keys)
         self.changes["index.md"] = digest(self.site_key, *(self.post_keys[p.source] for posts in self.site.latest.values() for p in posts))
-        if not self.dirty:
-            return
-        if self.built.get("site") != self.site_key:
-            clean_directory(config.site_dir)  # something every page shows changed: rebuild it all
-            if self.built:
-                log.info("a change outside the posts: rebuilding every page")
-        elif self.built.get("index.md") != self.changes["index.md"] and (home := files.get_file_from_path("index.md")):
-            Path(home.abs_dest_path).unlink(missing_ok=True)  # a docs page: MkDocs rebuilds it when its output is gone
-        pages = [file for file in files if isinstance(file, PageFile)]
-        for file in pages:
-            file.unchanged = self.built.get(file.src_uri) == self.changes.get(file.src_uri, b"")
-        if self.built.get("site") == self.site_key:
-            log.info(f"rebuilding {sum(not file.unchanged for file in pages)} of {len(pages)} generated pages")
+        if self.dirty:
+            mark_unchanged(files, config.site_dir, self.built, {**self.changes, "site": self.site_key})
 
     def _add_redirects(self, files: Files, config) -> None:
         """A page at each alias; an alias must not take the address of anything else the site has."""
@@ -357,7 +345,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
             path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
         if self.serving:
-            self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts
+            self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts: see mark_unchanged
         if self.cache is not None:
             self.cache.save()
             self.cache = None

@@ -1,7 +1,8 @@
 """How the plugin has MkDocs skip pages it need not build, and the log lines that go with it.
 
 - Under `mkdocs serve --dirty`, a generated page whose digest is unchanged (changes.py) is a
-  PageFile that says it is not modified, so MkDocs neither converts nor writes it again.
+  PageFile that says it is not modified, so MkDocs neither converts nor writes it again
+  (mark_unchanged).
 - In `mkdocs build`, pages the workers have written (prerender.write_all) get the empty template
   WRITTEN, so MkDocs writes nothing over them.
 """
@@ -10,11 +11,16 @@ from __future__ import annotations
 import logging
 import os
 
+from pathlib import Path
+
 import jinja2
-from mkdocs.structure.files import File
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import clean_directory
 
 WRITTEN = "newsdesk/written.html"
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+log = get_plugin_logger(__name__)
 
 
 class PageFile(File):
@@ -23,6 +29,23 @@ class PageFile(File):
 
     def is_modified(self) -> bool:
         return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
+def mark_unchanged(files: Files, site_dir: str, built: dict[str, bytes], now: dict[str, bytes]) -> None:
+    """Under `serve --dirty`, from the digests of the last complete build (`built`) and of this one
+    (`now`, by src_uri, with the site's as "site" and the home page's as "index.md"): mark each
+    generated page that need not be built again, or empty site_dir when the site's digest changed."""
+    if built.get("site") != now["site"]:
+        clean_directory(site_dir)  # something every page shows changed: rebuild it all
+        if built:
+            log.info("a change outside the posts: rebuilding every page")
+    elif built.get("index.md") != now["index.md"] and (home := files.get_file_from_path("index.md")):
+        Path(home.abs_dest_path).unlink(missing_ok=True)  # a docs page: MkDocs rebuilds it when its output is gone
+    pages = [file for file in files if isinstance(file, PageFile)]
+    for file in pages:
+        file.unchanged = built.get(file.src_uri) == now.get(file.src_uri, b"")
+    if built.get("site") == now["site"]:
+        log.info(f"rebuilding {sum(not file.unchanged for file in pages)} of {len(pages)} generated pages")
 
 
 class _WrittenPages(logging.Filter):
