@@ -4,7 +4,8 @@ Under `mkdocs serve --dirty` the plugin compares these digests with the previous
 page is rebuilt when the post or a neighbour it links to changes, a listing when any post it lists
 changes, a feed when any post in it does. Anything every page shows (the configuration, the theme,
 docs pages, any page's address, tag names) goes into the site digest, and a change there rebuilds
-everything. A digest is of the data itself, never of timestamps, so it cannot go stale.
+everything. Posts, listings and feeds are digested from their data itself; docs pages and theme
+files by their sizes and modification times, which any edit changes.
 """
 from __future__ import annotations
 
