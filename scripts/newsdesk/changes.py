@@ -70,3 +70,8 @@ def page_digests(site: Site, listings: Mapping[str, ListingPage], site_key: byte
     for src_uri, listing in listings.items():
         keys[src_uri] = digest(site_key, replace(listing, posts=()), tuple(posts[p.source] for p in listing.posts))
     return keys
+
+
+def home_digest(site: Site, site_key: bytes, posts: Mapping[str, bytes]) -> bytes:
+    """The home page's: the latest posts of each type it shows."""
+    return digest(site_key, *(posts[p.source] for latest in site.latest.values() for p in latest))

@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from . import dates
-from .changes import digest, page_digests, post_digests, site_digest, tree_state
+from .changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
 from .config import NewsdeskConfig, load_site
 from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
 from .html import excerpt, rebase, resolve_source_urls
@@ -105,8 +105,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
                                limit=self.config.feed_items, tag_names=self.site.tag_names)
         self.feed_posts = select_all(self.feed_specs, self.site.posts, self.channel.limit)
-        in_feeds = {post.source for posts in self.feed_posts.values() for post in posts}
-        self.keep_content = (lambda post: True) if self.serving else (lambda post: post.source in in_feeds)
+        # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
+        self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
         return config
 
@@ -146,15 +146,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not self.serving:
             return
         docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
-                for f in files if f.abs_src_path and f.src_uri not in self.posts and not f.src_uri.startswith("posts/")]
+                for f in files if f.abs_src_path and not f.src_uri.startswith("posts/")]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
         self.site_key = site_digest(config_text, theme, docs, self.site_urls, self.site, config.site_url)
         self.post_keys = post_digests(self.site.posts, self.known_posts)
-        self.changes = page_digests(self.site, self.listings, self.site_key, self.post_keys)
-        self.changes["index.md"] = digest(self.site_key, *(self.post_keys[p.source] for posts in self.site.latest.values() for p in posts))
+        self.changes = {**page_digests(self.site, self.listings, self.site_key, self.post_keys),
+                        "index.md": home_digest(self.site, self.site_key, self.post_keys), "site": self.site_key}
         if self.dirty:
-            mark_unchanged(files, config.site_dir, self.built, {**self.changes, "site": self.site_key})
+            mark_unchanged(files, config.site_dir, self.built, self.changes)
 
     def _add_redirects(self, files: Files, config) -> None:
         """A page at each alias; an alias must not take the address of anything else the site has."""
@@ -252,7 +252,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
-            if self.keep_content(post):  # the HTML a feed carries: only posts in one, but for `serve`
+            if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
                 self.contents[post.source] = full_html(post, html, notes)
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
@@ -278,7 +278,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _write_pages(self, env, *, config, files):
         """The feeds, and in a real build the posts' and listings' pages too, on all CPUs; MkDocs
         then skips those pages. Feeds are generated files: MkDocs copies them after this event."""
-        jobs, written, done = self.feed_jobs, set(), {}
+        jobs, done = self.feed_jobs, {}
         if not self.serving:
             pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
             written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), jobs)
@@ -345,7 +345,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
             path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
         if self.serving:
-            self.built = {**self.changes, "site": self.site_key}  # only a build that finished counts: see mark_unchanged
+            self.built = self.changes  # only a build that finished counts: see mark_unchanged
         if self.cache is not None:
             self.cache.save()
             self.cache = None

@@ -21,7 +21,6 @@ from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings,
 from .slugs import slug_from_filename
 
 
-
 @dataclass
 class Loaded:
     posts: list[Post]  # every valid post, drafts and scheduled ones included, newest first
