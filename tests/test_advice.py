@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.advice import advise
-from newsdesk.config import DEFAULT_TYPES
-from newsdesk.model import Author, Post, PostType, Tag
-from newsdesk.slugs import slugify
+from newsdesk.core.advice import advise
+from newsdesk.core.model import DEFAULT_TYPES
+from newsdesk.core.model import Author, Post, PostType, Tag
+from newsdesk.core.slugs import slugify
 
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}
 SUMMARY = "Three schools share one careers adviser."

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from sitekit import BLOG, PRESS, build, make_site, write
 
-from newsdesk import check
+from newsdesk.commands import check
 
 BAD_DATE = BLOG.replace("date: 2025-03-04", "date: 04/03/2025")
 NO_CONTACT = PRESS.replace("contact:\n  name: Education Press Office\n  email: press.office@example.gov.uk\n  phone: 0300 555 0100\n", "")

@@ -6,9 +6,9 @@ import re
 import pytest
 from sitekit import BLOG, make_site
 
-from newsdesk import check, cli, scaffold
-from newsdesk.fields import KNOWN_FIELDS
-from newsdesk.frontmatter import split
+from newsdesk.commands import check, cli, scaffold
+from newsdesk.core.fields import KNOWN_FIELDS
+from newsdesk.core.frontmatter import split
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
-from newsdesk.feeds import (ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for,
+from newsdesk.core.feeds import (ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for,
                             feed_specs, feeds_of_listing, full_html, identity, render, select)
-from newsdesk.html import plain_text, resolve_source_urls, rewrite_urls
-from newsdesk.listings import TagSummary
-from newsdesk.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
-from newsdesk.opml import opml
-from newsdesk.redirects import alias_path, redirect_page, redirects
+from newsdesk.core.html import plain_text, resolve_source_urls, rewrite_urls
+from newsdesk.core.listings import TagSummary
+from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
+from newsdesk.core.opml import opml
+from newsdesk.core.redirects import alias_path, redirect_page, redirects
 
 LONDON = ZoneInfo("Europe/London")
 BLOG = PostType("blog", "Blog post", "blog", "Blog")

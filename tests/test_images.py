@@ -8,8 +8,8 @@ import re
 import pytest
 from sitekit import build, make_site, write
 
-from newsdesk import check
-from newsdesk.html import absolutize
+from newsdesk.commands import check
+from newsdesk.core.html import absolutize
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 

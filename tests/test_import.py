@@ -6,12 +6,12 @@ import shutil
 import pytest
 from sitekit import FIXTURES, build, make_site, write
 
-from newsdesk import check
-from newsdesk.frontmatter import split
-from newsdesk.importer import main as import_main
-from newsdesk.importer.html import read_html
-from newsdesk.importer.shape import Draft, find_date, shape, split_title
-from newsdesk.importer.text import escape, read_text
+from newsdesk.commands import check
+from newsdesk.core.frontmatter import split
+from newsdesk.commands.importer import main as import_main
+from newsdesk.commands.importer.html import read_html
+from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
+from newsdesk.commands.importer.text import escape, read_text
 
 OLD = FIXTURES / "import"
 

@@ -5,7 +5,7 @@ import filecmp
 
 import pytest
 
-from newsdesk.prerender import workers_for
+from newsdesk.mkdocs.prerender import workers_for
 from sitekit import FROZEN_NOW, build, copy_site
 
 EXTRA = "---\ntitle: Extra post {n}\ndate: 2024-03-{n:02d}\ntype: blog\ntags: [Extras]\n---\n\n## Part {n}\n\nText of extra post {n}, with [a link](2024-03-01-extra-1.md#part-1).\n"
@@ -57,7 +57,7 @@ def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypa
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from newsdesk.prerender import Rendered
+    from newsdesk.mkdocs.prerender import Rendered
 
     project, applied, apply = project_with(tmp_path, 2), [], Rendered.apply
     monkeypatch.setattr(Rendered, "apply", lambda self, page, files: (applied.append(page.file.src_uri), apply(self, page, files)))
@@ -70,10 +70,10 @@ def test_workers_write_every_post_and_listing_page_and_mkdocs_skips_them_quietly
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    import newsdesk.plugin
+    import newsdesk.mkdocs.plugin
 
-    written, write_all = [], newsdesk.plugin.write_all
-    monkeypatch.setattr(newsdesk.plugin, "write_all", lambda *args: written.append(write_all(*args)) or written[-1])
+    written, write_all = [], newsdesk.mkdocs.plugin.write_all
+    monkeypatch.setattr(newsdesk.mkdocs.plugin, "write_all", lambda *args: written.append(write_all(*args)) or written[-1])
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     project = project_with(tmp_path, 2)
     with caplog.at_level("INFO"):

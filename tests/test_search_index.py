@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from newsdesk.html import shorten
-from newsdesk.search import TEXT_LIMIT, add_posts
+from newsdesk.core.html import shorten
+from newsdesk.core.search import TEXT_LIMIT, add_posts
 
 from test_site import PUBLISHED_POSTS
 

@@ -1,9 +1,9 @@
-"""newsdesk.theme: the corrections to Material's markup, one row per case."""
+"""newsdesk.mkdocs.theme: the corrections to Material's markup, one row per case."""
 from __future__ import annotations
 
 import pytest
 
-from newsdesk.theme import fix_markup
+from newsdesk.mkdocs.theme import fix_markup
 
 DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
 

@@ -7,9 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.config import DEFAULT_TYPES
-from newsdesk.model import Author, PostType, Settings
-from newsdesk.posts import load_posts
+from newsdesk.core.model import DEFAULT_TYPES
+from newsdesk.core.model import Author, PostType, Settings
+from newsdesk.core.posts import load_posts
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=LONDON)

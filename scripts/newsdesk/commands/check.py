@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from .advice import advise
-from .model import report
-from .posts import display, post_files
-from .project import add_config_argument, load_project, run_command
+from ..core.advice import advise
+from ..core.model import report
+from ..core.posts import display, post_files
+from ..mkdocs.project import add_config_argument, load_project, run_command
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup, Tag
 from markdownify import markdownify
 
-from ..slugs import slugify
+from ...core.slugs import slugify
 from .shape import Draft, find_date, shape, split_title
 
 ARTICLE = ("article", "main", "[role=main]", "#content", ".content", ".entry-content", ".article-body", "body")

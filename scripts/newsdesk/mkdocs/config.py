@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from . import dates
-from .model import PostType, Problem, Settings
-from .posts import Loaded, load_authors, load_posts
-from .slugs import SLUG_PATTERN
+from ..core.model import DEFAULT_TYPES
+from ..core.slugs import SLUG_PATTERN
 
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
 
@@ -77,13 +75,6 @@ class TypeConfig(base.Config):
     contact_required = c.Type(bool, default=False)
 
 
-DEFAULT_TYPES = {
-    "blog": {"label": "Blog post", "prefix": "blog", "title": "Blog"},
-    "press-release": {"label": "Press release", "prefix": "news", "title": "News",
-                      "summary_required": True, "contact_required": True},
-}
-
-
 class NewsdeskConfig(base.Config):
     posts_dir = c.Type(str, default="posts")  # relative to mkdocs.yml
     authors_file = c.Type(str, default="authors.yml")  # relative to mkdocs.yml
@@ -98,35 +89,3 @@ class NewsdeskConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
-
-
-def settings_from(options: NewsdeskConfig, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
-    """The core's settings from the plugin's options, and any problem with the authors file.
-
-    The build and the `newsdesk` command both start here, so they validate posts the same way.
-    """
-    authors, problems = load_authors(root / options.authors_file, root)
-    settings = Settings(
-        root=root, posts_dir=root / options.posts_dir, docs_dir=docs_dir, authors=authors, timezone=ZoneInfo(options.timezone),
-        types={key: PostType(key=key, **dict(value)) for key, value in options.types.items()},
-        authors_file=options.authors_file, default_author=options.default_author, words_per_minute=options.words_per_minute,
-        allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
-    )
-    if options.default_author and authors and options.default_author not in authors:
-        problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
-    return settings, problems
-
-
-def load_site(options: NewsdeskConfig, root: Path, *, publishing: bool,
-              docs_dir: Path | None = None, reads: dict | None = None) -> tuple[Settings, Loaded, list[Problem]]:
-    """Settings, every post and every problem, exactly as a build sees them.
-
-    The build and `newsdesk check` both call this, so a post passes the check if and only if it
-    builds. Raises ValueError, with the fix, when there is nothing to check (no posts folder, or a
-    bad NEWSDESK_NOW). `reads` is load_posts' cache of unchanged files, for `mkdocs serve`.
-    """
-    settings, problems = settings_from(options, root, docs_dir)
-    if not settings.posts_dir.is_dir():
-        raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
-    loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
-    return settings, loaded, problems + loaded.problems

@@ -18,10 +18,11 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from . import dates
-from .config import NewsdeskConfig, load_site, settings_from
-from .model import Problem, Settings
-from .posts import Loaded, display
+from ..core import dates
+from ..core.site import load_site, settings_from
+from .config import NewsdeskConfig
+from ..core.model import Problem, Settings
+from ..core.posts import Loaded, display
 
 CONFIG_FILE = "mkdocs.yml"
 

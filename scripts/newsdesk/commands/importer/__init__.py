@@ -11,11 +11,11 @@ import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .. import dates
-from ..fields import FieldReader
-from ..model import Problem, Settings, report
+from ...core import dates
+from ...core.fields import FieldReader
+from ...core.model import Problem, Settings, report
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
-from ..project import Project, ProjectError, add_config_argument, load_project, run_command
+from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from .shape import Draft, first_sentence
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")

@@ -131,3 +131,11 @@ def report(problems: list[Problem]) -> str:
     """Every problem on its own line, so the writer can fix them all in one go."""
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return f"newsdesk: {count} to fix before the site can be built:\n" + "\n".join(map(str, problems))
+
+
+# The post types a site has unless mkdocs.yml names its own (the plugin's `types` option).
+DEFAULT_TYPES = {
+    "blog": {"label": "Blog post", "prefix": "blog", "title": "Blog"},
+    "press-release": {"label": "Press release", "prefix": "news", "title": "News",
+                      "summary_required": True, "contact_required": True},
+}

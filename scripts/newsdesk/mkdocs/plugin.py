@@ -14,20 +14,21 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import dates
-from .changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from .config import NewsdeskConfig, load_site
-from .feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
-from .html import excerpt, rebase, resolve_source_urls
-from .links import retarget
-from .listings import Site, build_site
-from .model import Post, Problem, report
-from .opml import opml
-from .posts import asset_files, docs_links
+from ..core import dates
+from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
+from ..core.site import load_site
+from .config import NewsdeskConfig
+from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
+from ..core.html import excerpt, rebase, resolve_source_urls
+from ..core.links import retarget
+from ..core.listings import Site, build_site
+from ..core.model import Post, Problem, report
+from ..core.opml import opml
+from ..core.posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
-from .redirects import alias_path, redirects
+from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
-from .search import INDEX_PATH, add_posts, post_entry
+from ..core.search import INDEX_PATH, add_posts, post_entry
 from .skipping import WRITTEN, PageFile, mark_unchanged, quiet_dirty_warning, skip_written
 from .theme import fix_markup
 

@@ -7,9 +7,9 @@ import sys
 
 # Imported only when used, so `newsdesk check` never loads the importer's HTML libraries.
 COMMANDS = {
-    "new": ("newsdesk.scaffold", "start a post from a template with every field explained"),
-    "check": ("newsdesk.check", "find every problem in posts without building the site"),
-    "import": ("newsdesk.importer", "turn pages of the old site (text or HTML) into posts"),
+    "new": ("newsdesk.commands.scaffold", "start a post from a template with every field explained"),
+    "check": ("newsdesk.commands.check", "find every problem in posts without building the site"),
+    "import": ("newsdesk.commands.importer", "turn pages of the old site (text or HTML) into posts"),
 }
 
 

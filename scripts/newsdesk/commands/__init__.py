@@ -1,0 +1,1 @@
+"""The `newsdesk` command line: new, check and import."""

@@ -1,0 +1,49 @@
+"""The three rooms of the code: the core never needs MkDocs or Material, so it survives them."""
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import newsdesk.core
+
+CORE = sorted(f"newsdesk.core.{m.name}" for m in pkgutil.iter_modules(newsdesk.core.__path__))
+
+# A meta path finder that refuses MkDocs and Material, installed before anything is imported.
+BLOCK = """
+import importlib.abc, sys
+class Refuse(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split('.')[0] in ('mkdocs', 'material', 'properdocs'):
+            raise ImportError(f'{name} is made unimportable for this test')
+sys.meta_path.insert(0, Refuse())
+import importlib
+for name in sys.argv[1:]:
+    importlib.import_module(name)
+print('imported', len(sys.argv) - 1)
+"""
+
+
+def test_core_has_modules():
+    assert "newsdesk.core.posts" in CORE and "newsdesk.core.feeds" in CORE and len(CORE) >= 15
+
+
+def test_core_imports_with_mkdocs_made_unimportable():
+    result = subprocess.run([sys.executable, "-c", BLOCK, *CORE], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"imported {len(CORE)}"
+
+
+def test_the_blocker_really_blocks():
+    """The test above would pass vacuously if the finder let MkDocs through."""
+    result = subprocess.run([sys.executable, "-c", BLOCK, "newsdesk.mkdocs.plugin"], capture_output=True, text=True)
+    assert result.returncode != 0 and "made unimportable" in result.stderr
+
+
+def test_core_source_names_no_mkdocs():
+    """Not even a lazy import inside a function."""
+    for path in Path(newsdesk.core.__file__).parent.glob("*.py"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            words = line.split()
+            assert not (words[:1] in (["import"], ["from"]) and words[1].split(".")[0] in ("mkdocs", "material")), f"{path.name}: {line}"
