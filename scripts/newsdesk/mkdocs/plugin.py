@@ -25,6 +25,7 @@ from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
 from ..core.posts import asset_files, docs_links
+from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
@@ -85,6 +86,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
+        if message := check_engine():
+            raise PluginError(message)
         if not config.use_directory_urls:
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
         if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
