@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     settings = project.settings()
-    date = args.date or f"{project.now():%Y-%m-%d}"
+    date = args.date or dates.written_date(project.now(), with_time=False)
     when, _ = dates.parse_date(date, settings.timezone)
     slug = slug_for(args.title)
     path = post_path(settings.posts_dir, when, slug)
@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     post = next((post for post in loaded.posts if post.path == path), None)
     if post and post.status != PUBLISHED:
         print("It is a draft: 'make serve' shows it; the published site will not until 'draft: false'." if post.draft
-              else f"It is scheduled: the first build on or after {post.date:%Y-%m-%d %H:%M} publishes it.")
+              else f"It is scheduled: the first build on or after {dates.written_date(post.date, with_time=True)} publishes it.")
     post_type = settings.types[args.type]
     print(f"Preview it at {project.preview_base}{post_url(post_type, when, slug)} while 'make serve' runs.")
     return 0

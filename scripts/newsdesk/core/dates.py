@@ -51,3 +51,11 @@ def human_date(moment: datetime) -> str:
 def machine_date(moment: datetime) -> str:
     """The value of <time datetime>: '2024-12-19' for a bare date, else '2024-12-19T09:30:00+00:00'."""
     return moment.isoformat() if (moment.hour, moment.minute) != (0, 0) else moment.date().isoformat()
+
+
+def written_date(moment: datetime, with_time: bool | None = None) -> str:
+    """A date as a writer types it, the inverse of parse_date: '2024-12-19', or '2024-12-19 09:30'
+    when it has a time (by default, when the time is not midnight)."""
+    if with_time is None:
+        with_time = (moment.hour, moment.minute) != (0, 0)
+    return f"{moment:%Y-%m-%d %H:%M}" if with_time else f"{moment:%Y-%m-%d}"

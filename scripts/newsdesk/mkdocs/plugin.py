@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -18,12 +19,13 @@ from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.site import load_site
 from .config import NewsdeskConfig
-from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
+from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
+from ..core.parts import contact_html
 from ..core.posts import asset_files, docs_links
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
@@ -66,11 +68,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.serving = self.dirty = False
         self.site = Site(posts=[])
         self.prerendered: dict = {}
+        self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted), from on_nav
         self.cache: RenderCache | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
-        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
+        self.contents: dict = {}  # post.source -> the post's ItemText for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
@@ -100,6 +103,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: {error}") from None
         if problems:
             raise PluginError(report(problems))
+        self.retargeted = {}  # this build's: docs pages may have moved since the last
         shown = loaded.posts if self.serving else loaded.published()
         self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
         self.posts = {post.src_uri: post for post in shown}
@@ -196,7 +200,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.nav = nav
         if self.serving and self.built:
             return nav
-        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
+        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n"), keep=True) for post in self.site.posts}
         self.cache = self._render_cache(config)
         workers = 1 if self.serving else workers_for(self.config.workers)
         self.prerendered = render_all(texts, config, files, workers, self.cache)
@@ -210,9 +214,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
         return self.settings.root / self.config.cache_dir
 
-    def _markdown(self, post: Post, text: str) -> str:
-        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
-        return retarget(text, docs_links(post, self.settings))
+    def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
+        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
+        Done once a post: on_nav keeps what it made (`keep`) for the page to take."""
+        source, done = self.retargeted.pop(post.src_uri, (None, None))
+        if source != text:
+            done = retarget(text, docs_links(post, self.settings))
+        if keep:
+            self.retargeted[post.src_uri] = (text, done)
+        return done
 
     def _prepare_page(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
@@ -257,7 +267,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = full_html(post, html, notes)
+                self.contents[post.source] = item_text(post, html, notes, self.excerpts[post.source])
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -269,6 +279,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
+        env.filters["nd_contact"] = lambda contact: Markup(contact_html(contact))  # as the feeds write it
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
