@@ -5,17 +5,75 @@ import re
 from datetime import datetime
 from pathlib import PurePosixPath
 
+from dataclasses import dataclass
+from typing import Callable
+
 from .dates import parse_date
 from .frontmatter import describe
-from .model import Author, Contact, Problem, Settings, Tag
+from .model import Author, Contact, PostType, Problem, Settings, Tag
 from .slugs import SLUG_PATTERN, did_you_mean, slugify
 
-KNOWN_FIELDS = (
-    "title", "date", "type", "summary", "tags", "author", "updated", "draft", "slug",
-    "image", "image_alt", "aliases", "contact", "notes_to_editors",
-)
-CONTACT_FIELDS = ("name", "role", "email", "phone")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front matter field, declared once: the validator's list of known fields, the browser
+    editor's form (core/editor.py) and the tests that keep the two in step all read it.
+
+    `kind` says what a value is: text (one line), longtext, markdown, date (YYYY-MM-DD), datetime
+    (YYYY-MM-DD or YYYY-MM-DD HH:MM), flag, type, tags, author, slug, image, file, url, list (of
+    text), group (named parts, in `fields`) or records (a list of groups, each with `fields`).
+    """
+
+    name: str
+    kind: str
+    label: str
+    hint: str = ""
+    required: bool | Callable[[PostType, Settings], bool] = False
+    example: object = None  # a valid value, as a writer would type it
+    fields: tuple["Field", ...] = ()  # a group's or each record's parts
+    pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
+    needs: str | None = None  # only given together with this other field
+
+    def is_required(self, post_type: PostType, settings: Settings) -> bool:
+        return self.required(post_type, settings) if callable(self.required) else self.required
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("title", "text", "Title", "The headline; a press release's should fit in 65 characters.",
+          required=True, example="End of term"),
+    Field("date", "datetime", "Date", "UK time. A date in the future schedules the post.",
+          required=True, example="2024-12-19 09:30"),
+    Field("type", "type", "Type", required=True, example="blog"),
+    Field("summary", "longtext", "Summary", "One or two sentences for listings, feeds and search results; 160 characters at most.",
+          required=lambda post_type, settings: post_type.summary_required, example="Every school closes on Friday 20 December."),
+    Field("tags", "tags", "Tags", "Reuse the tags on the site's Tags page.", example=["SEND"]),
+    Field("author", "author", "Author", "Who signs the post.",
+          required=lambda post_type, settings: settings.default_author is None, example="director"),
+    Field("updated", "date", "Updated", "The date of the last real change, after publishing.", example="2024-12-20"),
+    Field("draft", "flag", "Draft", "Keeps the post off the published site.", example=False),
+    Field("slug", "slug", "Address", "The end of the post's address, such as 'end-of-term'; leave it empty to make it from the title.",
+          example="end-of-term", pattern=(SLUG_PATTERN.pattern, "lowercase letters, digits and hyphens, such as 'end-of-term'")),
+    Field("image", "image", "Image", "A picture for the top of the post and for feeds.", example="images/hall.jpg"),
+    Field("image_alt", "text", "Image description", "What the picture shows, for people who cannot see it; needed with an image.",
+          example="Pupils planting trees", needs="image"),
+    Field("aliases", "list", "Old addresses", "Old addresses of this post that should keep working, each starting with '/'.",
+          example=["/news/2015/10/launch/"], pattern=("^/[^ ]*$", "an address on this site starting with '/', such as '/news/2015/10/launch/'")),
+    Field("contact", "group", "Media contact", "The press contact; needs an email or a phone number.",
+          required=lambda post_type, settings: post_type.contact_required, fields=(
+              Field("name", "text", "Name", required=True, example="Education Press Office"),
+              Field("role", "text", "Role", example="Media relations"),
+              Field("email", "text", "Email", example="press.office@example.gov.uk",
+                    pattern=(_EMAIL.pattern, "an email address, such as name@example.gov.uk")),
+              Field("phone", "text", "Telephone", example="0300 555 0100"),
+          )),
+    Field("notes_to_editors", "markdown", "Notes to editors", "Shown after 'Ends': background a journalist may need.",
+          example="1. Background a journalist may need."),
+)
+FIELD = {field.name: field for field in FIELDS}
+KNOWN_FIELDS = tuple(FIELD)
+CONTACT_FIELDS = tuple(part.name for part in FIELD["contact"].fields)
 
 
 class FieldReader:

@@ -75,6 +75,17 @@ class TypeConfig(base.Config):
     contact_required = c.Type(bool, default=False)
 
 
+class EditorConfig(base.Config):
+    """The browser editor at /admin/ (docs-dev/editor.md)."""
+    enabled = c.Type(bool, default=False)
+    repo = c.Optional(c.Type(str))  # 'owner/name' on GitHub: where the editor saves
+    branch = c.Type(str, default="main")
+    auth_url = c.Optional(c.Type(str))  # the OAuth proxy's address (the GitHub backend's base_url)
+    auth_endpoint = c.Optional(c.Type(str))  # its path, when not 'auth'
+    local_port = PositiveInt(8081)  # decap-server's port on 127.0.0.1 for `make edit`
+    script_dir = c.Type(str, default="node_modules/decap-cms/dist")  # relative to mkdocs.yml
+
+
 class NewsdeskConfig(base.Config):
     posts_dir = c.Type(str, default="posts")  # relative to mkdocs.yml
     authors_file = c.Type(str, default="authors.yml")  # relative to mkdocs.yml
@@ -89,3 +100,4 @@ class NewsdeskConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
+    editor = c.SubConfig(EditorConfig)

@@ -27,6 +27,7 @@ from ..core.model import Post, Problem, report
 from ..core.opml import opml
 from ..core.parts import contact_html
 from ..core.posts import asset_files, docs_links
+from .editor import editor_files
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
@@ -132,6 +133,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
         generated.append(self._page(config, "archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
+        if self.config.editor.enabled:
+            generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving)
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
         clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]

@@ -1,0 +1,174 @@
+"""The browser editor's configuration (Decap CMS), made from the declaration of fields in fields.py.
+
+Plain data in, a dict out: the adapter (mkdocs/editor.py) writes it as admin/config.yml. Adding a
+field or a post type in one place (fields.py, or `types` in mkdocs.yml) changes the form with no
+change here; tests/test_editor_config.py fails if the form and the validator disagree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .fields import FIELDS, Field
+from .model import PostType, Settings
+
+# The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
+# - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer
+#   would be filed under the day before.
+# - Not {{fields.date | date('YYYY')}} either: Decap lowercases `path`, drops its single quotes
+#   and turns its dots into hyphens before reading it, so neither 'fields.' nor date('...')
+#   survive. {{date}} names the field, and truncate() takes double quotes: the first 4 (or 10)
+#   characters of the date as the writer typed it (UK time); the "/" it appends is removed when
+#   Decap cleans the segment. tests/browser/test_editor.py saves a post at 00:30 in summer.
+# - The slug is the `slug` field, which admin/preview.js fills in from the title exactly as
+#   `newsdesk new` makes it when the writer leaves it empty (Decap's own slugs differ).
+ENTRY_PATH = '{{date | truncate(4, "/")}}/{{date | truncate(10, "/")}}-{{slug}}'
+ENTRY_SLUG = "{{fields.slug}}"
+MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: images/x.jpg' in the post
+DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
+DATE_FORMAT = "YYYY-MM-DD"
+BODY = {"name": "body", "label": "Text", "widget": "markdown", "required": True,
+        "hint": "Listings show the first paragraph, so start with what matters most."}
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """Where the editor saves: a GitHub repository, signed in to through an OAuth proxy."""
+
+    repo: str  # 'city-council/newsdesk'
+    branch: str = "main"
+    auth_url: str | None = None  # the OAuth proxy's address, such as https://newsdesk-auth.example.workers.dev
+    auth_endpoint: str | None = None  # its path, when not 'auth'
+    local_port: int = 8081  # decap-server's port for `make edit` (127.0.0.1 only)
+    site_url: str | None = None
+
+
+def decap_config(settings: Settings, editor: EditorSettings) -> dict:
+    """The whole config.yml: one collection per post type, each filtered by its `type:` line."""
+    backend = {"name": "github", "repo": editor.repo, "branch": editor.branch, "squash_merges": True}
+    if editor.auth_url:
+        backend["base_url"] = editor.auth_url
+    if editor.auth_endpoint:
+        backend["auth_endpoint"] = editor.auth_endpoint
+    config = {
+        "backend": backend,
+        "publish_mode": "editorial_workflow",  # each new post is a pull request: draft, in review, ready
+        # Used only when the editor is opened at 127.0.0.1 or localhost and decap-server answers there.
+        "local_backend": {"url": f"http://127.0.0.1:{editor.local_port}/api/v1"},
+        "media_folder": f"{posts_folder(settings)}/{MEDIA_FOLDER}",
+        "public_folder": MEDIA_FOLDER,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [collection(post_type, settings) for post_type in settings.types.values()],
+    }
+    if editor.site_url:
+        config["site_url"] = config["display_url"] = editor.site_url
+    return config
+
+
+def posts_folder(settings: Settings) -> str:
+    return settings.posts_dir.relative_to(settings.root).as_posix()
+
+
+def collection(post_type: PostType, settings: Settings) -> dict:
+    return {
+        "name": post_type.key,
+        "label": post_type.title,
+        "label_singular": post_type.label,
+        "folder": posts_folder(settings),
+        "filter": {"field": "type", "value": post_type.key},
+        "create": True,
+        "extension": "md",
+        "format": "frontmatter",
+        "path": ENTRY_PATH,
+        "slug": ENTRY_SLUG,
+        "media_folder": MEDIA_FOLDER,
+        "public_folder": MEDIA_FOLDER,
+        "summary": "{{title}}",
+        "sortable_fields": ["date", "title"],
+        "fields": [widget(field, post_type, settings) for field in FIELDS] + [BODY],
+    }
+
+
+def widget(field: Field, post_type: PostType, settings: Settings) -> dict:
+    """One field of the form: Decap's widget for the field's kind, with its label, hint and rules."""
+    made = {"name": field.name, "label": field.label, "required": field.is_required(post_type, settings)}
+    if field.hint:
+        made["hint"] = field.hint
+    made.update(_KINDS[field.kind](field, post_type, settings))
+    if field.pattern and made.get("widget") == "string":
+        made["pattern"] = [field.pattern[0], f"Write {field.pattern[1]}"]
+    return made
+
+
+def _text(field, post_type, settings) -> dict:
+    return {"widget": "string"}
+
+
+def _datetime(field, post_type, settings) -> dict:
+    return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": DATE_FORMAT, "time_format": "HH:mm"}
+
+
+def _date(field, post_type, settings) -> dict:
+    return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
+
+
+def _type(field, post_type, settings) -> dict:
+    return {"widget": "hidden", "default": post_type.key}  # the collection decides it
+
+
+def _tags(field, post_type, settings) -> dict:
+    if settings.allowed_tags is None:
+        return {"widget": "list", "hint": f"{field.hint} Separate tags with commas."}
+    return {"widget": "select", "multiple": True, "options": list(settings.allowed_tags)}
+
+
+def _author(field, post_type, settings) -> dict:
+    options = [{"label": f"{author.name}, {author.role}" if author.role else author.name, "value": key}
+               for key, author in settings.authors.items()]
+    made = {"widget": "select", "options": options}
+    if settings.default_author:
+        made["default"] = settings.default_author
+    return made
+
+
+def _flag(field, post_type, settings) -> dict:
+    return {"widget": "boolean", "default": False}
+
+
+def _list(field, post_type, settings) -> dict:
+    item = {"name": "item", "label": field.label, "widget": "string"}
+    if field.pattern:
+        item["pattern"] = [field.pattern[0], f"Write {field.pattern[1]}"]
+    return {"widget": "list", "field": item}
+
+
+def _group(field, post_type, settings) -> dict:
+    return {"widget": "object", "collapsed": False, "fields": [widget(part, post_type, settings) for part in field.fields]}
+
+
+def _records(field, post_type, settings) -> dict:
+    return {"widget": "list", "fields": [widget(part, post_type, settings) for part in field.fields]}
+
+
+_KINDS = {
+    "text": _text, "slug": _text,
+    "longtext": lambda *_: {"widget": "text"},
+    "markdown": lambda *_: {"widget": "markdown"},
+    "datetime": _datetime, "date": _date,
+    "type": _type, "tags": _tags, "author": _author, "flag": _flag,
+    "image": lambda *_: {"widget": "image", "choose_url": False},
+    "file": lambda *_: {"widget": "file", "choose_url": False},
+    "url": lambda *_: {"widget": "string", "pattern": ["^https?://", "Write a full address starting with https://"]},
+    "list": _list, "group": _group, "records": _records,
+}
+
+
+def preview_data(settings: Settings, stylesheets: list[str]) -> dict:
+    """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
+    name and role, and the site's stylesheets (relative to /admin/)."""
+    return {
+        "types": {key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
+                  for key, t in settings.types.items()},
+        "authors": {key: {"name": a.name, "role": a.role} for key, a in settings.authors.items()},
+        "default_author": settings.default_author,
+        "stylesheets": stylesheets,
+    }

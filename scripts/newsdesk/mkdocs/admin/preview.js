@@ -1,0 +1,92 @@
+/* The browser editor's additions to Decap CMS (loaded after decap-cms.js by admin/index.html):
+   - the file name: a new post's empty `slug` field is filled in from its title exactly as
+     `newsdesk new` makes it (commands/postfile.py slug_for; tests/test_editor_site.py compares them);
+   - the preview: a post drawn with the site's stylesheets and the parts of overrides/newsdesk/post.html. */
+"use strict";
+
+var SLUG_LENGTH = 60;
+
+function newsdeskSlugify(text) {
+  return String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+}
+
+function newsdeskSlugFor(title) {
+  var slug = newsdeskSlugify(title);
+  if (slug.length <= SLUG_LENGTH) return slug;
+  var cut = slug.slice(0, SLUG_LENGTH + 1);
+  cut = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : cut;
+  return cut || slug.slice(0, SLUG_LENGTH);
+}
+
+var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+function newsdeskHumanDate(value) {
+  var match = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+  return match ? Number(match[3]) + " " + MONTHS[Number(match[2]) - 1] + " " + match[1] : "";
+}
+
+if (typeof CMS !== "undefined") {
+  (function () {
+    var site = JSON.parse(document.getElementById("newsdesk-site").textContent);
+    // Absolute: the preview is drawn in a frame, where a relative address would not find them.
+    site.stylesheets.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); });
+
+    CMS.registerEventListener({
+      name: "preSave",
+      handler: function (event) {
+        var entry = event.entry, data = entry.get("data");
+        if (entry.get("newRecord") && !data.get("slug")) return data.set("slug", newsdeskSlugFor(data.get("title") || ""));
+        return undefined;
+      }
+    });
+
+    function list(value) {
+      return value && value.toJS ? value.toJS() : (value || []);
+    }
+
+    var Post = createClass({
+      render: function () {
+        var props = this.props, data = props.entry.get("data");
+        var key = data.get("type");
+        var type = site.types[key] || { label: "", release: false, lead: false };
+        var author = site.authors[data.get("author") || site.default_author];
+        var tags = list(data.get("tags"));
+        var image = data.get("image");
+        var contact = data.get("contact");
+        var meta = [
+          h("div", { key: "date" }, h("dt", null, "Published"), h("dd", null, newsdeskHumanDate(data.get("date"))))
+        ];
+        if (data.get("updated")) meta.push(h("div", { key: "updated", className: "nd-updated" }, h("dt", null, "Updated"), h("dd", null, newsdeskHumanDate(data.get("updated")))));
+        if (author) meta.push(h("div", { key: "author", className: "nd-author" }, h("dt", null, "By"), h("dd", null, author.name + (author.role ? ", " + author.role : ""))));
+        var contactLines = [];
+        if (contact && contact.get("name")) {
+          contactLines.push(h("p", { key: "name" }, contact.get("name") + (contact.get("role") ? ", " + contact.get("role") : "")));
+          if (contact.get("email")) contactLines.push(h("p", { key: "email" }, "Email: ", h("a", { href: "mailto:" + contact.get("email") }, contact.get("email"))));
+          if (contact.get("phone")) contactLines.push(h("p", { key: "phone" }, "Telephone: " + contact.get("phone")));
+        }
+        return h("div", { className: "md-typeset" },
+          h("article", { className: "nd-post nd-post--" + key },
+            h("header", { className: "nd-post__header" },
+              h("p", { className: "nd-label nd-label--" + key }, type.label),
+              h("h1", null, data.get("title") || ""),
+              h("dl", { className: "nd-meta" }, meta),
+              tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
+              tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) { return h("li", { key: tag }, h("a", { href: "#" }, tag)); })) : null
+            ),
+            type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
+            image ? h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }) : null,
+            h("div", { className: "nd-post__body" }, props.widgetFor("body")),
+            type.release ? h("p", { className: "nd-ends" }, "Ends") : null,
+            data.get("notes_to_editors") ? h("section", { className: "nd-notes" }, h("h2", null, "Notes to editors"), props.widgetFor("notes_to_editors")) : null,
+            contactLines.length ? h("section", { className: "nd-contact" }, h("h2", null, "Media contact"), h("address", null, contactLines)) : null
+          )
+        );
+      }
+    });
+    Object.keys(site.types).forEach(function (key) { CMS.registerPreviewTemplate(key, Post); });
+  })();
+}
+
+if (typeof module !== "undefined") module.exports = { slugFor: newsdeskSlugFor, humanDate: newsdeskHumanDate };

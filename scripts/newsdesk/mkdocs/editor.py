@@ -1,0 +1,85 @@
+"""The browser editor at /admin/: Decap CMS, self-hosted, with a configuration made from the schema.
+
+The plugin's on_files adds these as plain generated files (not pages), so /admin/ is in no nav,
+sitemap, search index or feed. Decap's script comes from node_modules (npm, exact version in
+package.json and package-lock.json), never from another server.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+from ..core.editor import EditorSettings, decap_config, preview_data
+from ..core.model import Settings
+
+ADMIN = "admin/"
+HERE = Path(__file__).parent / "admin"
+BUNDLE = "decap-cms.js"  # the entry point in node_modules/decap-cms/dist; its chunks and .wasm files sit beside it
+NOT_INSTALLED = ("newsdesk: the browser editor is switched on ('editor: enabled: true' in mkdocs.yml), but its script "
+                 "is not installed: {path} does not exist. Run 'npm ci --ignore-scripts' in the project folder "
+                 "(the deploy workflow does), or switch the editor off")
+
+
+def editor_files(options, settings: Settings, config, files: Files, *, serving: bool) -> list[File]:
+    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated files."""
+    if not options.repo:
+        raise PluginError("newsdesk: the browser editor needs the GitHub repository it saves to; "
+                          "add 'repo: owner/name' under 'editor:' in mkdocs.yml")
+    editor = EditorSettings(repo=options.repo, branch=options.branch, auth_url=options.auth_url,
+                            auth_endpoint=options.auth_endpoint, local_port=options.local_port, site_url=config.site_url)
+    dist = settings.root / options.script_dir
+    scripts = _bundle(dist)
+    if not scripts:
+        if not serving:
+            raise PluginError(NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}"))
+    made = [File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts]
+    data = preview_data(settings, _stylesheets(config, files))
+    page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
+    config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
+    made.append(File.generated(config, ADMIN + "index.html", content=page))
+    made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
+    made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
+    return made
+
+
+def _bundle(dist: Path) -> list[Path]:
+    """decap-cms.js, the chunks it loads on demand, the .wasm files they use and its licence notice."""
+    if not (dist / BUNDLE).is_file():
+        return []
+    return sorted(path for path in dist.iterdir()
+                  if path.name == BUNDLE or path.name.endswith((".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")))
+
+
+def _stylesheets(config, files: Files) -> list[str]:
+    """The site's own stylesheets, as /admin/ reaches them: Material's main one and extra_css."""
+    material = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css"))
+    return ["../" + path for path in [*material[:1], *map(str, config.extra_css)]]
+
+
+def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str:
+    """The editor's page: noindex, no request to any other server, and the site's data for previews."""
+    site = json.dumps(data, sort_keys=True).replace("</", "<\\/")
+    body = (f'<script src="{BUNDLE}"></script>\n'
+            f'<script type="application/json" id="newsdesk-site">{site}</script>\n'
+            '<script src="preview.js"></script>') if installed else (
+            f"<main><h1>Editor</h1><p>The editor's script is not installed: run <code>npm ci --ignore-scripts</code> "
+            f"in the project folder ({escape(dist)}), then reload this page.</p></main>")
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>Editor - {escape(site_name)}</title>
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body data-pagefind-ignore="all">
+{body}
+</body>
+</html>
+"""
