@@ -142,7 +142,12 @@ def _list(field, post_type, settings) -> dict:
 
 
 def _group(field, post_type, settings) -> dict:
-    return {"widget": "object", "collapsed": False, "fields": [widget(part, post_type, settings) for part in field.fields]}
+    """Decap checks an optional group's required parts even when the group is left empty, so they
+    are required in the form only when the group is; the validator still checks a group given."""
+    parts = [widget(part, post_type, settings) for part in field.fields]
+    if not field.is_required(post_type, settings):
+        parts = [{**part, "required": False} for part in parts]
+    return {"widget": "object", "collapsed": False, "fields": parts}
 
 
 def _records(field, post_type, settings) -> dict:

@@ -1,0 +1,198 @@
+"""The browser editor end to end: /admin/ of a small site, decap-server (git mode, 127.0.0.1) on a
+copy of the site in tmp_path that is its own git repository, driven by Debian's Chromium.
+
+Never the repository itself: decap-server in git mode commits with `git add .`.
+"""
+from __future__ import annotations
+
+import base64
+import functools
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from browserkit import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES
+from sitekit import BLOG, PRESS, make_site
+
+from newsdesk.commands.postfile import slug_for
+from newsdesk.commands import check
+
+SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
+PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+GIT = dict(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
+           GIT_COMMITTER_EMAIL="test@example.org")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build(project: Path, out: Path) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True))
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory, browser):
+    """(page, project, site URL): the editor signed in to decap-server on a fresh project."""
+    if not SERVER.is_file():
+        pytest.fail(f"decap-server is missing at {SERVER}: run `npm ci --ignore-scripts` (make test does)", pytrace=False)
+    base = tmp_path_factory.mktemp("editor")
+    project, site = base / "project", base / "site"
+    site_port, server_port = free_port(), free_port()
+    make_site(project, {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS},
+              options={"cache_dir": "", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
+                                                   "script_dir": str(NODE_MODULES / "decap-cms" / "dist")}})
+    for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-qm", "Start"]):
+        subprocess.run(command, cwd=project, check=True, env={**os.environ, **GIT})
+    build(project, site)
+    http = ThreadingHTTPServer(("127.0.0.1", site_port), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=http.serve_forever, daemon=True).start()
+    env = {**os.environ, **GIT, "PORT": str(server_port), "BIND_HOST": "127.0.0.1", "MODE": "git",
+           "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": "warn"}
+    server = subprocess.Popen(["node", str(SERVER)], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 20
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", server_port), timeout=0.5):
+                break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail(f"decap-server did not start: {server.stderr.read().decode()[-500:]}", pytrace=False)
+            time.sleep(0.1)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="Europe/London")
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.on("dialog", lambda dialog: dialog.accept())
+    url = f"http://127.0.0.1:{site_port}/admin/"
+    page.goto(url)
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Blog").first.wait_for()
+    try:
+        yield page, project, url, requests
+    finally:
+        context.close()
+        server.terminate()
+        server.wait(timeout=10)
+        http.shutdown()
+        http.server_close()
+
+
+def open_form(page, address: str) -> None:
+    """A fresh load: moving between Decap's forms by address alone keeps the last one's state."""
+    page.goto("about:blank")
+    page.goto(address)
+    page.locator("[id^=title-field]").wait_for()
+
+
+def fill(page, selector: str, value: str) -> None:
+    """Playwright's fill() appends to a field that has a value in Decap's inputs: clear it first."""
+    field = page.locator(selector).first
+    field.fill("")
+    field.fill(value)
+
+
+def type_body(page, text: str) -> None:
+    page.locator("[data-slate-editor]").last.click()
+    page.keyboard.type(text)
+
+
+def save_for_review(page, project: Path, branch: str) -> None:
+    """Editorial workflow: Save makes the draft's branch (on GitHub, its pull request); the test then
+    merges it, as GitHub does once the pull request is approved."""
+    page.get_by_role("button", name="Save").click()
+    deadline = time.monotonic() + 20
+    while f"cms/{branch}" not in (branches := _branches(project)):
+        assert time.monotonic() < deadline, branches
+        page.wait_for_timeout(100)
+    page.get_by_text("Changes saved").first.wait_for()  # decap-server is back on main
+    subprocess.run(["git", "merge", "-q", "--no-edit", f"cms/{branch}"], cwd=project, check=True, env={**os.environ, **GIT})
+
+
+def _branches(project: Path) -> list[str]:
+    listed = subprocess.run(["git", "branch", "--list", "cms/*"], cwd=project, capture_output=True, text=True, check=True)
+    return listed.stdout.replace("*", "").split()
+
+
+def front(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+
+
+def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(editor, tmp_path):
+    page, project, url, _ = editor
+    open_form(page, url + "#/collections/press-release/new")
+    title = "Summer school's new timetable"
+    fill(page, "[id^=title-field]", title)
+    fill(page, "[id^=date-field]", "2026-07-01T00:30")  # 00:30 BST is 23:30 UTC the day before
+    fill(page, "[id^=summary-field]", "A new timetable for summer school.")
+    fill(page, "[id^=tags-field]", "SEND, Early years")
+    fill(page, "[id^=name-field]", "Education Press Office")
+    fill(page, "[id^=email-field]", "press.office@example.gov.uk")
+    fill(page, "[id^=phone-field]", "0300 555 0100")
+    (tmp_path / "pupils.png").write_bytes(PNG)
+    page.get_by_role("button", name="Choose an image").click()
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "pupils.png"))
+    page.get_by_role("button", name="Choose selected").click()
+    fill(page, "[id^=image_alt-field]", "Pupils reading a timetable")
+    type_body(page, "The timetable starts in July.")
+    save_for_review(page, project, f"press-release/2026/2026-07-01-{slug_for(title)}")
+
+    path = project / "posts" / "2026" / f"2026-07-01-{slug_for(title)}.md"
+    assert path.is_file(), sorted(p.relative_to(project).as_posix() for p in (project / "posts").rglob("*"))
+    meta = front(path)
+    assert meta["title"] == title and meta["type"] == "press-release" and str(meta["date"]) == "2026-07-01 00:30"
+    assert meta["tags"] == ["SEND", "Early years"]
+    assert meta["contact"] == {"name": "Education Press Office", "email": "press.office@example.gov.uk", "phone": "0300 555 0100"}
+    assert meta["image"] == "images/pupils.png" and meta["image_alt"] == "Pupils reading a timetable"
+    assert (project / "posts" / "2026" / "images" / "pupils.png").read_bytes() == PNG
+
+
+def test_a_blog_post_made_in_the_editor(editor):
+    page, project, url, _ = editor
+    open_form(page, url + "#/collections/blog/new")
+    fill(page, "[id^=title-field]", "Reading corners in every primary")
+    fill(page, "[id^=date-field]", "2026-03-02T09:00")
+    type_body(page, "Every primary school now has a reading corner.")
+    save_for_review(page, project, "blog/2026/2026-03-02-reading-corners-in-every-primary")
+    meta = front(project / "posts" / "2026" / "2026-03-02-reading-corners-in-every-primary.md")
+    assert meta["type"] == "blog" and meta["author"] == "director"
+
+
+def test_editing_a_post_keeps_its_file(editor):
+    page, project, url, _ = editor
+    open_form(page, url + "#/collections/blog/entries/2025/2025-03-04-walking-buses")
+    fill(page, "[id^=title-field]", "Walking buses reach every school")
+    save_for_review(page, project, "blog/2025/2025-03-04-walking-buses")
+    path = project / "posts" / "2025" / "2025-03-04-walking-buses.md"
+    assert front(path)["title"] == "Walking buses reach every school"
+    assert "Three primary schools started walking buses" in path.read_text(encoding="utf-8")
+
+
+def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
+    page, project, url, requests = editor
+    assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
+    build(project, tmp_path / "site")
+    assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
+    assert (tmp_path / "site" / "blog" / "2026" / "03" / "reading-corners-in-every-primary" / "index.html").is_file()
+    assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
