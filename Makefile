@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test setup lock clean
+.PHONY: serve build test setup lock clean edit
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -17,6 +17,16 @@ setup: $(STAMP)
 
 # --dirty: an edit to a post rebuilds only the pages and feeds that show it (see changes.py).
 serve: $(STAMP)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# The browser editor on your own checkout (docs-dev/editor.md): the preview at :8000/admin/ and
+# decap-server on 127.0.0.1:8081, which saves each draft as a local branch cms/... and commits with
+# `git add .` -- so it refuses to start while the checkout has uncommitted changes.
+edit: $(STAMP)
+	@[ -z "$$(git status --porcelain)" ] || { echo "make edit: commit or stash your changes first: the editor commits everything with 'git add .'" >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --silent
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
+	server=$$!; trap 'kill $$server' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 build: $(STAMP)

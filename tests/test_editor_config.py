@@ -177,3 +177,19 @@ def test_backend_sign_in_and_review(tmp_path):
                                  "base_url": "https://auth.example.workers.dev"}
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"] == {"url": "http://127.0.0.1:9123/api/v1"}
+
+
+def test_preview_js_names_files_as_slug_for_does(tmp_path):
+    """admin/preview.js fills in the slug of a new post; it must be slug_for's, title for title."""
+    import json
+    import shutil
+    import subprocess
+
+    node = shutil.which("node")
+    assert node, "node is needed (scripts/setup-system.sh installs it)"
+    script = Path(__file__).resolve().parents[1] / "scripts/newsdesk/mkdocs/admin/preview.js"
+    titles = ["Summer school's new timetable", "Café & crèche: Ünïcode", "  SEND -- early_years  ", "x" * 70,
+              "Careers week comes to every secondary school in the city this autumn term and next", "2026/27 budget", "日本語"]
+    code = f"const m = require({json.dumps(str(script))}); console.log(JSON.stringify({json.dumps(titles)}.map(m.slugFor)))"
+    result = subprocess.run([node, "-e", code], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == [slug_for(title) for title in titles]
