@@ -167,13 +167,14 @@ _KINDS = {
 }
 
 
-def preview_data(settings: Settings, stylesheets: list[str]) -> dict:
+def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict:
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
-    name and role, and the site's stylesheets (relative to /admin/)."""
+    name and role, the site's stylesheets (relative to /admin/) and its language."""
     return {
         "types": {key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
                   for key, t in settings.types.items()},
         "authors": {key: {"name": a.name, "role": a.role} for key, a in settings.authors.items()},
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
+        "language": language,
     }

@@ -38,8 +38,8 @@ def editor_files(options, settings: Settings, config, files: Files, *, serving: 
         if not serving:
             raise PluginError(NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}"))
     made = [File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts]
-    data = preview_data(settings, _stylesheets(config, files))
-    page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
+    data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
+    page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)  # in data's language
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
     made.append(File.generated(config, ADMIN + "index.html", content=page))
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
@@ -70,7 +70,7 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
             f"<main><h1>Editor</h1><p>The editor's script is not installed: run <code>npm ci --ignore-scripts</code> "
             f"in the project folder ({escape(dist)}), then reload this page.</p></main>")
     return f"""<!doctype html>
-<html lang="en">
+<html lang="{escape(data['language'])}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -46,6 +46,15 @@ if (typeof CMS !== "undefined") {
       return value && value.toJS ? value.toJS() : (value || []);
     }
 
+    // Decap's preview frame is a document without a language or a title (axe: html-has-lang,
+    // document-title); give it the site's language and a title.
+    function namePreview(element) {
+      if (!element) return;
+      var frame = element.ownerDocument;
+      frame.documentElement.lang = site.language;
+      if (frame.title !== "Preview") frame.title = "Preview";
+    }
+
     var Post = createClass({
       render: function () {
         var props = this.props, data = props.entry.get("data");
@@ -66,7 +75,7 @@ if (typeof CMS !== "undefined") {
           if (contact.get("email")) contactLines.push(h("p", { key: "email" }, "Email: ", h("a", { href: "mailto:" + contact.get("email") }, contact.get("email"))));
           if (contact.get("phone")) contactLines.push(h("p", { key: "phone" }, "Telephone: " + contact.get("phone")));
         }
-        return h("div", { className: "md-typeset" },
+        return h("div", { className: "md-typeset", ref: namePreview },
           h("article", { className: "nd-post nd-post--" + key },
             h("header", { className: "nd-post__header" },
               h("p", { className: "nd-label nd-label--" + key }, type.label),

@@ -1,0 +1,85 @@
+"""/admin/ in a built site: what it contains, what it keeps out of, and what happens without npm."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from sitekit import BLOG, PRESS, REPO, build, make_site
+
+SCRIPTS = str(REPO / "node_modules" / "decap-cms" / "dist")
+POSTS = {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS}
+EDITOR = {"enabled": True, "repo": "city/newsdesk", "auth_url": "https://auth.example.workers.dev", "script_dir": SCRIPTS}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("editor-site")
+    make_site(root, POSTS, options={"editor": EDITOR}, config={"plugins": ["search", {"newsdesk": {"default_author": "director", "editor": EDITOR}}]})
+    result = build(root, root / "site")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+def test_admin_has_the_page_its_configuration_and_decaps_script(site):
+    names = {path.name for path in (site / "admin").iterdir()}
+    assert {"index.html", "config.yml", "preview.js", "decap-cms.js", "decap-cms.js.LICENSE.txt"} <= names
+    assert not [name for name in names if name.endswith(".map")]
+    installed = json.loads((REPO / "node_modules" / "decap-cms" / "package.json").read_text())["version"]
+    pinned = json.loads((REPO / "package.json").read_text())["devDependencies"]["decap-cms"]
+    assert installed == pinned == "3.16.3"
+    config = yaml.safe_load((site / "admin" / "config.yml").read_text())
+    assert config["backend"]["repo"] == "city/newsdesk" and config["backend"]["base_url"] == "https://auth.example.workers.dev"
+    assert [c["name"] for c in config["collections"]] == ["blog", "press-release"]
+
+
+def test_admin_is_noindex_and_loads_nothing_from_another_server(site):
+    page = (site / "admin" / "index.html").read_text()
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources and all("://" not in source and not source.startswith("//") for source in sources)
+
+
+def test_admin_is_in_no_sitemap_search_index_or_feed(site):
+    assert "admin" not in (site / "sitemap.xml").read_text()
+    assert "admin" not in (site / "search" / "search_index.json").read_text()
+    for feed in [*site.rglob("*.xml"), *site.rglob("*.json")]:
+        if "admin" not in feed.parts:
+            assert "/admin/" not in feed.read_text(encoding="utf-8"), feed
+
+
+def test_the_site_data_is_escaped_for_the_page(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, POSTS, options={"editor": EDITOR})
+    authors = yaml.safe_load((root / "authors.yml").read_text())
+    authors["director"]["name"] = "</script><b>Sam"
+    (root / "authors.yml").write_text(yaml.safe_dump(authors))
+    result = build(root, root / "out")
+    assert result.returncode == 0, result.stderr
+    page = (root / "out" / "admin" / "index.html").read_text()
+    assert "</script><b>" not in page and "<\\/script><b>Sam" in page
+
+
+def test_a_build_without_the_script_stops_and_says_how_to_install_it(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, POSTS, options={"editor": {**EDITOR, "script_dir": "node_modules/decap-cms/dist"}})
+    result = build(root, root / "out")
+    assert result.returncode == 1
+    assert "node_modules/decap-cms/dist/decap-cms.js does not exist. Run 'npm ci --ignore-scripts'" in result.stderr
+    assert not (root / "out" / "index.html").exists()
+
+
+def test_the_editor_needs_its_repository(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, POSTS, options={"editor": {"enabled": True, "script_dir": SCRIPTS}})
+    result = build(root, root / "out")
+    assert result.returncode == 1 and "add 'repo: owner/name' under 'editor:'" in result.stderr
+
+
+def test_the_editor_is_off_unless_switched_on(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, POSTS)
+    assert build(root, root / "out").returncode == 0
+    assert not (root / "out" / "admin").exists()
