@@ -12,7 +12,7 @@ import pytest
 from newsdesk.commands.postfile import front_matter, slug_for
 from newsdesk.core.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
 from newsdesk.core.fields import FIELD, KNOWN_FIELDS
-from newsdesk.core.model import DEFAULT_TYPES, Author, PostType, Settings
+from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
 from newsdesk.core.posts import read_post
 
 AUTHORS = {"director": Author("director", "Dr Ruth Okafor", "Director"), "press-office": Author("press-office", "Press Office")}
@@ -20,11 +20,15 @@ TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()
 VARIANTS = {
     "defaults": dict(default_author="director"),
     "no default author, allowed tags": dict(default_author=None, allowed_tags=("SEND", "Early years")),
+    # Each author has a media contact (authors.yml): a press release may leave out its own.
+    "authors with contacts": dict(default_author="director", authors={
+        key: Author(key, a.name, a.role, Contact("Press Office", email="press@example.gov.uk")) for key, a in AUTHORS.items()}),
 }
 
 
 def make_settings(tmp_path: Path, **overrides) -> Settings:
-    return Settings(root=tmp_path, posts_dir=tmp_path / "posts", types=TYPES, authors=AUTHORS, **overrides)
+    return Settings(root=tmp_path, posts_dir=tmp_path / "posts", types=TYPES, formats_email="formats@example.gov.uk",
+                    **{"authors": AUTHORS, **overrides})
 
 
 def _cases():
@@ -106,6 +110,19 @@ def test_each_required_part_of_a_group_left_out_fails_on_that_part(tmp_path, var
 
 
 @pytest.mark.parametrize("variant, type_key", CASES)
+def test_each_required_part_of_a_list_entry_left_out_fails_on_that_list(tmp_path, variant, type_key):
+    settings = make_settings(tmp_path, **VARIANTS[variant])
+    fields = form(settings, type_key)
+    full = filled(fields, lambda w: True)
+    lists = [w for w in fields if w["widget"] == "list" and "fields" in w]
+    assert {w["name"] for w in lists} == {"changes", "attachments", "related"}
+    for records in lists:
+        for part in [p for p in records["fields"] if p["required"]]:
+            entry = {k: v for k, v in full[records["name"]][0].items() if k != part["name"]}
+            assert {p.field for p in problems_for(settings, {**full, records["name"]: [entry]})} == {records["name"]}, part["name"]
+
+
+@pytest.mark.parametrize("variant, type_key", CASES)
 def test_every_choice_the_form_offers_passes_and_others_fail(tmp_path, variant, type_key):
     settings = make_settings(tmp_path, **VARIANTS[variant])
     fields = form(settings, type_key)
@@ -123,8 +140,16 @@ def test_the_forms_patterns_accept_the_examples_and_refuse_what_the_validator_re
     settings = make_settings(tmp_path, **VARIANTS[variant])
     fields = form(settings, type_key)
     full = filled(fields, lambda w: True)
-    wrong = {"slug": "End of Term", "email": "press office", "aliases": "news/old"}
+    wrong = {"slug": "End of Term", "email": "press office", "aliases": "news/old", "url": "www.example.gov.uk"}
     checked = set()
+    for records in [w for w in fields if w["widget"] == "list" and "fields" in w]:
+        for part in [p for p in records["fields"] if p.get("pattern")]:
+            entry = {k: v for k, v in full[records["name"]][0].items() if k not in ("file", "url")}
+            good = {**entry, part["name"]: next(p.example for p in FIELD[records["name"]].fields if p.name == part["name"])}
+            assert re.search(part["pattern"][0], good[part["name"]]) and not re.search(part["pattern"][0], wrong[part["name"]])
+            assert problems_for(settings, {**full, records["name"]: [good]}) == []
+            assert problems_for(settings, {**full, records["name"]: [{**entry, part["name"]: wrong[part["name"]]}]})
+            checked.add(part["name"])
     for parent, w in [(None, w) for w in fields] + [(g["name"], p) for g in fields if g["widget"] == "object" for p in g["fields"]]:
         spec = w.get("pattern") or w.get("field", {}).get("pattern")
         if not spec:

@@ -24,6 +24,7 @@ from .model import PostType, Settings
 ENTRY_PATH = '{{date | truncate(4, "/")}}/{{date | truncate(10, "/")}}-{{slug}}'
 ENTRY_SLUG = "{{fields.slug}}"
 MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: images/x.jpg' in the post
+FILES_FOLDER = "files"  # documents beside the post: posts/<yyyy>/files/, written as 'file: files/x.pdf'
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
 DATE_FORMAT = "YYYY-MM-DD"
 BODY = {"name": "body", "label": "Text", "widget": "markdown", "required": True,
@@ -161,7 +162,7 @@ _KINDS = {
     "datetime": _datetime, "date": _date,
     "type": _type, "tags": _tags, "author": _author, "flag": _flag,
     "image": lambda *_: {"widget": "image", "choose_url": False},
-    "file": lambda *_: {"widget": "file", "choose_url": False},
+    "file": lambda *_: {"widget": "file", "choose_url": False, "media_folder": FILES_FOLDER, "public_folder": FILES_FOLDER},
     "url": lambda *_: {"widget": "string", "pattern": ["^https?://", "Write a full address starting with https://"]},
     "list": _list, "group": _group, "records": _records,
 }
@@ -169,11 +170,12 @@ _KINDS = {
 
 def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict:
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
-    name and role, the site's stylesheets (relative to /admin/) and its language."""
+    name, role and media contact, the site's stylesheets (relative to /admin/) and its language."""
     return {
         "types": {key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
                   for key, t in settings.types.items()},
-        "authors": {key: {"name": a.name, "role": a.role} for key, a in settings.authors.items()},
+        "authors": {key: {"name": a.name, "role": a.role, "contact": dict(vars(a.contact)) if a.contact else None}
+                    for key, a in settings.authors.items()},
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
         "language": language,

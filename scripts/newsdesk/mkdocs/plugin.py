@@ -19,14 +19,15 @@ from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.site import load_site
 from .config import NewsdeskConfig
-from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
+from ..core.feeds import (Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all,
+                          shows_image)
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
-from ..core.parts import contact_html
-from ..core.posts import asset_files, docs_links
+from ..core.parts import Link, closing_html, more_html, relative, share_links
+from ..core.posts import asset_files, docs_links, page_title
 from .editor import editor_files
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
@@ -75,6 +76,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
         self.contents: dict = {}  # post.source -> the post's ItemText for feeds
+        self.bodies: dict[str, str] = {}  # post.source -> its body's HTML, for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
@@ -108,6 +110,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         shown = loaded.posts if self.serving else loaded.published()
         self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
         self.posts = {post.src_uri: post for post in shown}
+        self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
@@ -270,7 +273,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = item_text(post, html, notes, self.excerpts[post.source])
+                self.bodies[post.source] = html
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -282,11 +285,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
-        env.filters["nd_contact"] = lambda contact: Markup(contact_html(contact))  # as the feeds write it
+        env.filters["nd_datetime_text"] = dates.human_datetime
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
+        self._closings(config)
         self.feed_jobs = self._feed_jobs()
         type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
         self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
@@ -308,6 +312,29 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
+
+    def _closings(self, config) -> None:
+        """What each post shows after its body, for its page and its feed items (parts.py); made
+        once every page is read, so that related links have their pages' titles."""
+        self.closings = {}
+        for post in self.site.posts:
+            notes, related = self.notes_html.get(post.source, ""), self._related(post, config)
+            self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
+            if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
+                closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
+                self.contents[post.source] = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+
+    def _related(self, post: Post, config) -> list[Link]:
+        links = []
+        for item in post.related:
+            if item.post and (other := self.by_rel.get(item.post)):
+                links.append(Link(item.title or other.title, relative(other.url, post.url)))
+            elif item.page:
+                title = item.title or page_title(Path(config.docs_dir) / item.page)
+                links.append(Link(title, relative(self.site_urls.get(item.page, ""), post.url)))
+            elif not item.post:
+                links.append(Link(item.title or item.target, item.target))
+        return links
 
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
@@ -339,7 +366,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        notes_html=self.notes_html.get(post.source, ""))
+                        show_image=shows_image(post, page.content or ""),
+                        closing_html=Markup(self.closings.get(post.source, "")),
+                        more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
+                        share=share_links(post.title, self.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))

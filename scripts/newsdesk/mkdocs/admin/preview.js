@@ -69,11 +69,13 @@ if (typeof CMS !== "undefined") {
         ];
         if (data.get("updated")) meta.push(h("div", { key: "updated", className: "nd-updated" }, h("dt", null, "Updated"), h("dd", null, newsdeskHumanDate(data.get("updated")))));
         if (author) meta.push(h("div", { key: "author", className: "nd-author" }, h("dt", null, "By"), h("dd", null, author.name + (author.role ? ", " + author.role : ""))));
+        // The release's own contact, or else its author's (authors.yml), as the site shows it.
+        contact = contact && contact.get("name") ? contact.toJS() : (author && author.contact) || null;
         var contactLines = [];
-        if (contact && contact.get("name")) {
-          contactLines.push(h("p", { key: "name" }, contact.get("name") + (contact.get("role") ? ", " + contact.get("role") : "")));
-          if (contact.get("email")) contactLines.push(h("p", { key: "email" }, "Email: ", h("a", { href: "mailto:" + contact.get("email") }, contact.get("email"))));
-          if (contact.get("phone")) contactLines.push(h("p", { key: "phone" }, "Telephone: " + contact.get("phone")));
+        if (contact && contact.name) {
+          contactLines.push(h("p", { key: "name" }, contact.name + (contact.role ? ", " + contact.role : "")));
+          if (contact.email) contactLines.push(h("p", { key: "email" }, "Email: ", h("a", { href: "mailto:" + contact.email }, contact.email)));
+          if (contact.phone) contactLines.push(h("p", { key: "phone" }, "Telephone: " + contact.phone));
         }
         return h("div", { className: "md-typeset", ref: namePreview },
           h("article", { className: "nd-post nd-post--" + key },
