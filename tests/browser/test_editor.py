@@ -28,6 +28,7 @@ from newsdesk.commands import check
 from test_axe import axe_violations, describe
 
 SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
+PDF = REPO / "posts" / "2026" / "files" / "resource-bases-questions-and-answers.pdf"  # a real PDF, read only
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 GIT = dict(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
            GIT_COMMITTER_EMAIL="test@example.org")
@@ -62,7 +63,7 @@ def editor(tmp_path_factory, browser, axe_source):
     site_port, server_port = free_port(), free_port()
     make_site(project, {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS},
               config={"extra_css": ["assets/newsdesk.css"]},
-              options={"cache_dir": "", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
+              options={"cache_dir": "", "formats_email": "formats@example.gov.uk", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
                                                    "script_dir": str(NODE_MODULES / "decap-cms" / "dist")}})
     shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets")  # the site's stylesheet, for the preview
     for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-qm", "Start"]):
@@ -95,7 +96,7 @@ def editor(tmp_path_factory, browser, axe_source):
     page.get_by_role("button", name="Login").click()
     page.get_by_text("Blog").first.wait_for()
     try:
-        yield page, project, url, requests, screens
+        yield page, project, url, requests, screens, server
     finally:
         context.close()
         server.terminate()
@@ -124,15 +125,22 @@ def type_body(page, text: str) -> None:
 
 
 def save_for_review(page, project: Path, branch: str) -> None:
-    """Editorial workflow: Save makes the draft's branch (on GitHub, its pull request); the test then
-    merges it, as GitHub does once the pull request is approved."""
+    """Editorial workflow: Save commits the draft on its own branch (on GitHub, its pull request)."""
     page.get_by_role("button", name="Save").click()
     deadline = time.monotonic() + 20
     # decap-server commits on the draft's branch, then checks out main again: wait for both.
     while f"cms/{branch}" not in (branches := _branches(project)) or _current(project) != "main":
         assert time.monotonic() < deadline, branches
         page.wait_for_timeout(100)
-    subprocess.run(["git", "merge", "-q", "--no-edit", f"cms/{branch}"], cwd=project, check=True, env={**os.environ, **GIT})
+
+
+def on_branch(project: Path, branch: str, path: str) -> bytes:
+    """A file as the draft's branch has it, read without checking anything out (decap-server may be)."""
+    return subprocess.run(["git", "show", f"cms/{branch}:{path}"], cwd=project, capture_output=True, check=True).stdout
+
+
+def front(text: bytes) -> dict:
+    return yaml.safe_load(text.decode("utf-8").split("---")[1])
 
 
 def _branches(project: Path) -> list[str]:
@@ -142,10 +150,6 @@ def _branches(project: Path) -> list[str]:
 
 def _current(project: Path) -> str:
     return subprocess.run(["git", "branch", "--show-current"], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
-
-
-def front(path: Path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
 
 
 def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(editor, tmp_path):
@@ -164,17 +168,25 @@ def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(ed
     page.locator("input[type=file]").set_input_files(str(tmp_path / "pupils.png"))
     page.get_by_role("button", name="Choose selected").click()
     fill(page, "[id^=image_alt-field]", "Pupils reading a timetable")
+    page.get_by_role("button", name="Add documents").click()
+    documents = page.locator("[id^=attachments-field]")
+    fill(documents, "[id^=title-field]", "Summer school questions and answers")
+    shutil.copy(PDF, tmp_path / "summer-school-qa.pdf")
+    documents.get_by_role("button", name="Choose a file").click()
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "summer-school-qa.pdf"))
+    page.get_by_role("button", name="Choose selected").click()
     type_body(page, "The timetable starts in July.")
-    save_for_review(page, project, f"press-release/2026/2026-07-01-{slug_for(title)}")
+    branch = f"press-release/2026/2026-07-01-{slug_for(title)}"
+    save_for_review(page, project, branch)
 
-    path = project / "posts" / "2026" / f"2026-07-01-{slug_for(title)}.md"
-    assert path.is_file(), sorted(p.relative_to(project).as_posix() for p in (project / "posts").rglob("*"))
-    meta = front(path)
+    meta = front(on_branch(project, branch, f"posts/2026/2026-07-01-{slug_for(title)}.md"))
     assert meta["title"] == title and meta["type"] == "press-release" and str(meta["date"]) == "2026-07-01 00:30"
     assert meta["tags"] == ["SEND", "Early years"]
     assert meta["contact"] == {"name": "Education Press Office", "email": "press.office@example.gov.uk", "phone": "0300 555 0100"}
     assert meta["image"] == "images/pupils.png" and meta["image_alt"] == "Pupils reading a timetable"
-    assert (project / "posts" / "2026" / "images" / "pupils.png").read_bytes() == PNG
+    assert on_branch(project, branch, "posts/2026/images/pupils.png") == PNG
+    assert meta["attachments"] == [{"title": "Summer school questions and answers", "file": "files/summer-school-qa.pdf"}]
+    assert on_branch(project, branch, "posts/2026/files/summer-school-qa.pdf") == PDF.read_bytes()
 
 
 def test_a_blog_post_made_in_the_editor(editor):
@@ -183,28 +195,27 @@ def test_a_blog_post_made_in_the_editor(editor):
     fill(page, "[id^=title-field]", "Reading corners in every primary")
     fill(page, "[id^=date-field]", "2026-03-02T09:00")
     type_body(page, "Every primary school now has a reading corner.")
-    save_for_review(page, project, "blog/2026/2026-03-02-reading-corners-in-every-primary")
-    meta = front(project / "posts" / "2026" / "2026-03-02-reading-corners-in-every-primary.md")
+    branch = "blog/2026/2026-03-02-reading-corners-in-every-primary"
+    save_for_review(page, project, branch)
+    meta = front(on_branch(project, branch, "posts/2026/2026-03-02-reading-corners-in-every-primary.md"))
     assert meta["type"] == "blog" and meta["author"] == "director"
 
 
-def test_editing_a_post_keeps_its_file(editor):
+def test_editing_a_post_keeps_its_file_and_records_the_change(editor):
     page, project, url, *_ = editor
     open_form(page, url + "#/collections/blog/entries/2025/2025-03-04-walking-buses")
     fill(page, "[id^=title-field]", "Walking buses reach every school")
-    save_for_review(page, project, "blog/2025/2025-03-04-walking-buses")
-    path = project / "posts" / "2025" / "2025-03-04-walking-buses.md"
-    assert front(path)["title"] == "Walking buses reach every school"
-    assert "Three primary schools started walking buses" in path.read_text(encoding="utf-8")
-
-
-def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
-    page, project, url, requests, _ = editor
-    assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
-    build(project, tmp_path / "site")
-    assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
-    assert (tmp_path / "site" / "blog" / "2026" / "03" / "reading-corners-in-every-primary" / "index.html").is_file()
-    assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
+    page.get_by_role("button", name="Add changes").click()
+    changes = page.locator("[id^=changes-field]")
+    fill(changes, "[id^=date-field]", "2025-03-10T09:00")
+    fill(changes, "[id^=note-field]", "Walking buses now run at every primary school")
+    branch = "blog/2025/2025-03-04-walking-buses"
+    save_for_review(page, project, branch)
+    text = on_branch(project, branch, "posts/2025/2025-03-04-walking-buses.md")
+    meta = front(text)
+    assert meta["title"] == "Walking buses reach every school"
+    assert meta["changes"] == [{"date": "2025-03-10 09:00", "note": "Walking buses now run at every primary school"}]
+    assert "Three primary schools started walking buses" in text.decode("utf-8")
 
 
 # What axe-core (WCAG 2.2 A and AA rules) finds on Decap's own screens, by screen: all of it in Decap's
@@ -219,7 +230,7 @@ DECAP_FINDINGS = {
 
 
 def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe_source):
-    page, project, url, _, screens = editor
+    page, project, url, _, screens, _ = editor
     page.goto("about:blank")
     page.goto(url + "#/collections/blog")
     page.get_by_text("Walking buses").first.wait_for()
@@ -245,3 +256,21 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     assert not ours, describe(ours)
     assert {name: {v["id"] for v in found} for name, found in screens.items()} == DECAP_FINDINGS, \
         "\n".join(f"{name}:\n{describe(found)}" for name, found in screens.items())
+
+
+def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
+    """Last: it stops decap-server."""
+    page, project, url, requests, _, server = editor
+    # Stop decap-server, then merge every draft's branch, as GitHub merges approved pull requests.
+    server.terminate()
+    server.wait(timeout=10)
+    drafts = _branches(project)
+    assert len(drafts) == 3, drafts
+    for branch in drafts:
+        subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
+    assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
+    build(project, tmp_path / "site")
+    assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
+    assert (tmp_path / "site" / "blog" / "2026" / "03" / "reading-corners-in-every-primary" / "index.html").is_file()
+    assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
+
