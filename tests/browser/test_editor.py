@@ -148,6 +148,11 @@ def _branches(project: Path) -> list[str]:
     return listed.stdout.replace("*", "").split()
 
 
+def _status(project: Path, branch: str) -> str:
+    """The draft's workflow status, which decap-server keeps in the branch's description."""
+    return subprocess.run(["git", "config", f"branch.cms/{branch}.description"], cwd=project, capture_output=True, text=True).stdout.strip()
+
+
 def _current(project: Path) -> str:
     return subprocess.run(["git", "branch", "--show-current"], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
 
@@ -178,15 +183,28 @@ def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(ed
     type_body(page, "The timetable starts in July.")
     branch = f"press-release/2026/2026-07-01-{slug_for(title)}"
     save_for_review(page, project, branch)
+    # The press office's sign-off: draft, in review, ready, then published (the pull request merged).
+    for status, label in (("In review", "pending_review"), ("Ready", "pending_publish")):
+        page.get_by_role("button", name="Status:").click()
+        page.get_by_role("menuitem", name=status).click()
+        page.get_by_role("button", name=f"Status: {status}").wait_for()
+        assert _status(project, branch) == f"decap-cms/{label}"
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_role("menuitem", name="Publish now").click()
+    path = project / "posts" / "2026" / f"2026-07-01-{slug_for(title)}.md"
+    deadline = time.monotonic() + 20
+    while f"cms/{branch}" in _branches(project) or _current(project) != "main":
+        assert time.monotonic() < deadline, "the draft was not published"
+        page.wait_for_timeout(100)
 
-    meta = front(on_branch(project, branch, f"posts/2026/2026-07-01-{slug_for(title)}.md"))
+    meta = front(path.read_bytes())
     assert meta["title"] == title and meta["type"] == "press-release" and str(meta["date"]) == "2026-07-01 00:30"
     assert meta["tags"] == ["SEND", "Early years"]
     assert meta["contact"] == {"name": "Education Press Office", "email": "press.office@example.gov.uk", "phone": "0300 555 0100"}
     assert meta["image"] == "images/pupils.png" and meta["image_alt"] == "Pupils reading a timetable"
-    assert on_branch(project, branch, "posts/2026/images/pupils.png") == PNG
+    assert (path.parent / "images" / "pupils.png").read_bytes() == PNG
     assert meta["attachments"] == [{"title": "Summer school questions and answers", "file": "files/summer-school-qa.pdf"}]
-    assert on_branch(project, branch, "posts/2026/files/summer-school-qa.pdf") == PDF.read_bytes()
+    assert (path.parent / "files" / "summer-school-qa.pdf").read_bytes() == PDF.read_bytes()
 
 
 def test_a_blog_post_made_in_the_editor(editor):
@@ -265,7 +283,7 @@ def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, cap
     server.terminate()
     server.wait(timeout=10)
     drafts = _branches(project)
-    assert len(drafts) == 3, drafts
+    assert len(drafts) == 2, drafts  # the press release was published in the editor
     for branch in drafts:
         subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
     assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
