@@ -20,14 +20,17 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # The browser editor on your own checkout (docs-dev/editor.md): the preview at :8000/admin/ and
-# decap-server on 127.0.0.1:8081, which saves each draft as a local branch cms/... and commits with
-# `git add .` -- so it refuses to start while the checkout has uncommitted changes.
-edit: $(STAMP)
+# decap-server on 127.0.0.1:8081 only, which saves each draft as a local branch cms/... and commits
+# with `git add .` -- so it refuses to start while the checkout has uncommitted changes.
+edit: $(STAMP) node_modules/.package-lock.json
 	@[ -z "$$(git status --porcelain)" ] || { echo "make edit: commit or stash your changes first: the editor commits everything with 'git add .'" >&2; exit 1; }
-	npm ci --ignore-scripts --no-audit --no-fund --silent
 	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
 	server=$$!; trap 'kill $$server' EXIT INT TERM; \
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+
+# npm's own record of what it installed: the editor's script and decap-server, at the locked versions.
+node_modules/.package-lock.json: package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --silent
 
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict

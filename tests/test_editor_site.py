@@ -83,3 +83,51 @@ def test_the_editor_is_off_unless_switched_on(tmp_path):
     make_site(root, POSTS)
     assert build(root, root / "out").returncode == 0
     assert not (root / "out" / "admin").exists()
+
+
+def test_without_the_script_the_preview_says_how_to_install_it():
+    from newsdesk.mkdocs.editor import index_html
+
+    page = index_html("Site <name>", {"language": "en"}, installed=False, dist="node_modules/decap-cms/dist")
+    assert "run <code>npm ci --ignore-scripts</code>" in page and "<script" not in page and "Site &lt;name&gt;" in page
+
+
+def _make(root, *args):
+    import shutil
+    import subprocess
+
+    return subprocess.run(["make", "-f", str(REPO / "Makefile"), *args], cwd=root, capture_output=True, text=True,
+                          env={"PATH": "/usr/bin:/bin", "HOME": str(root)}, timeout=60) if shutil.which("make") else None
+
+
+def _checkout(root):
+    """A project folder as make sees it after `make setup` and `npm ci`: made, installed, a git repository."""
+    import os
+    import subprocess
+
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    for name in ("pyproject.toml", "constraints.txt", "package-lock.json"):
+        (root / name).write_text("")
+    (root / ".venv" / "bin").mkdir(parents=True)
+    (root / "node_modules").mkdir()
+    for stamp in (root / ".venv" / ".installed", root / "node_modules" / ".package-lock.json"):
+        stamp.write_text("")
+        os.utime(stamp, (2_000_000_000, 2_000_000_000))  # newer than what they were made from
+
+
+def test_make_edit_binds_decap_server_to_127_0_0_1_in_git_mode(tmp_path):
+    _checkout(tmp_path)
+    result = _make(tmp_path, "-n", "edit")
+    assert result is not None, "make is needed"
+    assert "PORT=8081 BIND_HOST=127.0.0.1 MODE=git" in result.stdout, result.stderr
+    assert "mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in result.stdout
+    assert "npm ci" not in result.stdout  # installed already: make edit does not reinstall every time
+
+
+def test_make_edit_refuses_a_checkout_with_uncommitted_changes(tmp_path):
+    _checkout(tmp_path)
+    (tmp_path / "draft.md").write_text("not committed\n")
+    result = _make(tmp_path, "edit")
+    assert result.returncode != 0
+    assert "make edit: commit or stash your changes first" in result.stderr
+    assert "decap-server" not in result.stdout
