@@ -34,12 +34,11 @@ def editor_files(options, settings: Settings, config, files: Files, *, serving: 
                             auth_endpoint=options.auth_endpoint, local_port=options.local_port, site_url=config.site_url)
     dist = settings.root / options.script_dir
     scripts = _bundle(dist)
-    if not scripts:
-        if not serving:
-            raise PluginError(NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}"))
+    if not scripts and not serving:  # `mkdocs serve` shows how to install it at /admin/ instead
+        raise PluginError(NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}"))
     made = [File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts]
     data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
-    page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)  # in data's language
+    page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
     made.append(File.generated(config, ADMIN + "index.html", content=page))
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))

@@ -84,7 +84,9 @@ if (typeof CMS !== "undefined") {
               h("h1", null, data.get("title") || ""),
               h("dl", { className: "nd-meta" }, meta),
               tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
-              tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) { return h("li", { key: tag }, h("a", { href: "#" }, tag)); })) : null
+              tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) {
+                return h("li", { key: tag }, h("a", { href: new URL("../tags/" + newsdeskSlugify(tag) + "/", document.baseURI).href }, tag));
+              })) : null
             ),
             type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
             image ? h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }) : null,
