@@ -113,3 +113,18 @@ def test_a_bad_plugin_option_is_mkdocs_own_message(tmp_path, monkeypatch, capsys
     assert check.main([]) == 2
     assert capsys.readouterr().err == ("newsdesk check: mkdocs.yml: Config value 'plugins': Plugin 'newsdesk' option 'per_page': "
                                        "expected a whole number of 1 or more, got 0\n")
+
+
+def test_a_file_nothing_links_to_is_warned_about(site, capsys):
+    write(site / "posts/2025/_internal-briefing.docx", b"PK")
+    write(site / "posts/2025/images/unused.png", b"PNG")
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![A chart](images/used.png)\n")
+    write(site / "posts/2025/images/used.png", b"PNG")
+    assert check.main([]) == 0
+    why = ("warning: no post or page links to this file, so it is not published; "
+           "link to it from a post, or move it out of the posts folder if it is not for the site")
+    assert capsys.readouterr().out.splitlines() == [
+        f"posts/2025/_internal-briefing.docx: file: {why}",
+        f"posts/2025/images/unused.png: file: {why}",
+        "newsdesk check: 2 posts checked; no problems, 2 warnings",
+    ]

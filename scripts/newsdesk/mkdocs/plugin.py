@@ -24,6 +24,7 @@ from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
+from ..core.assets import docs_targets, plan_assets
 from ..core.posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
@@ -97,6 +98,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: {error}") from None
         if problems:
             raise PluginError(report(problems))
+        self.loaded = loaded
         shown = loaded.posts if self.serving else loaded.published()
         self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
         self.posts = {post.src_uri: post for post in shown}
@@ -113,8 +115,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         generated = [self._post_file(post, config) for post in self.site.posts]
-        for path in asset_files(self.settings.posts_dir):
-            rel = path.relative_to(self.settings.posts_dir).as_posix()
+        for rel in self._assets(files):
+            path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
         self.nav_entries = None if config.nav is None else nav_entries(config.nav)
@@ -140,6 +142,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _assets(self, files: Files) -> list[str]:
+        """The files beside posts to copy: in a build, only those a published post or a docs page
+        links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
+        posts_dir = self.settings.posts_dir
+        assets = [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
+        if self.serving:
+            return assets
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        return list(plan_assets(assets, self.loaded.posts, docs_targets(pages)).published)
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
