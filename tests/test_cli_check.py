@@ -128,3 +128,11 @@ def test_a_file_nothing_links_to_is_warned_about(site, capsys):
         f"posts/2025/images/unused.png: file: {why}",
         "newsdesk check: 2 posts checked; no problems, 2 warnings",
     ]
+
+
+def test_a_file_name_whose_date_disagrees_with_date_is_warned_about(site, capsys):
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.replace("date: 2025-03-04", "date: 2025-04-04"))
+    assert check.main([]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "posts/2025/2025-03-04-walking-buses.md: 'date': warning: 2025-04-04, but the file name says 2025-03-04; "
+        "rename the file to start with 2025-04-04, or if the post is published already, check that its old address is in 'aliases'")

@@ -103,8 +103,9 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
         problems.append(Problem(source, "summary", f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'"))
     updated = fields.date("updated")
-    if updated and date and updated < date:
-        problems.append(Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
+    if updated and date and updated_too_early(updated, date):
+        shown = "%Y-%m-%d %H:%M" if updated.date() == date.date() else "%Y-%m-%d"
+        problems.append(Problem(source, "updated", f"{updated:{shown}} is before the post's date {date:{shown}}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
@@ -118,6 +119,13 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
     return post if len(problems) == before else None
+
+
+def updated_too_early(updated: datetime, date: datetime) -> bool:
+    """A correction dated the same day as the post is fine when it has no time (00:00) or a later one."""
+    if updated.date() == date.date() and (updated.hour, updated.minute) == (0, 0):
+        return False
+    return updated < date
 
 
 def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:
