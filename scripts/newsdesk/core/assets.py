@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, split
+from .docs import body_of, read_docs
 from .links import _EXTERNAL, local_links, resolve
 from .model import PUBLISHED, Post, Problem
 
@@ -72,17 +72,7 @@ def plan_assets(assets: list[str], posts: list[Post], docs_linked: set[str]) -> 
 
 def read_docs_pages(docs_dir: Path | None) -> dict[str, str]:
     """Every Markdown page in docs/, by its path there, with its front matter left out."""
-    if docs_dir is None or not docs_dir.is_dir():
-        return {}
-    pages = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        try:
-            text = split(text).body if text.lstrip("\ufeff").startswith("---") else text
-        except FrontMatterError:
-            pass  # reported by docs.py; its links still count
-        pages[path.relative_to(docs_dir).as_posix()] = text
-    return pages
+    return {page: body_of(text) for page, text in read_docs(docs_dir).items()}
 
 
 def unlinked_warnings(plan: AssetPlan, posts_source: str) -> list[Problem]:

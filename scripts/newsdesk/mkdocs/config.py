@@ -89,3 +89,5 @@ class NewsdeskConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
+    # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
+    deploy = c.Type(bool, default=False)

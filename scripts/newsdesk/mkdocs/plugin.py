@@ -25,7 +25,8 @@ from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
 from ..core.assets import docs_targets, plan_assets
-from ..core.posts import asset_files, docs_links
+from ..core.docs import read_docs, unfinished
+from ..core.posts import asset_files, display, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
@@ -96,6 +97,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                                                         reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
+        if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
+            problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
         if problems:
             raise PluginError(report(problems))
         self.loaded = loaded
