@@ -28,6 +28,8 @@ from ..core.assets import docs_targets, plan_assets
 from ..core.docs import read_docs, unfinished
 from ..core.posts import asset_files, display, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
+from ..core.record import RECORD_PATH, dropped, read_record, updated_record
+from ..core.record import render as render_record
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from ..core.search import INDEX_PATH, add_posts, post_entry
@@ -99,6 +101,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: {error}") from None
         if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
             problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
+        try:
+            self.record = self._record()
+        except ValueError as error:
+            raise PluginError(f"newsdesk: {error}") from None
+        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn)
         if problems:
             raise PluginError(report(problems))
         self.loaded = loaded
@@ -132,6 +139,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
+        if not self.serving:  # the addresses this site has ever published, for the next build
+            record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
+            generated.append(File.generated(config, RECORD_PATH, content=render_record(record)))
         clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
         if clashes:
             raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
@@ -145,6 +155,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _record(self) -> dict[str, str]:
+        """The addresses published before this build (record.py): none in the preview or without a record."""
+        if self.serving or not self.config.published_record:
+            return {}
+        return read_record(self.settings.root / self.config.published_record, self.config.published_record)
 
     def _assets(self, files: Files) -> list[str]:
         """The files beside posts to copy: in a build, only those a published post or a docs page
