@@ -121,3 +121,16 @@ def test_once_deployed_the_release_is_no_longer_due(site, monkeypatch, capsys):
 ])
 def test_address(written, expected):
     assert address(written) == expected
+
+
+def test_due_when_the_live_site_was_built_from_another_commit(site, monkeypatch, capsys):
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text().replace("published_record: last-deploy.json", "published_record: last-deploy.json\n    commit: abc123"))
+    assert build(site, now=NOW).returncode == 0
+    shutil.copy(site / "site/published.json", site / "last-deploy.json")
+    assert json.loads((site / "last-deploy.json").read_text())["commit"] == "abc123"
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("NEWSDESK_NOW", NOW)
+    assert due.main(["--record", "last-deploy.json", "--commit", "abc123"]) == 1
+    assert due.main(["--record", "last-deploy.json", "--commit", "def456"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "newsdesk due: the live site was built from commit abc123, not def456"

@@ -41,18 +41,28 @@ def addresses_of(posts: list[Post]) -> dict[str, str]:
 
 
 def read_record(path: Path, shown: str) -> dict[str, str]:
-    """The record in `path`; a ValueError says what is wrong with it. `shown` names the file in messages."""
+    """The addresses in the record `path`; a ValueError says what is wrong. `shown` names the file in messages."""
+    return _read(path, shown)[0]
+
+
+def read_commit(path: Path, shown: str) -> str:
+    """The commit the recorded site was built from ('' if the record does not say)."""
+    return _read(path, shown)[1]
+
+
+def _read(path: Path, shown: str) -> tuple[dict[str, str], str]:
     if not path.is_file():
         raise ValueError(f"the record of published addresses, {shown}, does not exist; the deploy workflow "
                          f"fetches it from the live site (see docs-dev/publishing.md)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         record = data["addresses"]
-        if not all(isinstance(k, str) and isinstance(v, str) for k, v in record.items()):
+        commit = data.get("commit", "")
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in record.items()) or not isinstance(commit, str):
             raise TypeError
     except (ValueError, KeyError, TypeError, AttributeError):
         raise ValueError(f"{shown} is not a record of published addresses (a JSON object with 'addresses')") from None
-    return {address(key): value for key, value in record.items()}
+    return {address(key): value for key, value in record.items()}, commit
 
 
 def updated_record(record: dict[str, str], posts: list[Post], withdrawn: list[str]) -> dict[str, str]:
@@ -62,9 +72,12 @@ def updated_record(record: dict[str, str], posts: list[Post], withdrawn: list[st
     return {key: merged[key] for key in sorted(merged) if key not in gone}
 
 
-def render(record: dict[str, str]) -> bytes:
-    """The record as the site publishes it: sorted, so the same posts give the same bytes."""
-    return (json.dumps({"about": ABOUT, "addresses": record}, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
+def render(record: dict[str, str], commit: str = "") -> bytes:
+    """The record as the site publishes it: sorted, so the same posts give the same bytes.
+
+    `commit` is the commit the deploy built, so that `newsdesk due` sees a push not yet deployed."""
+    data = {"about": ABOUT, "addresses": record, **({"commit": commit} if commit else {})}
+    return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str]) -> list[Problem]:

@@ -95,3 +95,4 @@ class NewsdeskConfig(base.Config):
     # for none): every address published before, which this build must keep (core/record.py).
     published_record = c.Type(str, default="")
     withdrawn = c.ListOfItems(c.Type(str), default=[])  # published addresses taken down on purpose
+    commit = c.Type(str, default="")  # the commit a deploy builds, written into published.json

@@ -141,7 +141,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated += self.outputs.values()
         if not self.serving:  # the addresses this site has ever published, for the next build
             record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
-            generated.append(File.generated(config, RECORD_PATH, content=render_record(record)))
+            generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
         clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
         if clashes:
             raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
