@@ -134,3 +134,11 @@ def test_due_when_the_live_site_was_built_from_another_commit(site, monkeypatch,
     assert due.main(["--record", "last-deploy.json", "--commit", "abc123"]) == 1
     assert due.main(["--record", "last-deploy.json", "--commit", "def456"]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "newsdesk due: the live site was built from commit abc123, not def456"
+
+
+def test_a_post_with_problems_of_its_own_is_told_those_first(site):
+    write(site / "posts" / BUSES, BLOG.replace("date: 2025-03-04", "date: 04/03/2025"))
+    result = build(site, now=NOW)
+    assert result.returncode == 1
+    assert "newsdesk: 1 problem to fix before the site can be built:\n" in result.stderr
+    assert f"posts/{BUSES}: 'date': expected YYYY-MM-DD" in result.stderr

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .docs import body_of, read_docs
-from .links import _EXTERNAL, local_links, resolve
+from .links import is_local, local_links, resolve
 from .model import PUBLISHED, Post, Problem
 
 
@@ -31,7 +31,7 @@ def html_paths(text: str) -> set[str]:
     for match in _HTML_URL.finditer(text) if "=" in text else ():
         for candidate in match.group(1)[1:-1].split(","):
             path = candidate.strip().split(" ")[0]
-            if path and not _EXTERNAL.match(path):
+            if path and is_local(path):
                 found.add(re.split(r"[#?]", path, maxsplit=1)[0])
     return found
 

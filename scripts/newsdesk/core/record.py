@@ -80,11 +80,13 @@ def render(record: dict[str, str], commit: str = "") -> bytes:
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str]) -> list[Problem]:
-    """A problem for each published address this build would no longer have, with the fix."""
+def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], failed: set[str] = frozenset()) -> list[Problem]:
+    """A problem for each published address this build would no longer have, with the fix.
+
+    `failed` names files with problems of their own: their addresses wait until those are fixed."""
     have = addresses_of(posts)
     gone = {address(path) for path in withdrawn}
-    lost = sorted(key for key in record if key not in have and key not in gone)
+    lost = sorted(key for key in record if key not in have and key not in gone and record[key] not in failed)
     by_source = {post.source: post for post in posts}
     by_slug = {}
     for post in posts:

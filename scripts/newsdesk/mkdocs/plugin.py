@@ -105,7 +105,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.record = self._record()
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn)
+        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
         if problems:
             raise PluginError(report(problems))
         self.loaded = loaded
