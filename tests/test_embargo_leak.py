@@ -85,7 +85,7 @@ class _Post:
     """Just what plan_assets reads."""
     def __init__(self, rel, status, links=(), image=None):
         from newsdesk.core.links import local_links
-        self.rel, self.status, self.image = rel, status, image
+        self.rel, self.status, self.image, self.attachments = rel, status, image, ()
         self.body = "\n".join(f"[x]({link})" for link in links)
         self.links = tuple(local_links(self.body))
 

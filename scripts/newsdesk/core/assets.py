@@ -37,11 +37,13 @@ def html_paths(text: str) -> set[str]:
 
 
 def post_targets(post: Post) -> set[str]:
-    """The files in the posts folder a post links to (in Markdown or HTML) or names as its `image`."""
+    """The files in the posts folder a post links to (in Markdown or HTML), names as its `image`,
+    or publishes as one of its `attachments`."""
     paths = {link.path for link in post.links} | html_paths(post.body)
     if post.image:
         paths.add(post.image)
-    return {resolve(post.rel, path) for path in paths}
+    targets = {resolve(post.rel, path) for path in paths}
+    return targets | {a.file.removeprefix("posts/") for a in post.attachments if a.file}
 
 
 def docs_targets(pages: dict[str, str], posts_prefix: str = "posts/") -> set[str]:

@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 READS_FILES = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
-FORMAT = 2  # bump when what an entry holds changes
+FORMAT = 3  # bump when what an entry holds changes
 
 
 class RecordingFiles:
