@@ -11,6 +11,7 @@ from newsdesk.core.assets import docs_targets, plan_assets
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED
 
 NOW = "2026-03-01T09:00"
+FORMATS = {"formats_email": "formats@example.gov.uk"}  # posts with attachments need it
 EMBARGOED = """---
 title: Zanzibar Quokka Academy opens
 date: 2026-03-05 00:01
@@ -19,6 +20,9 @@ summary: The Quokkaville pupils move into their new building.
 tags: [Quokkaville]
 image: images/quokka-photo.png
 image_alt: Pupils outside the Zanzibar building
+attachments:
+  - title: Quokkaville pupil numbers
+    file: files/quokka-figures.csv
 contact:
   name: Education Press Office
   email: press.office@example.gov.uk
@@ -40,8 +44,9 @@ def built(tmp_path_factory) -> Path:
         "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
         "2026/images/quokka-photo.png": b"\x89PNG quokka photo",
         "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
+        "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
         "2026/_internal-briefing.docx": b"PK internal briefing",
-    }, config={"plugins": ["search", {"newsdesk": {"default_author": "director"}}]})
+    }, config={"plugins": ["search", {"newsdesk": {"default_author": "director", **FORMATS}}]})
     result = build(root, now=NOW)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -71,13 +76,16 @@ def test_the_release_and_its_files_appear_once_due(tmp_path):
         "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
         "2026/images/quokka-photo.png": b"\x89PNG quokka photo",
         "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
+        "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
         "2026/_internal-briefing.docx": b"PK internal briefing",
-    })
-    assert build(tmp_path, now="2026-03-05T00:01").returncode == 0
+    }, options=FORMATS)
+    result = build(tmp_path, now="2026-03-05T00:01")
+    assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert (site / "news/2026/03/zanzibar-quokka-academy-opens/index.html").is_file()
     assert (site / "posts/2026/images/quokka-photo.png").is_file()
     assert (site / "posts/2026/files/quokka-report.pdf").is_file()
+    assert (site / "posts/2026/files/quokka-figures.csv").is_file()  # an attachment
     assert not (site / "posts/2026/_internal-briefing.docx").exists()
 
 
