@@ -7,6 +7,8 @@
 # (the first deploy), so FILE gets an empty record. Anything else (no answer, a server error)
 # fails: building without the record would let a published address disappear unnoticed.
 # Server errors are tried again 3 times, 5 seconds apart (FETCH_RECORD_RETRIES=0: not at all).
+# The query string '?fresh=<now>' gets past the CDN's cache (GitHub Pages caches for 10 minutes),
+# so a deploy a few minutes ago is not missed.
 set -euo pipefail
 if [ $# -ne 2 ]; then
   echo "usage: $0 SITE_URL FILE" >&2
@@ -16,7 +18,7 @@ url="${1%/}/published.json"
 file="$2"
 mkdir -p "$(dirname "$file")"
 status=$(curl --silent --show-error --location --retry "${FETCH_RECORD_RETRIES:-3}" --retry-delay 5 --max-time 60 \
-  --output "$file.part" --write-out '%{http_code}' "$url") || status="${status:-000}"
+  --output "$file.part" --write-out '%{http_code}' "$url?fresh=$(date +%s)") || status="${status:-000}"
 case "$status" in
   200)
     mv "$file.part" "$file"

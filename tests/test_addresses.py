@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import feedparser
 import pytest
 from sitekit import BLOG, PRESS, build, make_site, write
 
@@ -46,12 +47,15 @@ def test_moving_a_published_date_without_an_alias_stops_the_build(site):
 
 
 def test_with_the_alias_the_date_move_builds_and_the_old_address_redirects(site):
+    guids = {entry.title: entry.id for entry in feedparser.parse(str(site / "site/feed.xml")).entries}
     write(site / "posts" / BUSES, BLOG.replace("date: 2025-03-04", "date: 2025-04-04\naliases: [/blog/2025/03/walking-buses/]"))
     result = build(site, now=NOW)
     assert result.returncode == 0, result.stderr
     assert "/blog/2025/04/walking-buses/" in (site / "site/blog/2025/03/walking-buses/index.html").read_text()
     record = json.loads((site / "site/published.json").read_text())["addresses"]
     assert {"/blog/2025/03/walking-buses/", "/blog/2025/04/walking-buses/"} <= set(record)
+    after = {entry.title: entry.id for entry in feedparser.parse(str(site / "site/feed.xml")).entries}
+    assert after == guids  # subscribers do not see the moved post again
 
 
 def test_a_new_slug_without_an_alias_stops_the_build_and_with_one_builds(site):
