@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Tests leave the checkout as they found it: bytecode goes here, not into __pycache__ folders.
+PYCACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/newsdesk/pycache
 
 .PHONY: serve build test setup lock clean
 
@@ -27,7 +29,7 @@ build: $(STAMP)
 test: $(STAMP)
 	bash scripts/setup-system.sh
 	npm ci --ignore-scripts --no-audit --no-fund --silent  # axe-core, vnu-jar; no scripts: vnu-jar's would download a JRE
-	$(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
+	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
 		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
 		exit $$status; }
 
