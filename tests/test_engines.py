@@ -64,9 +64,7 @@ def test_both_engines_write_the_same_files(builds):
 
 @pytest.mark.parametrize("engine", [
     "mkdocs",
-    pytest.param("properdocs", marks=pytest.mark.xfail(strict=True, reason=(
-        "skipping.py hides MkDocs' 'Page skipped' notes by filtering the logger 'mkdocs.commands.build'; "
-        "under ProperDocs that module logs as 'properdocs.commands.build', so 23 notes show"))),
+    "properdocs",
 ])
 def test_a_build_says_nothing_but_where_the_site_went(builds, engine):
     """No end-of-life or 'MkDocs 2' notice (the Makefile's variables silence both), no note about
