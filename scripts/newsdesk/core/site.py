@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from . import dates
 from .model import PostType, Problem, Settings
-from .posts import Loaded, load_authors, load_posts
+from .docs import front_matter_problems, read_docs
+from .posts import Loaded, display, load_authors, load_posts
 
 
 def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
@@ -43,4 +44,5 @@ def load_site(options, root: Path, *, publishing: bool,
     if not settings.posts_dir.is_dir():
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
-    return settings, loaded, problems + loaded.problems
+    pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root)) if docs_dir else []
+    return settings, loaded, problems + pages + loaded.problems

@@ -103,4 +103,11 @@ class NewsdeskConfig(base.Config):
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
     attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
     formats_email = c.Optional(c.Type(str))  # where readers ask for an attachment in an accessible format
+    # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
+    deploy = c.Type(bool, default=False)
+    # The live site's /published.json, fetched by the deploy workflow (relative to mkdocs.yml; ''
+    # for none): every address published before, which this build must keep (core/record.py).
+    published_record = c.Type(str, default="")
+    withdrawn = c.ListOfItems(c.Type(str), default=[])  # published addresses taken down on purpose
+    commit = c.Type(str, default="")  # the commit a deploy builds, written into published.json
     editor = c.SubConfig(EditorConfig)
