@@ -37,7 +37,7 @@ edit: $(STAMP) node_modules/.package-lock.json
 node_modules/.package-lock.json: package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --silent
 
-build: $(STAMP)
+build: $(STAMP) node_modules/.package-lock.json  # the editor's script, copied into /admin/
 	$(BIN)/mkdocs build --strict
 
 # The same site from the same mkdocs.yml with ProperDocs, the maintained fork of MkDocs 1.x: the way
