@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.site import load_site
+from .aside import AsideBuild
 from .config import NewsdeskConfig
 from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
@@ -63,6 +64,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def __init__(self) -> None:
         self.serving = self.dirty = False
+        self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
+        self.aside: AsideBuild | None = None
         self.site = Site(posts=[])
         self.prerendered: dict = {}
         self.cache: RenderCache | None = None
@@ -80,6 +83,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.building = command in ("build", "gh-deploy") and not dirty
         if self.dirty:
             quiet_dirty_warning()
 
@@ -109,6 +113,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
         self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
+        if self.building:  # every check passed: from here on, write beside the last good site
+            self.aside = AsideBuild(config.site_dir, config.strict)
+            config.site_dir = self.aside.start()
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -350,9 +357,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.cache is not None:
             self.cache.save()
             self.cache = None
+        if self.aside is not None:
+            if self.aside.finish():
+                config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
+            self.aside = None
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing
+        if self.aside is not None:
+            self.aside.abandon()  # the last good site stays as it was
+            self.aside = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))
