@@ -357,9 +357,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.cache is not None:
             self.cache.save()
             self.cache = None
-        if self.aside is not None:
-            if self.aside.finish():
-                config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
+        if self.aside is not None and self.aside.finish():  # not swapped: --strict aborts next
+            config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
             self.aside = None
 
     def on_build_error(self, *, error) -> None:
