@@ -9,8 +9,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import dates
+from .feeds import feed_specs
+from .listings import Site, build_site
 from .model import PostType, Problem, Settings
-from .posts import Loaded, load_authors, load_posts
+from .opml import OPML_PATH
+from .outputs import output_problems
+from .posts import Loaded, asset_files, load_authors, load_posts
+
+NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
+               "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
 
 
 def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
@@ -43,3 +50,19 @@ def load_site(options, root: Path, *, publishing: bool,
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
     return settings, loaded, problems + loaded.problems
+
+
+def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None,
+               publishing: bool) -> tuple[Site, list[Problem]]:
+    """The site's pages from the valid posts, and every problem of the site as a whole: a missing
+    `site_url`, docs files and aliases clashing with generated pages, a missing feed logo.
+
+    The build and `newsdesk check` both call this after load_site, before anything is written.
+    """
+    shown = loaded.published() if publishing else loaded.posts
+    site = build_site(shown, settings.types, per_page=options.per_page, home_count=options.home_count)
+    problems = [] if site_url else [Problem("mkdocs.yml", "site_url", NO_SITE_URL)]
+    feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH]
+    assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
+    problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
+    return site, problems

@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.site import load_site
+from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
@@ -24,7 +24,8 @@ from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
-from ..core.opml import opml
+from ..core.opml import OPML_PATH, opml
+from ..core.outputs import inside
 from ..core.posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
@@ -36,10 +37,6 @@ from .theme import fix_markup
 log = get_plugin_logger(__name__)
 
 SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
-OPML_PATH = "feeds.opml"
-NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
-               "set 'site_url' in mkdocs.yml to the address the site is published at, "
-               "such as 'site_url: https://schools.example.gov.uk/'")
 
 
 def nav_entries(nav) -> set[str]:
@@ -91,19 +88,17 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_config(self, config):
         if not config.use_directory_urls:
             raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
-        if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
-            raise PluginError(NO_SITE_URL)
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
                                                         reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        if problems:
-            raise PluginError(report(problems))
-        shown = loaded.posts if self.serving else loaded.published()
-        self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
-        self.posts = {post.src_uri: post for post in shown}
+        # The same checks as `newsdesk check`, all before anything is written.
+        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving)
+        if problems or site_problems:
+            raise PluginError(report(sorted(set(problems + site_problems))))
+        self.posts = {post.src_uri: post for post in self.site.posts}
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
@@ -134,15 +129,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
-        clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
-        if clashes:
-            raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
         for file in generated:
             files.append(file)
-        if self.config.feed_logo and not files.get_file_from_path(self.config.feed_logo):
-            docs = Path(config.docs_dir).name
-            raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
+        outside = sorted(file.dest_uri for file in files if not inside(Path(config.site_dir), file.dest_uri))
+        if outside:  # check_site refuses such paths; this guards against a path it did not foresee
+            raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
@@ -165,12 +157,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             mark_unchanged(files, config.site_dir, self.built, self.changes)
 
     def _add_redirects(self, files: Files, config) -> None:
-        """A page at each alias; an alias must not take the address of anything else the site has."""
-        taken = {file.dest_uri: file for file in files}
-        problems = [Problem(post.source, "aliases", f"'{alias}' is the address of /{taken[alias_path(alias)].url}, which this site already has; remove it from 'aliases'")
-                    for post in self.site.posts for alias in post.aliases if alias_path(alias) in taken]
-        if problems:
-            raise PluginError(report(problems))
+        """A page at each alias (check_site has made sure that none takes another page's address)."""
         for path, page in redirects(self.site.posts, config.site_url).items():
             files.append(File.generated(config, path, content=page))
 
