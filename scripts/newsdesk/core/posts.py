@@ -77,7 +77,8 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
 
 
 def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post | None:
-    """One post, or None after recording why it cannot be one."""
+    """One post, or None after recording why it cannot be read at all. A post with problems in its
+    fields is still returned (load_posts leaves it out of the site) so its links can be checked."""
     source = display(path, settings.root)
     rel = path.relative_to(settings.posts_dir).as_posix()
     raw = path.read_bytes()
@@ -92,7 +93,6 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     except FrontMatterError as error:
         problems.append(Problem(source, "front matter", str(error)))
         return None
-    before = len(problems)
     fields = FieldReader(source, parts.meta, settings, problems)
     fields.unknown_fields()
     title = fields.text("title", example="title: End of term")
@@ -107,7 +107,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         problems.append(Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     post = Post(
-        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
+        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min.replace(tzinfo=settings.timezone),
         type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
         links=tuple(local_links(parts.body)), author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
@@ -117,7 +117,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
-    return post if len(problems) == before else None
+    return post  # with problems too: its links are checked as well, so the writer fixes all at once
 
 
 def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:
@@ -146,7 +146,8 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: di
     posts = [post for path in files if (post := _read(path, settings, problems, reads))]
     for post in posts:
         post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
-    _check_urls(posts, problems)
+    failed = {problem.source for problem in problems}
+    _check_urls([post for post in posts if post.source not in failed], problems)
     by_rel = {post.rel: post for post in posts}
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
@@ -211,6 +212,12 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
     rel = resolve(post.rel, link.path)
     what = f"{'image' if link.is_image else 'link'} '{link.target}'"
     what += f" on line {post.body_line + link.line - 1}" if link.line else ""
+    if link.absolute:
+        yield (f"{what} is an address, which the build cannot check; link to the file instead, "
+               "such as '../2025/2025-10-14-every-day-counts.md' for a post or '../../docs/about.md' for a page")
+        return
+    if not link.path:
+        return  # '#section' of this post: see anchors.py
     if link.is_image and link.line and not (link.alt or "").strip():
         yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
     if rel.startswith("../"):
