@@ -6,6 +6,8 @@ by attribute, so the core needs no MkDocs import.
 from __future__ import annotations
 
 from pathlib import Path
+
+import markdown
 from zoneinfo import ZoneInfo
 
 from . import dates
@@ -14,6 +16,7 @@ from .listings import Site, build_site
 from .model import PostType, Problem, Settings
 from .opml import OPML_PATH
 from .outputs import output_problems
+from .pagelinks import page_link_problems
 from .posts import Loaded, asset_files, load_authors, load_posts
 
 NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
@@ -52,10 +55,12 @@ def load_site(options, root: Path, *, publishing: bool,
     return settings, loaded, problems + loaded.problems
 
 
-def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None,
-               publishing: bool) -> tuple[Site, list[Problem]]:
+def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
+               markdown_config: tuple[list, dict] | None = None) -> tuple[Site, list[Problem]]:
     """The site's pages from the valid posts, and every problem of the site as a whole: a missing
-    `site_url`, docs files and aliases clashing with generated pages, a missing feed logo.
+    `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
+    links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:
+    its markdown_extensions and mdx_configs).
 
     The build and `newsdesk check` both call this after load_site, before anything is written.
     """
@@ -65,4 +70,9 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH]
     assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
+    if markdown_config is not None:
+        generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
+        generated |= {"tags/index.md", "archive/index.md", "subscribe/index.md", *feeds, *(f"posts/{rel}" for rel in assets)}
+        converter = markdown.Markdown(extensions=markdown_config[0], extension_configs=markdown_config[1])
+        problems += page_link_problems(loaded.posts, settings, generated=generated, convert=lambda text: converter.reset().convert(text))
     return site, problems

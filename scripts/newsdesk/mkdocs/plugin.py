@@ -95,7 +95,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         # The same checks as `newsdesk check`, all before anything is written.
-        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving)
+        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
+                                                markdown_config=(config.markdown_extensions, config.mdx_configs))
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))
         self.posts = {post.src_uri: post for post in self.site.posts}

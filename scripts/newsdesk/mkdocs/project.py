@@ -38,6 +38,7 @@ class Project:
     preview_base: str  # 'http://127.0.0.1:8000/': where `mkdocs serve` shows the site
     docs_dir: Path | None = None  # posts may link to its pages
     site_url: str | None = None
+    markdown_config: tuple[list, dict] | None = None  # mkdocs.yml's markdown_extensions and mdx_configs
 
     def load(self) -> tuple[Settings, Loaded, list[Problem]]:
         """Every post and every problem, as a published build sees them: the build's own checks."""
@@ -45,7 +46,8 @@ class Project:
             settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir)
         except ValueError as error:
             raise ProjectError(str(error)) from None
-        problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True)[1]
+        problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
+                               markdown_config=self.markdown_config)[1]
         return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
@@ -104,6 +106,7 @@ def load_project(config_file: str | None = None) -> Project:
     address = config.dev_addr
     base = urlsplit(config.site_url or "").path or "/"
     return Project(root=path.resolve().parent, options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
+                   markdown_config=(config.markdown_extensions, config.mdx_configs),
                    preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
 
 
