@@ -47,7 +47,7 @@ CASES = [
     ("front matter not closed", "---\ntitle: End of term\n",
      "front matter: not closed; add a '---' line after the last field"),
     ("YAML syntax error", post("title: End of term\ndate: 2024-12-19\ntype: blog\nsummary: Results: a good year\n"),
-     "front matter: YAML syntax error on line 5 (mapping values are not allowed in this context); if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes"),
+     "front matter: YAML syntax error on line 5 ('summary: Results: a good year'): mapping values are not allowed here; if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes"),
     ("front matter is a list", post("- title\n- date\n"),
      "front matter: expected 'field: value' lines, got a list; write one 'field: value' per line"),
     ("missing title", post("date: 2024-12-19\ntype: blog\n"),

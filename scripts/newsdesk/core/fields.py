@@ -118,6 +118,8 @@ class FieldReader:
 
     def author(self) -> Author | None:
         authors = self.settings.authors
+        if self.settings.authors_unreadable:
+            return None  # the authors file's own problem says what to do
         key = self.text("author") if "author" in self.meta else self.settings.default_author
         if key is None:
             if "author" not in self.meta:

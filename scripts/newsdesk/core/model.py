@@ -54,6 +54,7 @@ class Settings:
     words_per_minute: int = 200
     authors_file: str = "authors.yml"  # as messages name it
     docs_dir: Path | None = None  # posts may link to the pages in it
+    authors_unreadable: bool = False  # the authors file is missing or broken: reported once, not per post
 
 
 @dataclass

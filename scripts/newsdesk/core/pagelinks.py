@@ -6,6 +6,7 @@ HTML with the site's own Markdown extensions (the adapter or the command supplie
 """
 from __future__ import annotations
 
+import logging
 import posixpath
 import re
 from pathlib import Path
@@ -34,7 +35,11 @@ class Pages:
         if src not in self.texts:
             return None
         if src not in self.anchors:
-            self.anchors[src] = anchors_in(self.convert(self.texts[src]))
+            logging.disable(logging.WARNING)  # the build converts the page again, and warns then
+            try:
+                self.anchors[src] = anchors_in(self.convert(self.texts[src]))
+            finally:
+                logging.disable(logging.NOTSET)
         return self.anchors[src]
 
 

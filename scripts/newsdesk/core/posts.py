@@ -15,7 +15,7 @@ from typing import Iterator
 import yaml
 
 from .fields import FieldReader
-from .frontmatter import FrontMatterError, StrictLoader, describe, split
+from .frontmatter import FrontMatterError, describe, load_yaml, normalise, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings, sort_key
 from .slugs import slug_from_filename
@@ -57,16 +57,27 @@ def asset_files(posts_dir: Path) -> list[Path]:
 
 
 def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Problem]]:
-    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts."""
+    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts.
+
+    A missing or unreadable file is one problem about that file, never one per post.
+    """
     source = display(path, root)
+    example = "one entry per author, such as 'director:' with 'name: Sam Example' and 'role: Director' indented under it"
     if not path.is_file():
-        return {}, []
+        return {}, [Problem(source, "file", f"missing; create it beside mkdocs.yml with {example}")]
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader) or {}  # noqa: S506
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        return {}, [Problem(source, "file", f"cannot be read as YAML ({error}); check its indentation and colons")]
+        text = normalise(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return {}, [Problem(source, "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'")]
+    lines = text.splitlines()
+    if tab := tab_problem(lines, 1):
+        return {}, [Problem(source, "file", tab)]
+    try:
+        data = load_yaml(text) or {}
+    except yaml.MarkedYAMLError as error:
+        return {}, [Problem(source, "file", yaml_problem(error, 1, lines))]
     if not isinstance(data, dict):
-        return {}, [Problem(source, "file", f"expected one entry per author, such as 'director:' with 'name:' and 'role:' under it, got {describe(data)}")]
+        return {}, [Problem(source, "file", f"expected {example}, got {describe(data)}")]
     authors, problems = {}, []
     for key, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
@@ -225,6 +236,9 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
             yield f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
         return
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
+    if not is_file:
+        yield f"{what} points to a folder, which the build cannot check; link to a post's or page's file, such as '../2025/2025-10-14-every-day-counts.md'"
+        return
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:
         yield f"{what} points to posts/{rel}, which does not exist"
