@@ -213,7 +213,10 @@ def _add_entry(fg: FeedGenerator, kind: str, post: Post, html: str, channel: Cha
         entry.dc.dc_creator(post.author.name)
     for tag in post.tags:
         entry.category(term=channel.tag_names.get(tag.slug, tag.name))
-    entry.summary(description(post, html))  # plain text: RSS <description>, Atom <summary>
+    # Plain text. Atom's <summary> is text; RSS readers read <description> as HTML, so there
+    # the text is escaped as HTML first (and feedgen escapes it again as XML).
+    text = description(post, html)
+    entry.summary(html_lib.escape(text, quote=False) if kind == RSS else text)
     if html:
         content = absolutize(strip_permalinks(html), post.url, channel.site_url)
         entry.content(content, type=_content_type(kind, content))
