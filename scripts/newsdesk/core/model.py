@@ -81,6 +81,7 @@ class Post:
     status: str = PUBLISHED
     reading_minutes: int = 1
     links: tuple[Link, ...] = ()  # the local links and images of the body, found once
+    notes: tuple[tuple[str, str], ...] = ()  # (field, warning) found while reading, such as an ambiguous time
 
     @property
     def url(self) -> str:

@@ -14,6 +14,7 @@ from typing import Iterator
 
 import yaml
 
+from .dates import ambiguity
 from .fields import FieldReader
 from .frontmatter import FrontMatterError, describe, load_yaml, normalise, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
@@ -125,6 +126,8 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
         notes_to_editors=fields.text("notes_to_editors"),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
+        notes=tuple((field, note) for field, value in (("date", date), ("updated", updated))
+                    if value and (note := ambiguity(value, str(parts.meta.get(field))))),
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
