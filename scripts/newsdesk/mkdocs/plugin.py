@@ -196,7 +196,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _render_cache(self, config) -> RenderCache | None:
         settings = settings_digest(config) if self.config.cache_dir else None
-        return RenderCache(self._cache_folder() / "render.pickle", settings) if settings else None
+        return RenderCache(self._cache_folder() / "render.jsonl", settings) if settings else None
 
     def _cache_folder(self) -> Path:
         """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
