@@ -57,7 +57,7 @@ def load_site(options, root: Path, *, publishing: bool,
 
 
 def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
-               markdown_config: tuple[list, dict] | None = None) -> tuple[Site, list[Problem]]:
+               markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True) -> tuple[Site, list[Problem]]:
     """The site's pages from the valid posts, and every problem of the site as a whole: a missing
     `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
     links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:
@@ -68,6 +68,9 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     shown = loaded.published() if publishing else loaded.posts
     site = build_site(shown, settings.types, per_page=options.per_page, home_count=options.home_count)
     problems = [] if site_url else [Problem("mkdocs.yml", "site_url", NO_SITE_URL)]
+    if not directory_urls:
+        problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "
+                                "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH]
     assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)

@@ -86,8 +86,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
-        if not config.use_directory_urls:
-            raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
@@ -96,6 +94,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError(f"newsdesk: {error}") from None
         # The same checks as `newsdesk check`, all before anything is written.
         self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
+                                                directory_urls=config.use_directory_urls,
                                                 markdown_config=(config.markdown_extensions, config.mdx_configs))
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))

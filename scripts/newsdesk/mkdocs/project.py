@@ -39,6 +39,7 @@ class Project:
     docs_dir: Path | None = None  # posts may link to its pages
     site_url: str | None = None
     markdown_config: tuple[list, dict] | None = None  # mkdocs.yml's markdown_extensions and mdx_configs
+    directory_urls: bool = True
 
     def load(self) -> tuple[Settings, Loaded, list[Problem]]:
         """Every post and every problem, as a published build sees them: the build's own checks."""
@@ -47,7 +48,7 @@ class Project:
         except ValueError as error:
             raise ProjectError(str(error)) from None
         problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
-                               markdown_config=self.markdown_config)[1]
+                               markdown_config=self.markdown_config, directory_urls=self.directory_urls)[1]
         return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
@@ -106,7 +107,7 @@ def load_project(config_file: str | None = None) -> Project:
     address = config.dev_addr
     base = urlsplit(config.site_url or "").path or "/"
     return Project(root=path.resolve().parent, options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
-                   markdown_config=(config.markdown_extensions, config.mdx_configs),
+                   markdown_config=(config.markdown_extensions, config.mdx_configs), directory_urls=config.use_directory_urls,
                    preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
 
 
