@@ -130,6 +130,7 @@ CASES = [
      ["docs/about.md: body: link 'blog/' on line 5 points to a folder"]),
     ("docs link to a missing anchor", {"docs/index.md": replace("News from the director.", "See [us](about.md#history).")},
      ["docs/index.md: body: link 'about.md#history' on line 3 points to '#history'"]),
+    ("docs page not UTF-8", {"docs/about.md": "# About\n\nCaf\u00e9\n".encode("latin-1")}, ["docs/about.md: file: not UTF-8 text"]),
     # --- mkdocs.yml ----------------------------------------------------------------------------------
     ("no site_url", {"mkdocs.yml": replace("site_url: https://schools.example.gov.uk/\n", "")},
      ["mkdocs.yml: 'site_url': missing; feeds need absolute URLs"]),

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .frontmatter import normalise
 from .links import Link, local_links
 from .model import Post, Problem, Settings
 
@@ -43,7 +44,7 @@ class Pages:
         return self.anchors[src]
 
 
-def docs_pages(docs_dir: Path | None) -> dict[str, tuple[str, int]]:
+def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tuple[str, int]]:
     """Each Markdown page of docs/: its text without front matter, and the line its text starts on."""
     found = {}
     if docs_dir is None or not docs_dir.is_dir():
@@ -52,7 +53,11 @@ def docs_pages(docs_dir: Path | None) -> dict[str, tuple[str, int]]:
         rel = path.relative_to(docs_dir).as_posix()
         if any(part.startswith(".") for part in rel.split("/")):
             continue
-        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n").lstrip("\ufeff")
+        try:
+            text = normalise(path.read_bytes().decode("utf-8"))
+        except UnicodeDecodeError:
+            problems.append(Problem(f"{docs_dir.name}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
+            continue
         front = _FRONT.match(text)
         found[rel] = (text[front.end():] if front else text, front.group(0).count("\n") + 1 if front else 1)
     return found
@@ -62,7 +67,8 @@ def page_link_problems(posts: Iterable[Post], settings: Settings, *, generated: 
                        convert: Callable[[str], str]) -> list[Problem]:
     """Broken links in docs pages, and links from posts or docs pages to an anchor a page lacks."""
     pages = Pages(convert)
-    docs = docs_pages(settings.docs_dir)
+    problems: list[Problem] = []
+    docs = docs_pages(settings.docs_dir, problems)
     docs_name = settings.docs_dir.name if settings.docs_dir else "docs"
     for rel, (text, _) in docs.items():
         pages.texts[rel] = text
@@ -70,7 +76,6 @@ def page_link_problems(posts: Iterable[Post], settings: Settings, *, generated: 
     for post in posts:
         pages.texts[post.src_uri] = post.body
     files = set(generated) | _docs_files(settings.docs_dir)
-    problems = []
     for rel, (text, first) in docs.items():
         source = f"{docs_name}/{rel}"
         for link in local_links(text):
