@@ -41,11 +41,11 @@ def unsafe_path(path: str) -> str | None:
     return None
 
 
-def inside(site_dir: Path, dest: str) -> bool:
-    """Whether a site-relative path, joined to the site folder, stays inside it."""
-    root = Path(site_dir).resolve()
-    target = (root / dest).resolve()
-    return target == root or root in target.parents
+def inside(dest: str) -> bool:
+    """Whether a site-relative output path, joined to the site folder, stays inside it (a string
+    check, so it costs nothing per file: no '..' above the top, no absolute path or drive)."""
+    path = posixpath.normpath(dest.replace("\\", "/"))
+    return not (path == ".." or path.startswith(("../", "/")) or re.match(r"^[A-Za-z]:", path))
 
 
 def docs_outputs(docs_dir: Path | None) -> dict[str, str]:

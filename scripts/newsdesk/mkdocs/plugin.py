@@ -132,7 +132,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         for file in generated:
             files.append(file)
         self._add_redirects(files, config)
-        outside = sorted(file.dest_uri for file in files if not inside(Path(config.site_dir), file.dest_uri))
+        outside = sorted(file.dest_uri for file in files if not inside(file.dest_uri))
         if outside:  # check_site refuses such paths; this guards against a path it did not foresee
             raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
         self.site_urls = {file.src_uri: file.url for file in files}
