@@ -12,7 +12,7 @@ import pytest
 
 from catalogue import (BLOG_FILE, CASE, FRONT, PRESS_FILE, apply, base_project, copy_project, post, quoted,
                        replace, run_build, run_check, snapshot, with_front)
-from sitekit import FROZEN_NOW, build
+from sitekit import FROZEN_NOW, add_warning_extension, build
 
 URDU = "اسکولوں میں مطالعہ کا ہفتہ"
 CONTACT = "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
@@ -265,3 +265,15 @@ def test_nothing_is_written_outside_the_site_folder_by_a_good_build(project):
     after = {name: entry for name, entry in snapshot(project.parent).items() if not name.startswith("project/site/")}
     assert after == outside
     assert (project / "site/old/launch.html").is_file() and (project / "site/news/2015/10/launch/index.html").is_file()
+
+
+def test_a_failure_after_every_page_is_written_keeps_the_last_good_site(project):
+    """MkDocs counts --strict warnings after the last page is written (here a Markdown extension's
+    warning, which no check foresees): the build fails, and site/ is still the last good one."""
+    add_warning_extension(project)
+    apply(project, {CASE: post(FRONT, "\nWARN-ME\n")})
+    before = snapshot(project.parent)
+    result = build(project, now=FROZEN_NOW)
+    assert result.returncode == 1 and "a paragraph says WARN-ME" in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+    assert snapshot(project.parent) == before  # no .site.next/ left behind either
