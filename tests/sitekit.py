@@ -82,15 +82,17 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def build(root: Path, site_dir: Path | None = None, *, now: str | None = None) -> subprocess.CompletedProcess:
+def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, env: dict | None = None,
+          args: list[str] = ()) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
 
-    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts.
+    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts; `env`
+    adds environment variables and `args` command-line options.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {})}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {}), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir or root / "site")],
+         "-d", str(site_dir or root / "site"), *args],
         capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
     )
 

@@ -80,3 +80,24 @@ def test_workers_write_every_post_and_listing_page_and_mkdocs_skips_them_quietly
     assert {"blog/index.md", "blog/page/2/index.md", "tags/extras/index.md", "archive/2024/index.md"} <= pages
     assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]
     assert "Extra post 7" in (tmp_path / "out/blog/2024/03/extra-7/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch, workers):
+    """Links to docs pages are rewritten once a post, and its excerpt made once, however many
+    pages and feeds show it (the page reuses on_nav's text; feeds reuse the listing's excerpt)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    import newsdesk.core.feeds
+    import newsdesk.mkdocs.plugin
+
+    retargeted, excerpts = [], []
+    retarget, excerpt = newsdesk.mkdocs.plugin.retarget, newsdesk.mkdocs.plugin.excerpt
+    monkeypatch.setattr(newsdesk.mkdocs.plugin, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1])
+    monkeypatch.setattr(newsdesk.mkdocs.plugin, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
+    monkeypatch.setattr(newsdesk.core.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
+    monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
+    project = project_with(tmp_path, workers)
+    mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
+    assert len(retargeted) == 19 and len(excerpts) == 19

@@ -34,6 +34,7 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
         types={key: PostType(key=key, **dict(value)) for key, value in options.types.items()},
         authors_file=options.authors_file, default_author=options.default_author, words_per_minute=options.words_per_minute,
         allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
+        attachment_limit_mb=options.attachment_limit_mb, formats_email=options.formats_email,
         authors_unreadable=any(problem.field == "file" for problem in problems),
     )
     if options.default_author and authors and options.default_author not in authors:

@@ -87,6 +87,7 @@ class TypeConfig(base.Config):
     title = Plain(str)  # 'News': the listing's heading and its nav entry
     summary_required = Plain(bool, default=False)
     contact_required = Plain(bool, default=False)
+    plural = c.Optional(Plain(str))  # 'Press releases'; default: the label with an 's'
 
 
 class NewsdeskConfig(base.Config):
@@ -103,3 +104,5 @@ class NewsdeskConfig(base.Config):
     cache_dir = Plain(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
+    attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
+    formats_email = c.Optional(Plain(str))  # where readers ask for an attachment in an accessible format

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -19,14 +20,17 @@ from ..core.changes import digest, home_digest, page_digests, post_digests, site
 from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
-from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
+from ..core.feeds import (Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all,
+                          shows_image)
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
-from ..core.posts import asset_files, docs_links
+from ..core.parts import Link, closing_html, more_html, relative, share_links
+from ..core.posts import asset_files, docs_links, page_title
+from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
@@ -65,11 +69,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.aside: AsideBuild | None = None
         self.site = Site(posts=[])
         self.prerendered: dict = {}
+        self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted), from on_nav
         self.cache: RenderCache | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
-        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
+        self.contents: dict = {}  # post.source -> the post's ItemText for feeds
+        self.bodies: dict[str, str] = {}  # post.source -> its body's HTML, for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
@@ -86,6 +92,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
+        if message := check_engine():
+            raise PluginError(message)
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
@@ -99,6 +107,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))
         self.posts = {post.src_uri: post for post in self.site.posts}
+        self.retargeted = {}  # this build's: docs pages may have moved since the last
+        self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
@@ -187,7 +197,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.nav = nav
         if self.serving and self.built:
             return nav
-        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
+        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n"), keep=True) for post in self.site.posts}
         self.cache = self._render_cache(config)
         workers = 1 if self.serving else workers_for(self.config.workers)
         self.prerendered = render_all(texts, config, files, workers, self.cache)
@@ -201,9 +211,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
         return self.settings.root / self.config.cache_dir
 
-    def _markdown(self, post: Post, text: str) -> str:
-        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
-        return retarget(text, docs_links(post, self.settings))
+    def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
+        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
+        Done once a post: on_nav keeps what it made (`keep`) for the page to take."""
+        source, done = self.retargeted.pop(post.src_uri, (None, None))
+        if source != text:
+            done = retarget(text, docs_links(post, self.settings))
+        if keep:
+            self.retargeted[post.src_uri] = (text, done)
+        return done
 
     def _prepare_page(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
@@ -248,7 +264,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = full_html(post, html, notes)
+                self.bodies[post.source] = html
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -260,10 +276,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
+        env.filters["nd_datetime_text"] = dates.human_datetime
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
+        self._closings(config)
         self.feed_jobs = self._feed_jobs()
         type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
         self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
@@ -285,6 +303,29 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
+
+    def _closings(self, config) -> None:
+        """What each post shows after its body, for its page and its feed items (parts.py); made
+        once every page is read, so that related links have their pages' titles."""
+        self.closings = {}
+        for post in self.site.posts:
+            notes, related = self.notes_html.get(post.source, ""), self._related(post, config)
+            self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
+            if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
+                closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
+                self.contents[post.source] = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+
+    def _related(self, post: Post, config) -> list[Link]:
+        links = []
+        for item in post.related:
+            if item.post and (other := self.by_rel.get(item.post)):
+                links.append(Link(item.title or other.title, relative(other.url, post.url)))
+            elif item.page:
+                title = item.title or page_title(Path(config.docs_dir) / item.page)
+                links.append(Link(title, relative(self.site_urls.get(item.page, ""), post.url)))
+            elif not item.post:
+                links.append(Link(item.title or item.target, item.target))
+        return links
 
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
@@ -316,7 +357,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        notes_html=self.notes_html.get(post.source, ""))
+                        show_image=shows_image(post, page.content or ""),
+                        closing_html=Markup(self.closings.get(post.source, "")),
+                        more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
+                        share=share_links(post.title, self.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
