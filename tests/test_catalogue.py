@@ -98,6 +98,9 @@ CASES = [
     ("field and link problems together", {CASE: post("title: A case\ndate: 19/06/2025\ntype: blog\n", "\nSee [x](missing.md) and [y](/about/).\n")},
      [f"{CASE}: 'date': expected YYYY-MM-DD", f"{CASE}: body: link 'missing.md' on line 7 points to posts/2025/missing.md",
       f"{CASE}: body: link '/about/' on line 7 is an address"]),
+    ("attachment outside the posts folder", {CASE: with_front("attachments:\n  - title: Passwords\n    file: ../../../etc/passwd\n")},
+     [f"{CASE}: 'attachments': entry 1 ('Passwords'): 'file: ../../../etc/passwd' does not exist beside the post"]),
+    ("related post missing", {CASE: with_front("related:\n  - ../2024/2024-01-01-gone.md\n")}, [f"{CASE}: 'related': entry 1"]),
     # --- posts: aliases and paths ------------------------------------------------------------------
     ("alias of the home page", {CASE: with_front("aliases: [/]\n")}, [f"{CASE}: 'aliases': '/' cannot be an old address: it is the site's home page"]),
     ("alias with ..", {CASE: with_front("aliases: [/news/../../etc/passwd]\n")},

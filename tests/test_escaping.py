@@ -30,13 +30,18 @@ def quoted(text: str) -> str:
 def hostile_post(number: int, value: str) -> str:
     return (f"---\ntitle: {quoted(value + ' title')}\ndate: 2025-03-0{number + 1} 10:00\ntype: press-release\n"
             f"summary: {quoted(value + ' summary')}\ntags: [{quoted(value + ' tag')}]\nauthor: hostile{number}\n"
-            "contact:\n  name: Press Office\n  email: press@example.gov.uk\n---\n\nThe body.\n")
+            "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
+            f"related:\n  - title: {quoted(value + ' related')}\n    url: https://www.gov.uk/guidance\n"
+            f"changes:\n  - date: 2025-03-20 09:00\n    note: {quoted(value + ' change')}\n"
+            f"attachments:\n  - title: {quoted(value + ' document')}\n    url: https://www.gov.uk/report.pdf\n"
+            "---\n\nThe body.\n")
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("escaping") / "project"
-    make_site(root, {f"2025/2025-03-0{n + 1}-hostile-{n}.md": hostile_post(n, value) for n, value in enumerate(HOSTILE)})
+    make_site(root, {f"2025/2025-03-0{n + 1}-hostile-{n}.md": hostile_post(n, value) for n, value in enumerate(HOSTILE)},
+              options={"formats_email": "formats@example.gov.uk"})
     authors = {**AUTHORS, **{f"hostile{n}": {"name": value + " name", "role": value + " role"} for n, value in enumerate(HOSTILE)}}
     (root / "authors.yml").write_text(yaml.safe_dump(authors, allow_unicode=True), encoding="utf-8")
     result = build(root, now=FROZEN_NOW)
@@ -109,7 +114,8 @@ def test_the_post_page_shows_the_text_as_typed(site, number):
     assert ld["headline"] == value + " title"
     assert ld["author"]["name"] == value + " name"
     text = path.read_text(encoding="utf-8")
-    assert shown(text, value + " summary") and shown(text, value + " name") and shown(text, value + " role")
+    for part in ("summary", "name", "role", "related", "change", "document"):
+        assert shown(text, f"{value} {part}"), part
 
 
 def shown(text: str, value: str) -> bool:
