@@ -58,16 +58,18 @@ def load_site(options, root: Path, *, publishing: bool,
 
 
 def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
-               markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True) -> tuple[Site, list[Problem]]:
+               markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True,
+               building: bool = True) -> tuple[Site, list[Problem]]:
     """The site's pages from the valid posts, and every problem of the site as a whole: a missing
     `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
     links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:
-    its markdown_extensions and mdx_configs).
+    its markdown_extensions and mdx_configs). `building` is false for `newsdesk check`, which
+    needs the site's addresses but not what only pages show.
 
     The build and `newsdesk check` both call this after load_site, before anything is written.
     """
     shown = loaded.published() if publishing else loaded.posts
-    site = build_site(shown, settings.types, per_page=options.per_page, home_count=options.home_count)
+    site = build_site(shown, settings.types, per_page=options.per_page, home_count=options.home_count, related=building)
     problems = [] if site_url else [Problem("mkdocs.yml", "site_url", NO_SITE_URL)]
     if not directory_urls:
         problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "

@@ -48,7 +48,8 @@ class Project:
         except ValueError as error:
             raise ProjectError(str(error)) from None
         problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
-                               markdown_config=self.markdown_config, directory_urls=self.directory_urls)[1]
+                               markdown_config=self.markdown_config, directory_urls=self.directory_urls,
+                               building=False)[1]
         return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
