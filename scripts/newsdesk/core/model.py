@@ -139,7 +139,8 @@ class Post:
 
     @property
     def last_modified(self) -> datetime:
-        return self.updated or self.date
+        """The later of 'updated' and 'date': a same-day 'updated' without a time is not earlier."""
+        return max(self.updated, self.date) if self.updated else self.date
 
 
 def post_url(post_type: PostType, date: datetime, slug: str) -> str:

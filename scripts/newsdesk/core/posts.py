@@ -125,9 +125,9 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if changes and updated and updated != changes[0].date:
         problems.append(Problem(source, "updated", f"{written_date(updated)} is not the date of the newest entry in 'changes' ({written_date(changes[0].date)}); remove 'updated': the newest change sets it"))
     updated = changes[0].date if changes else updated
-    if updated and date and updated < date:
+    if updated and date and updated_too_early(updated, date):
         problems.append(Problem(source, "changes", f"the newest change, {written_date(updated)}, is before the post's date {written_date(date)}; a change comes after the post is published") if changes
-                        else Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
+                        else Problem(source, "updated", f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     author = fields.author()
     contact_required = post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact) else None
@@ -146,6 +146,13 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
     return post  # with problems too: its links are checked as well, so the writer fixes all at once
+
+
+def updated_too_early(updated: datetime, date: datetime) -> bool:
+    """A correction dated the same day as the post is fine when it has no time (00:00) or a later one."""
+    if updated.date() == date.date() and (updated.hour, updated.minute) == (0, 0):
+        return False
+    return updated < date
 
 
 def _attachments(fields: FieldReader, path: Path, rel: str, settings: Settings) -> tuple[Attachment, ...]:

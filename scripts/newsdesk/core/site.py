@@ -14,10 +14,12 @@ from . import dates
 from .feeds import feed_specs
 from .listings import Site, build_site
 from .model import PostType, Problem, Settings
+from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
 from .outputs import output_problems
 from .pagelinks import page_link_problems
-from .posts import Loaded, asset_files, load_authors, load_posts
+from .posts import Loaded, asset_files, display, load_authors, load_posts
+from .record import RECORD_PATH
 
 NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
                "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
@@ -54,7 +56,8 @@ def load_site(options, root: Path, *, publishing: bool,
     if not settings.posts_dir.is_dir():
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
-    return settings, loaded, problems + loaded.problems
+    pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root)) if docs_dir else []
+    return settings, loaded, problems + pages + loaded.problems
 
 
 def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
@@ -74,7 +77,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     if not directory_urls:
         problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "
                                 "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
-    feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH]
+    feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
     assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
     if markdown_config is not None:

@@ -106,3 +106,10 @@ class NewsdeskConfig(base.Config):
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
     attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
     formats_email = c.Optional(Plain(str))  # where readers ask for an attachment in an accessible format
+    # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
+    deploy = Plain(bool, default=False)
+    # The live site's /published.json, fetched by the deploy workflow (relative to mkdocs.yml; ''
+    # for none): every address published before, which this build must keep (core/record.py).
+    published_record = Plain(str, default="")
+    withdrawn = c.ListOfItems(Plain(str), default=[])  # published addresses taken down on purpose
+    commit = Plain(str, default="")  # the commit a deploy builds, written into published.json

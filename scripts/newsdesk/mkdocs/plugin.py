@@ -28,10 +28,14 @@ from ..core.listings import Site, build_site
 from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
+from ..core.assets import docs_targets, plan_assets
+from ..core.docs import read_docs, unfinished
 from ..core.parts import Link, closing_html, more_html, relative, share_links
-from ..core.posts import asset_files, docs_links, page_title
+from ..core.posts import asset_files, display, docs_links, page_title
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
+from ..core.record import RECORD_PATH, dropped, read_record, updated_record
+from ..core.record import render as render_record
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from ..core.search import INDEX_PATH, add_posts, post_entry
@@ -100,6 +104,14 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                                                         reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
+        if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
+            problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
+        try:
+            self.record = self._record()
+        except ValueError as error:
+            raise PluginError(f"newsdesk: {error}") from None
+        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
+        self.loaded = loaded
         # The same checks as `newsdesk check`, all before anything is written.
         self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
                                                 directory_urls=config.use_directory_urls,
@@ -125,8 +137,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         generated = [self._post_file(post, config) for post in self.site.posts]
-        for path in asset_files(self.settings.posts_dir):
-            rel = path.relative_to(self.settings.posts_dir).as_posix()
+        for rel in self._assets(files):
+            path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
         self.nav_entries = None if config.nav is None else nav_entries(config.nav)
@@ -139,6 +151,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
+        if not self.serving:  # the addresses this site has ever published, for the next build
+            record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
+            generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
         for file in generated:
             files.append(file)
         self._add_redirects(files, config)
@@ -149,6 +164,22 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _record(self) -> dict[str, str]:
+        """The addresses published before this build (record.py): none in the preview or without a record."""
+        if self.serving or not self.config.published_record:
+            return {}
+        return read_record(self.settings.root / self.config.published_record, self.config.published_record)
+
+    def _assets(self, files: Files) -> list[str]:
+        """The files beside posts to copy: in a build, only those a published post or a docs page
+        links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
+        posts_dir = self.settings.posts_dir
+        assets = [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
+        if self.serving:
+            return assets
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        return list(plan_assets(assets, self.loaded.posts, docs_targets(pages)).published)
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
