@@ -121,6 +121,10 @@ CASES = [
     ("alias of another post", {CASE: with_front("aliases: [/blog/2025/03/walking-buses/]\n")},
      [f"{CASE}: 'aliases': '/blog/2025/03/walking-buses/' is already the address of {BLOG_FILE}"]),
     ("alias of its own address", {CASE: with_front("aliases: [/blog/2025/06/a-case/]\n")}, [f"{CASE}: 'aliases': '/blog/2025/06/a-case/' is this post's own address"]),
+    ("published address dropped", {"record.json": '{"addresses": {"/blog/2025/03/walking-buses/": "%s"}}' % BLOG_FILE,
+                                   "mkdocs.yml": replace("default_author: director", "default_author: director\n    published_record: record.json"),
+                                   BLOG_FILE: replace("type: blog", "type: blog\nslug: walking-buses-north")},
+     [f"{BLOG_FILE}: 'aliases': the post was published at /blog/2025/03/walking-buses/ and would no longer be there"]),
     # --- docs/ -------------------------------------------------------------------------------------
     ("docs page replacing the tag index", {"docs/tags/index.md": "# Tags\n"}, ["docs/tags/index.md: file: would replace the tag index"]),
     ("docs page replacing a listing", {"docs/blog.md": "# Blog\n"}, ["docs/blog.md: file: would replace the listing /blog/"]),

@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..core import dates
+from ..core.record import dropped, read_record
 from ..core.site import check_site, load_site, settings_from
 from .config import NewsdeskConfig
 from ..core.model import Problem, Settings
@@ -47,6 +48,12 @@ class Project:
             settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir)
         except ValueError as error:
             raise ProjectError(str(error)) from None
+        if self.options.published_record:  # as the build that reads it: addresses published before must stay
+            try:
+                record = read_record(self.root / self.options.published_record, self.options.published_record)
+            except ValueError as error:
+                raise ProjectError(str(error)) from None
+            problems += dropped(record, loaded.posts, self.options.withdrawn, {problem.source for problem in problems})
         problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
                                markdown_config=self.markdown_config, directory_urls=self.directory_urls,
                                building=False)[1]
