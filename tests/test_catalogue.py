@@ -131,6 +131,8 @@ CASES = [
     ("docs file replacing a feed", {"docs/feed.xml": "<rss/>"}, ["docs/feed.xml: file: would replace the feed /feed.xml"]),
     ("docs link to a missing page", {"docs/about.md": replace("Who writes here.", "See [contact](contact.md).")},
      ["docs/about.md: body: link 'contact.md' on line 5 points to docs/contact.md, which does not exist"]),
+    ("docs link after front matter", {"docs/about.md": "---\ntitle: About us\n---\n# About\n\nSee [contact](contact.md).\n"},
+     ["docs/about.md: body: link 'contact.md' on line 6 points to docs/contact.md, which does not exist"]),
     ("docs link by address", {"docs/about.md": replace("Who writes here.", "See [the blog](/blog/).")},
      ["docs/about.md: body: link '/blog/' on line 5 is an address"]),
     ("docs link to a folder", {"docs/about.md": replace("Who writes here.", "See [the blog](blog/).")},

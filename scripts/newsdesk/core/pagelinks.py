@@ -12,12 +12,12 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .frontmatter import normalise
+from .docs import has_front_matter
+from .frontmatter import FrontMatterError, normalise, split
 from .links import Link, local_links
 from .model import Post, Problem, Settings
 
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*("[^"]*"|'[^']*')""", re.I)
-_FRONT = re.compile(r"\A---[ \t]*\n.*?^(?:---|\.\.\.)[ \t]*\n", re.S | re.M)
 ADDRESS_HINT = "link to the file instead, such as 'about.md'"
 
 
@@ -58,8 +58,11 @@ def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tupl
         except UnicodeDecodeError:
             problems.append(Problem(f"{docs_dir.name}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
             continue
-        front = _FRONT.match(text)
-        found[rel] = (text[front.end():] if front else text, front.group(0).count("\n") + 1 if front else 1)
+        try:
+            parts = split(text) if has_front_matter(text) else None
+        except FrontMatterError:
+            parts = None  # docs.front_matter_problems reports it
+        found[rel] = (parts.body, parts.body_line) if parts else (text, 1)
     return found
 
 
