@@ -205,16 +205,25 @@ def test_backend_sign_in_and_review(tmp_path):
 
 
 def test_preview_js_names_files_as_slug_for_does(tmp_path):
-    """admin/preview.js fills in the slug of a new post; it must be slug_for's, title for title."""
+    """admin/preview.js fills in the slug of a new post; it must be slug_for's, title for title, in
+    every script, with the same table of spellings (admin/unidecode.bin) the build copies."""
     import json
     import shutil
     import subprocess
+    from html.entities import name2codepoint
+
+    from newsdesk.mkdocs.editor import unidecode_table
 
     node = shutil.which("node")
     assert node, "node is needed (scripts/setup-system.sh installs it)"
     script = Path(__file__).resolve().parents[1] / "scripts/newsdesk/mkdocs/admin/preview.js"
     titles = ["Summer school's new timetable", "Café & crèche: Ünïcode", "  SEND -- early_years  ", "x" * 70,
-              "Careers week comes to every secondary school in the city this autumn term and next", "2026/27 budget", "日本語"]
-    code = f"const m = require({json.dumps(str(script))}); console.log(JSON.stringify({json.dumps(titles)}.map(m.slugFor)))"
+              "Careers week comes to every secondary school in the city this autumn term and next", "2026/27 budget",
+              "日本語", "تعلیم کی خبریں", "Straße und Æsir", "Здравствуйте, школа", "1,000 new places", "Fish &amp; chips &#233;t&#xe9;",
+              "Ελληνικά σχολεία", "নতুন স্কুল", "Emoji only 🎉", "ﬁnal ｆｕｌｌｗｉｄｔｈ", "Jack’s “quoted” title", "ℌ𝔢𝔩𝔩𝔬 math"]
+    code = (f"const fs = require('fs'); const m = require({json.dumps(str(script))});"
+            f"const table = fs.readFileSync({json.dumps(str(unidecode_table()))}, 'utf8').split('\\x00');"
+            f"const entities = {json.dumps(name2codepoint)};"
+            f"console.log(JSON.stringify({json.dumps(titles)}.map(t => m.slugFor(t, table, entities))))")
     result = subprocess.run([node, "-e", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [slug_for(title) for title in titles]

@@ -25,7 +25,9 @@ def site(tmp_path_factory):
 
 def test_admin_has_the_page_its_configuration_and_decaps_script(site):
     names = {path.name for path in (site / "admin").iterdir()}
-    assert {"index.html", "config.yml", "preview.js", "decap-cms.js", "decap-cms.js.LICENSE.txt"} <= names
+    assert {"index.html", "config.yml", "preview.js", "unidecode.bin", "decap-cms.js", "decap-cms.js.LICENSE.txt"} <= names
+    from newsdesk.mkdocs.editor import unidecode_table
+    assert (site / "admin" / "unidecode.bin").read_bytes() == unidecode_table().read_bytes()
     assert not [name for name in names if name.endswith(".map")]
     installed = json.loads((REPO / "node_modules" / "decap-cms" / "package.json").read_text())["version"]
     pinned = json.loads((REPO / "package.json").read_text())["devDependencies"]["decap-cms"]

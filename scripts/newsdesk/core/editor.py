@@ -7,6 +7,7 @@ change here; tests/test_editor_config.py fails if the form and the validator dis
 from __future__ import annotations
 
 from dataclasses import dataclass
+from html.entities import name2codepoint
 
 from .fields import FIELDS, Field
 from .model import PostType, Settings
@@ -179,4 +180,5 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
         "language": language,
+        "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
     }

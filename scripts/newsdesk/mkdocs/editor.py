@@ -6,6 +6,7 @@ package.json and package-lock.json), never from another server.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 from html import escape
 from pathlib import Path
@@ -43,7 +44,14 @@ def editor_files(options, settings: Settings, config, files: Files, *, serving: 
     made.append(File.generated(config, ADMIN + "index.html", content=page))
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
     made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
+    made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
+
+
+def unidecode_table() -> Path:
+    """text-unidecode's table, from the installed package that core/slugs.py spells slugs with:
+    preview.js spells a new post's slug with the very same table."""
+    return Path(importlib.util.find_spec("text_unidecode").origin).parent / "data.bin"
 
 
 def _bundle(dist: Path) -> list[Path]:

@@ -6,13 +6,28 @@
 
 var SLUG_LENGTH = 60;
 
-function newsdeskSlugify(text) {
-  return String(text).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+// A port of core/slugs.py's slugify (python-slugify's legacy pipeline with text-unidecode): quotes
+// become hyphens, every script is spelt in ASCII letters by text-unidecode's own table (`table`:
+// admin/unidecode.bin, copied from the installed Python package), HTML entities are decoded
+// (`entities`: Python's html.entities), and what is not a letter, digit or hyphen becomes one.
+function newsdeskSlugify(text, table, entities) {
+  var spelt = "";
+  for (var ch of String(text).replace(/'+/g, "-").normalize("NFKD")) {
+    var point = ch.codePointAt(0);
+    if (point === 0) spelt += "\x00";
+    else if (point - 1 < table.length) spelt += table[point - 1];
+  }
+  spelt = spelt.replace(/&([A-Za-z0-9]+);/g, function (all, name) {
+    return Object.prototype.hasOwnProperty.call(entities, name) ? String.fromCodePoint(entities[name]) : all;
+  }).replace(/&#(\d+);/g, function (all, number) { return String.fromCodePoint(Number(number)); })
+    .replace(/&#x([\da-fA-F]+);/g, function (all, number) { return String.fromCodePoint(parseInt(number, 16)); });
+  return spelt.normalize("NFKD").toLowerCase().replace(/'+/g, "").replace(/(?<=\d),(?=\d)/g, "")
+    .replace(/[^-a-zA-Z0-9]+/g, "-").replace(/-{2,}/g, "-").replace(/^-+|-+$/g, "");
 }
 
-function newsdeskSlugFor(title) {
-  var slug = newsdeskSlugify(title);
+// commands/postfile.py's slug_for: cut at a word once past 60 characters.
+function newsdeskSlugFor(title, table, entities) {
+  var slug = newsdeskSlugify(title, table, entities);
   if (slug.length <= SLUG_LENGTH) return slug;
   var cut = slug.slice(0, SLUG_LENGTH + 1);
   cut = cut.indexOf("-") >= 0 ? cut.slice(0, cut.lastIndexOf("-")) : cut;
@@ -33,12 +48,20 @@ if (typeof CMS !== "undefined") {
     // Absolute: the preview is drawn in a frame, where a relative address would not find them.
     site.stylesheets.forEach(function (href) { CMS.registerPreviewStyle(new URL(href, document.baseURI).href); });
 
+    var table = null;  // text-unidecode's table, fetched the first time a new post is saved
+    function spelling() {
+      table = table || fetch(new URL("unidecode.bin", document.baseURI).href)
+        .then(function (response) { return response.text(); })
+        .then(function (text) { return text.split("\x00"); });
+      return table;
+    }
+
     CMS.registerEventListener({
       name: "preSave",
-      handler: function (event) {
+      handler: async function (event) {
         var entry = event.entry, data = entry.get("data");
-        if (entry.get("newRecord") && !data.get("slug")) return data.set("slug", newsdeskSlugFor(data.get("title") || ""));
-        return undefined;
+        if (!entry.get("newRecord") || data.get("slug")) return undefined;
+        return data.set("slug", newsdeskSlugFor(data.get("title") || "", await spelling(), site.entities));
       }
     });
 
@@ -85,7 +108,7 @@ if (typeof CMS !== "undefined") {
               h("dl", { className: "nd-meta" }, meta),
               tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
               tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) {
-                return h("li", { key: tag }, h("a", { href: new URL("../tags/" + newsdeskSlugify(tag) + "/", document.baseURI).href }, tag));
+                return h("li", { key: tag }, h("a", { href: new URL("../tags/", document.baseURI).href }, tag));
               })) : null
             ),
             type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
