@@ -8,7 +8,6 @@ import posixpath
 from functools import partial
 from pathlib import Path
 
-import jinja2
 import markdown
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -239,7 +238,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return RenderCache(self._cache_folder() / "render.jsonl", settings) if settings else None
 
     def _cache_folder(self) -> Path:
-        """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
+        """The render cache: `cache_dir`, beside mkdocs.yml. No compiled templates are kept there:
+        Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
         return self.settings.root / self.config.cache_dir
 
     def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
@@ -301,10 +301,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return html
 
     def _prepare_env(self, env, *, config, files):
-        if self.config.cache_dir:  # compiled templates, checked against their source by Jinja
-            folder = self._cache_folder() / "templates"
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.filters["nd_datetime_text"] = dates.human_datetime
