@@ -1,57 +1,123 @@
-"""The search index: posts get one short entry each; docs pages keep Material's full-text sections."""
+"""The search index (Pagefind): which pages it holds, what it leaves out, and its fixed file order."""
 from __future__ import annotations
 
+import gzip
 import json
+from pathlib import Path
 
 import pytest
 
-from newsdesk.core.html import shorten
-from newsdesk.core.search import TEXT_LIMIT, add_posts
+from newsdesk.core.search import UNUSED_FILES, index_glob, pagefind_args
+from newsdesk.mkdocs.pagefindorder import SIGNATURE, FormatChanged, decode, encode, fix_order
 
 from test_site import PUBLISHED_POSTS
 
 
-def index(site) -> dict:
-    return json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+def fragments(site: Path) -> dict[str, dict]:
+    """Every page in the index, by URL: Pagefind's fragment files (gzip, a signature, then JSON)."""
+    pages = {}
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        page = json.loads(data[len(SIGNATURE):])
+        pages[page["url"]] = page
+    return pages
 
 
-def test_each_published_post_has_exactly_one_entry(basic_site):
-    locations = [doc["location"] for doc in index(basic_site)["docs"]]
-    post_entries = [loc for loc in locations if loc.startswith(("blog/2", "news/2"))]
-    assert sorted(post_entries) == sorted(PUBLISHED_POSTS)  # no per-section '#anchor' entries, no drafts
-
-
-def test_a_post_entry_has_title_tags_and_summary(basic_site):
-    fair = next(doc for doc in index(basic_site)["docs"] if doc["location"] == "blog/2025/06/summer-fair/")
-    assert fair == {"location": "blog/2025/06/summer-fair/", "title": "The summer fair",
-                    "text": "<p>A summary that listings show instead of an excerpt.</p>", "tags": ["SEND", "Fairs"]}
-
-
-def test_without_a_summary_the_entry_has_the_first_paragraph(basic_site):
-    winter = next(doc for doc in index(basic_site)["docs"] if doc["location"] == "blog/2025/01/winter-visit/")
-    assert winter["text"].startswith("<p>The first paragraph of the winter visit")
-    assert "second paragraph" not in winter["text"]
-    assert len(winter["text"]) <= TEXT_LIMIT + len("<p></p>")
-
-
-def test_docs_pages_and_listings_keep_their_own_rules(basic_site):
-    locations = [doc["location"] for doc in index(basic_site)["docs"]]
-    assert "about/" in locations  # a docs page: indexed by Material, full text
-    assert not [loc for loc in locations if loc.startswith(("tags/", "archive/", "blog/page/"))]
-
-
-def test_add_posts_keeps_materials_config_and_entries():
-    written = json.dumps({"config": {"lang": ["en"]}, "docs": [{"location": "about/", "title": "About", "text": ""}]})
-    merged = json.loads(add_posts(written, [{"location": "blog/2025/01/a/", "title": "A &amp; B", "text": "<p>x</p>"}]))
-    assert merged["config"] == {"lang": ["en"]}
-    assert [doc["location"] for doc in merged["docs"]] == ["about/", "blog/2025/01/a/"]
-
-
-@pytest.mark.parametrize("text, limit, expected", [
-    ("Short enough.", 20, "Short enough."),
-    ("The council will open two new schools, and more besides.", 30, "The council will open two…"),
-    ("Supercalifragilistic", 10, "Supercali…"),
+@pytest.mark.parametrize("prefixes, docs, expected", [
+    (["blog"], [], "blog/[0-9][0-9][0-9][0-9]/**/index.html"),
+    (["news", "blog"], ["about/index.html"],
+     "{blog/[0-9][0-9][0-9][0-9]/**/index.html,news/[0-9][0-9][0-9][0-9]/**/index.html,about/index.html}"),
+    (["blog"], ["odd[1],{x}/index.html"], r"{blog/[0-9][0-9][0-9][0-9]/**/index.html,odd\[1\]\,\{x\}/index.html}"),
 ])
-def test_shorten(text, limit, expected):
-    assert shorten(text, limit) == expected
-    assert len(shorten(text, limit)) <= limit
+def test_index_glob(prefixes, docs, expected):
+    assert index_glob(prefixes, docs) == expected
+
+
+def test_pagefind_args_leave_out_heading_permalinks():
+    args = pagefind_args("site", "*.html")
+    assert args[args.index("--exclude-selectors") + 1] == ".headerlink"
+    assert args[-2:] == ["--output-subdir", "pagefind"]
+    assert pagefind_args("site", "*.html", "/tmp/x")[-2:] == ["--output-path", "/tmp/x"]
+
+
+def test_the_index_holds_published_posts_and_docs_pages_only(basic_site):
+    urls = sorted(fragments(basic_site))
+    assert urls == sorted(["/" + url for url in PUBLISHED_POSTS] + ["/about/"])  # no home, listing, tag, archive or search page
+
+
+def test_no_draft_or_scheduled_post_is_in_any_index_file(basic_site):
+    for path in (basic_site / "pagefind").rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            text = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
+            for words in (b"Unfinished thoughts", b"Scheduled announcement", b"unfinished-thoughts", b"scheduled-announcement"):
+                assert words not in text, f"{path.name} holds {words!r}"
+
+
+def test_a_post_is_indexed_with_its_full_text_filters_and_meta(basic_site):
+    fair = fragments(basic_site)["/blog/2025/06/summer-fair/"]
+    assert fair["meta"]["title"] == "The summer fair"
+    assert (fair["meta"]["type"], fair["meta"]["date"]) == ("Blog post", "20 June 2025")
+    assert fair["filters"] == {"type": ["Blog"], "tag": ["SEND", "Fairs"], "year": ["2025"]}
+    assert "Pat Fixture" in fair["content"]  # the byline: a search for the author's name finds the post
+    assert "¶" not in fair["content"] and "Reading time" not in fair["content"]
+
+
+def test_docs_pages_are_pages_without_filters(basic_site):
+    about = fragments(basic_site)["/about/"]
+    assert about["meta"]["type"] == "Page"
+    assert about["filters"] == {}
+
+
+def test_only_the_files_search_uses_are_written(basic_site):
+    bundle = basic_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file() and (bundle / "pagefind-worker.js").is_file()
+    assert not [name for name in UNUSED_FILES if (bundle / name).exists()]
+
+
+def test_materials_search_is_gone(basic_site):
+    assert not (basic_site / "search/search_index.json").exists()
+    home = (basic_site / "index.html").read_text(encoding="utf-8")
+    assert 'action="search/"' in home and 'name="q"' in home
+    assert "md-search" not in home
+
+
+# ---- pagefindorder: Pagefind's filter files in a fixed order ----
+
+@pytest.mark.parametrize("item", [0, 23, 24, 255, 256, 70000, 2 ** 40, "", "Early years", "é" * 30, [], [1, ["a", [2]]], b"\x00\x01"])
+def test_cbor_round_trip(item):
+    data = encode(item)
+    assert decode(data) == (item, len(data))
+
+
+def test_cbor_encodes_as_pagefind_does():
+    assert encode(["tag", [["SEND", [0, 7]]]]) == bytes.fromhex("82 63 746167 81 82 64 53454e44 82 00 07".replace(" ", ""))
+
+
+def _bundle(folder: Path, values: list, version: str = "1.5.2") -> Path:
+    (folder / "filter").mkdir(parents=True)
+    (folder / "filter/en_1111111.pf_filter").write_bytes(gzip.compress(SIGNATURE + encode(["tag", values])))
+    meta = ["1.5.2", [["en_aaaaaaa", 10]], [], [["tag", "en_1111111"]], [], ["title"]]
+    (folder / "pagefind.en_0000000000.pf_meta").write_bytes(gzip.compress(SIGNATURE + encode(meta)))
+    (folder / "pagefind-entry.json").write_text(json.dumps({"version": version, "languages": {"en": {"hash": "en_0000000000", "wasm": "en", "page_count": 1}}}))
+    return folder
+
+
+def test_fix_order_sorts_filter_values_and_renames_what_points_at_them(tmp_path):
+    one = _bundle(tmp_path / "one", [["SEND", [0]], ["Fairs", [0, 1]], ["Attendance", [1]]])
+    two = _bundle(tmp_path / "two", [["Attendance", [1]], ["SEND", [0]], ["Fairs", [0, 1]]])
+    fix_order(one)
+    fix_order(two)
+    files = sorted(p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file())
+    assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
+    entry = json.loads((one / "pagefind-entry.json").read_text())
+    meta, _ = decode(gzip.decompress((one / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes()), len(SIGNATURE))
+    name = meta[3][0][1]
+    values, _ = decode(gzip.decompress((one / f"filter/{name}.pf_filter").read_bytes()), len(SIGNATURE))
+    assert values == ["tag", [["Attendance", [1]], ["Fairs", [0, 1]], ["SEND", [0]]]]
+
+
+def test_fix_order_stops_on_another_pagefind_version(tmp_path):
+    with pytest.raises(FormatChanged, match=r"Pagefind 1\.6\.0, and newsdesk's mkdocs/pagefindorder\.py reads the files of Pagefind 1\.5\.2"):
+        fix_order(_bundle(tmp_path, [], version="1.6.0"))
