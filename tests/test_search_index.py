@@ -63,6 +63,15 @@ def test_a_post_is_indexed_with_its_full_text_filters_and_meta(basic_site):
     assert "¶" not in fair["content"] and "Reading time" not in fair["content"]
 
 
+def test_a_press_release_is_found_by_its_summary_notes_and_contact(basic_site):
+    """WRITING.md: search looks through every word, notes to editors and the media contact too."""
+    release = fragments(basic_site)["/news/2025/11/press-one/"]
+    for words in ("The first press release of the fixture site.", "The body of the first press release.",
+                  "The fixture has notes to editors.", "Fixture Press Desk", "Partnerships"):
+        assert words in release["content"], words
+    assert release["filters"]["type"] == ["News"]
+
+
 def test_docs_pages_are_pages_without_filters(basic_site):
     about = fragments(basic_site)["/about/"]
     assert about["meta"]["type"] == "Page"
@@ -121,3 +130,23 @@ def test_fix_order_sorts_filter_values_and_renames_what_points_at_them(tmp_path)
 def test_fix_order_stops_on_another_pagefind_version(tmp_path):
     with pytest.raises(FormatChanged, match=r"Pagefind 1\.6\.0, and newsdesk's mkdocs/pagefindorder\.py reads the files of Pagefind 1\.5\.2"):
         fix_order(_bundle(tmp_path, [], version="1.6.0"))
+
+
+def test_the_preview_indexes_a_burst_of_builds_once_and_a_later_build_again(monkeypatch):
+    import time
+
+    from newsdesk.mkdocs.searchindex import Background
+
+    runs = []
+    monkeypatch.setattr(Background, "QUIET", 0.2)
+    monkeypatch.setattr(Background, "_index", staticmethod(lambda site, glob: runs.append(site)))
+    background = Background()
+    for n in range(3):
+        background.request(f"site{n}", "*.html")
+        time.sleep(0.05)
+    time.sleep(0.5)
+    assert runs == ["site2"]
+    background.request("site3", "*.html")
+    time.sleep(0.5)
+    background.join(1)
+    assert runs == ["site2", "site3"]

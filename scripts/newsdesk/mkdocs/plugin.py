@@ -22,7 +22,7 @@ from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_o
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
-from ..core.model import Post, Problem, report
+from ..core.model import PUBLISHED, Post, Problem, report
 from ..core.opml import opml
 from ..core.posts import asset_files, docs_links
 from .prerender import fingerprint, render_all, workers_for, write_all
@@ -338,7 +338,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def search_filters(self) -> dict[str, list[str]]:
         """The values of the search page's filters: as the posts' pages give them to Pagefind."""
-        posts = [post for post in self.site.posts if post.status == "published"]
+        posts = [post for post in self.site.posts if post.status == PUBLISHED]
         return {"type": [t.title for t in self.settings.types.values() if any(p.type.key == t.key for p in posts)],
                 "tag": sorted({self.site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
                 "year": sorted({str(post.date.year) for post in posts}, reverse=True)}

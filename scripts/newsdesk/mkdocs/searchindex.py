@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -60,7 +61,12 @@ class Indexing:
 
 
 class Background:
-    """`mkdocs serve`: index after each build, one run at a time, at the lowest CPU priority."""
+    """`mkdocs serve`: index after each build, one run at a time, at the lowest CPU priority.
+
+    A run starts once builds have paused for QUIET seconds, so a burst of saves is indexed once.
+    """
+
+    QUIET = 1.0
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -70,20 +76,28 @@ class Background:
     def request(self, site_dir: str, glob: str) -> None:
         with self.lock:
             self.wanted = (site_dir, glob)
-            if self.thread is None or not self.thread.is_alive():
+            self.asked = time.monotonic()
+            if self.thread is None:
                 self.thread = threading.Thread(target=self._run, name="newsdesk-pagefind", daemon=True)
                 self.thread.start()
 
     def join(self, timeout: float | None = None) -> None:
-        if self.thread:
-            self.thread.join(timeout)
+        thread = self.thread
+        if thread:
+            thread.join(timeout)
 
     def _run(self) -> None:
         while True:
             with self.lock:
-                job, self.wanted = self.wanted, None
-                if job is None:
-                    return
+                wait = self.asked + self.QUIET - time.monotonic()
+                if wait <= 0:
+                    job, self.wanted = self.wanted, None
+                    if job is None:
+                        self.thread = None  # under the lock: the next request starts a new thread
+                        return
+            if wait > 0:
+                time.sleep(wait)
+                continue
             try:
                 self._index(*job)
             except Exception as error:  # the preview goes on; the search page keeps the last index
