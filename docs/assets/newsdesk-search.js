@@ -34,8 +34,6 @@
     if (!loading) {
       loading = import(new URL("pagefind/pagefind.js", base).href).then(function (api) {
         return Promise.resolve(api.options({ baseUrl: base.pathname })).then(function () {
-          return api.filters();  // loads the filters, so that every search counts results by filter
-        }).then(function () {
           return api;
         });
       });
@@ -70,8 +68,17 @@
     return count === 1 ? "1 result" : count + " results";
   }
 
+  // Pagefind counts results by filter once its filter files are loaded. Readers who never touch
+  // the filters never download them: they load when focus first enters the filters, or at once
+  // when the address chose a filter.
+  var counting = false;
+  function countWith(api) {
+    return counting ? Promise.resolve(api.filters()).then(function () { return api; }) : Promise.resolve(api);
+  }
+
   // Each option's count: the results it would give with the other filters as they are.
   function showCounts(api, query, search, run) {
+    if (!counting) return Promise.resolve();
     return Promise.all(selects.map(function (select) {
       var key = select.getAttribute("data-filter");
       var without = filtersExcept(key);
@@ -169,7 +176,7 @@
       clearCounts();
       return Promise.resolve();
     }
-    return pagefind().then(function (api) {
+    return pagefind().then(countWith).then(function (api) {
       return api.search(query || null, options(filters)).then(function (search) {
         if (mine !== latest || !search) return;
         current = search;
@@ -195,6 +202,17 @@
     run();
   });
   selects.concat([order]).forEach(function (select) { select.addEventListener("change", run); });
+  form.querySelector("fieldset").addEventListener("focusin", function () {
+    if (counting) return;
+    counting = true;
+    var query = field.value.trim(), mine = latest;
+    if (!current) return;
+    pagefind().then(countWith).then(function (api) {
+      return api.search(query || null, options(filtersExcept(null))).then(function (search) {
+        if (mine === latest && search) return showCounts(api, query || null, search, mine);
+      });
+    });
+  });
   more.addEventListener("click", function () {
     if (current) showMore(latest, true);
   });
@@ -206,5 +224,6 @@
     var wanted = params.get(select.name);
     if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
   });
-  if (field.value.trim() || Object.keys(filtersExcept(null)).length) run();
+  counting = Object.keys(filtersExcept(null)).length > 0;
+  if (field.value.trim() || counting) run();
 })();

@@ -93,6 +93,12 @@ def test_drafts_and_scheduled_posts_are_not_found(tabs, word):
     assert page.locator("[data-nd-search-status]").inner_text().startswith("No results")
 
 
+def open_filters(page) -> None:
+    """Move focus into the filters: their counts load then (a reader who never filters skips them)."""
+    page.locator("select[name=type]").focus()
+    page.wait_for_function("() => /\\(\\d+\\)$/.test(document.querySelector('select[name=type] option').text)", timeout=10000)
+
+
 def option_counts(page, name: str) -> dict[str, int]:
     texts = page.locator(f"select[name={name}] option").evaluate_all("os => os.map(o => [o.value, o.text])")
     return {value: int(re.search(r"\((\d+)\)$", text).group(1)) for value, text in texts}
@@ -102,6 +108,7 @@ def option_counts(page, name: str) -> dict[str, int]:
 def test_each_filter_narrows_the_results_to_its_count(tabs, name):
     page = search(tabs("light"), COMMON_WORD)
     total = count_announced(page)
+    open_filters(page)
     counts = option_counts(page, name)
     assert counts[""] == total
     chosen = [value for value, count in counts.items() if value and 0 < count < total]
@@ -162,6 +169,10 @@ def test_nothing_loads_until_a_reader_searches(tabs):
     assert not [url for url in tab.requests if "/pagefind/" in url], "the search page loaded the index before a search"
     with page.expect_request("**/pagefind/pagefind.js", timeout=5000):
         page.locator("#nd-search-q").press_sequentially("school", delay=20)
+    expect(page.locator("[data-nd-search-status]")).to_contain_text("school", timeout=15000)
+    assert not [url for url in tab.requests if "/pagefind/filter/" in url], "filter counts loaded before the reader went near the filters"
+    with page.expect_request("**/pagefind/filter/*", timeout=5000):
+        open_filters(page)
 
 
 def test_the_count_is_announced_politely_once_typing_pauses(tabs):
