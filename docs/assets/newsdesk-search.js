@@ -30,12 +30,20 @@
     Array.prototype.forEach.call(select.options, function (option) { option.setAttribute("data-label", option.text); });
   });
 
+  var failures = 0;
   function pagefind() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", base).href).then(function (api) {
+      // After a failure (the index not there yet, a dropped connection) the next search tries
+      // again, under another address: a browser remembers a module that failed to load.
+      var url = new URL("pagefind/pagefind.js" + (failures ? "?try=" + failures : ""), base).href;
+      loading = import(url).then(function (api) {
         return Promise.resolve(api.options({ baseUrl: base.pathname })).then(function () {
           return api;
         });
+      }).catch(function (error) {
+        loading = null;
+        failures += 1;
+        throw error;
       });
     }
     return loading;
