@@ -150,3 +150,16 @@ def test_the_preview_indexes_a_burst_of_builds_once_and_a_later_build_again(monk
     time.sleep(0.5)
     background.join(1)
     assert runs == ["site2", "site3"]
+
+
+def test_a_failed_pagefind_run_stops_the_build_with_its_output(tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    from newsdesk.mkdocs import searchindex
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\necho 'Error: no HTML files matched'\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(searchindex, "executable", lambda: str(fake))
+    with pytest.raises(PluginError, match=r"(?s)Pagefind could not make the search index \(exit 1\):\nError: no HTML files matched"):
+        searchindex.Indexing(str(tmp_path / "site"), "*.html").wait()
