@@ -35,7 +35,7 @@ def test_index_glob(prefixes, docs, expected):
 
 def test_pagefind_args_leave_out_heading_permalinks():
     args = pagefind_args("site", "*.html")
-    assert args[args.index("--exclude-selectors") + 1] == ".headerlink"
+    assert args[args.index("--exclude-selectors") + 1] == ".headerlink,.nd-meta dt,.nd-tags-heading"
     assert args[-2:] == ["--output-subdir", "pagefind"]
     assert pagefind_args("site", "*.html", "/tmp/x")[-2:] == ["--output-path", "/tmp/x"]
 
@@ -60,6 +60,7 @@ def test_a_post_is_indexed_with_its_full_text_filters_and_meta(basic_site):
     assert (fair["meta"]["type"], fair["meta"]["date"]) == ("Blog post", "20 June 2025")
     assert fair["filters"] == {"type": ["Blog"], "tag": ["SEND", "Fairs"], "year": ["2025"]}
     assert "Pat Fixture" in fair["content"]  # the byline: a search for the author's name finds the post
+    assert "ByPat" not in fair["content"] and "Published" not in fair["content"]
     assert "¶" not in fair["content"] and "Reading time" not in fair["content"]
 
 

@@ -16,8 +16,9 @@ from collections.abc import Iterable
 
 BUNDLE = "pagefind"  # the index's folder in the site; the search page loads pagefind/pagefind.js
 SEARCH_PAGE = "search/index.md"
-# Left out of the text: the heading permalink symbols ('¶') that toc's permalink option adds.
-IGNORED_SELECTORS = (".headerlink",)
+# Left out of the text: the heading permalink symbols ('¶') that toc's permalink option adds, and the
+# labels "Published", "By" and "Tags", which Pagefind would run into their values ("ByDr Ruth Okafor").
+IGNORED_SELECTORS = (".headerlink", ".nd-meta dt", ".nd-tags-heading")
 # Pagefind writes its ready-made search interfaces too; the site has its own page, so these go.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
