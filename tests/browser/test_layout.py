@@ -14,7 +14,7 @@ OVERFLOW = """() => {
         if (box.width === 0 || box.height === 0) continue;
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || style.position === 'fixed') continue;
-        if (el.closest('.md-search, .nd-skip, .nd-visually-hidden, .md-dialog')) continue;
+        if (el.closest('.nd-skip, .nd-visually-hidden, .md-dialog')) continue;
         if (box.right > width + 1 || box.left < -1) wide.push(el.tagName + '.' + el.className + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
     }
     return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
