@@ -164,3 +164,29 @@ def test_a_failed_pagefind_run_stops_the_build_with_its_output(tmp_path, monkeyp
     monkeypatch.setattr(searchindex, "executable", lambda: str(fake))
     with pytest.raises(PluginError, match=r"(?s)Pagefind could not make the search index \(exit 1\):\nError: no HTML files matched"):
         searchindex.Indexing(str(tmp_path / "site"), "*.html").wait()
+
+
+def test_a_failed_preview_index_is_a_warning_and_the_next_build_tries_again(monkeypatch, caplog):
+    import logging
+    import time
+
+    from newsdesk.mkdocs.searchindex import Background
+
+    runs = []
+
+    def index(site, glob):
+        runs.append(site)
+        if site == "broken":
+            raise RuntimeError("Pagefind could not read the site")
+
+    monkeypatch.setattr(Background, "QUIET", 0.05)
+    monkeypatch.setattr(Background, "_index", staticmethod(index))
+    background = Background()
+    with caplog.at_level(logging.WARNING):
+        background.request("broken", "*.html")
+        time.sleep(0.3)
+        background.request("fixed", "*.html")
+        time.sleep(0.3)
+        background.join(1)
+    assert runs == ["broken", "fixed"]
+    assert "search index not updated: Pagefind could not read the site" in caplog.text
