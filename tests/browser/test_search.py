@@ -197,3 +197,34 @@ def test_excerpts_show_text_not_markup(tabs):
     page = search(tabs("light"), COMMON_WORD)
     tags = page.locator(".nd-search__excerpt *").evaluate_all("els => [...new Set(els.map(e => e.tagName))]")
     assert tags == ["MARK"]
+
+
+def test_a_site_under_a_path_links_its_results_there(browser, site_dir):
+    """A site published at https://example.org/schools/: the page and the index work under /schools/."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class UnderPath(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def translate_path(self, path):
+            return super().translate_path("/" + path.removeprefix("/schools/")) if path.startswith("/schools/") else "/nonexistent"
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(UnderPath, directory=str(site_dir)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/schools/search/?q={DEEP_WORD}", wait_until="networkidle")
+        link = page.locator(".nd-search__result a").first
+        link.wait_for(timeout=15000)
+        assert link.evaluate("a => new URL(a.href).pathname") == "/schools/" + DEEP_POST
+        link.click()
+        page.wait_for_url(f"**/schools/{DEEP_POST}")
+        assert page.locator(".nd-post h1").inner_text() == "Every day counts"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
