@@ -82,17 +82,41 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
-def build(root: Path, site_dir: Path | None = None, *, now: str | None = None) -> subprocess.CompletedProcess:
+# What the Makefile exports: Material's end-of-life notice (NO_MKDOCS_2_WARNING) and ProperDocs'
+# "MkDocs 2" notice (DISABLE_MKDOCS_2_WARNING, honoured only as "true") stay out of the output.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and its fork ProperDocs 1.6 (docs-dev/engines.md)
+
+
+def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, env: dict | None = None,
+          args: list[str] = (), engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
 
-    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts.
+    `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts; `env`
+    adds environment variables and `args` command-line options; `engine` "properdocs" runs
+    `properdocs build` on the same mkdocs.yml, as `make build-properdocs` does.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {})}
+    site_dir = site_dir or root / "site"
+    for folder in (root, site_dir):  # a build writes its site and its cache (.cache/) beside mkdocs.yml
+        assert not folder.resolve().is_relative_to(REPO), f"tests build copies, never the repository: {folder}"
+    assert engine in ENGINES, engine
+    env = {**os.environ, **QUIET, **({"NEWSDESK_NOW": now} if now else {}), **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir or root / "site")],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"),
+         "-d", str(site_dir), *args],
         capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
     )
+
+
+def copy_sample(destination: Path) -> Path:
+    """The repository's own sample site, as a fresh clone has it, in `destination`/sample."""
+    site = destination / "sample"
+    site.mkdir(parents=True)
+    for name in ("mkdocs.yml", "authors.yml"):
+        shutil.copy(REPO / name, site / name)
+    for name in ("docs", "overrides", "posts"):
+        shutil.copytree(REPO / name, site / name)
+    return site
 
 
 def copy_site(name: str, destination: Path) -> Path:
@@ -102,3 +126,35 @@ def copy_site(name: str, destination: Path) -> Path:
     if not (site / "overrides").exists():
         shutil.copytree(REPO / "overrides", site / "overrides")
     return site
+
+
+# A Markdown extension that warns while converting a paragraph saying WARN-ME: a warning MkDocs
+# logs during conversion that newsdesk's own checks do not foresee (they catch MkDocs' link
+# warnings before the build), for the tests of warnings from workers and from the render cache.
+WARNING_EXTENSION = """
+import logging
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+
+class Warn(Treeprocessor):
+    def run(self, root):
+        if any("WARN-ME" in (element.text or "") for element in root.iter("p")):
+            logging.getLogger("mkdocs.warnext").warning("a paragraph says WARN-ME")
+
+
+class WarnExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(Warn(md), "warn_me", 0)
+
+
+def makeExtension(**kwargs):
+    return WarnExtension(**kwargs)
+"""
+
+
+def add_warning_extension(project: Path) -> Path:
+    (project / "warnext.py").write_text(WARNING_EXTENSION, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - warnext\n", encoding="utf-8")
+    return project

@@ -11,7 +11,8 @@ import feedparser
 import pytest
 
 from newsdesk.core.feeds import (ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for,
-                            feed_specs, feeds_of_listing, full_html, identity, render, select)
+                            feed_specs, feeds_of_listing, full_html, identity, item_text, render, select)
+from newsdesk.core.parts import closing_html
 from newsdesk.core.html import plain_text, resolve_source_urls, rewrite_urls
 from newsdesk.core.listings import TagSummary
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
@@ -42,13 +43,18 @@ def make_post(slug: str = "minibus-routes", date: datetime = when(2025, 1, 15, 9
     return Post(**values)
 
 
+def items(posts, contents) -> dict:
+    """Feed texts from each post's HTML (by post.source), as the plugin makes them."""
+    return {post.source: item_text(post, contents[post.source]) for post in posts if post.source in (contents or {})}
+
+
 def rss(posts, spec=ALL_RSS, channel=CHANNEL, contents=None, enclosures=None) -> ET.Element:
-    feed = build_feed(spec, posts, contents or {}, channel, enclosures)
+    feed = build_feed(spec, posts, items(posts, contents), channel, enclosures)
     return ET.fromstring(render(spec, feed))
 
 
 def atom(posts, contents=None, enclosures=None) -> ET.Element:
-    return ET.fromstring(render(ALL_ATOM, build_feed(ALL_ATOM, posts, contents or {}, CHANNEL, enclosures)))
+    return ET.fromstring(render(ALL_ATOM, build_feed(ALL_ATOM, posts, items(posts, contents), CHANNEL, enclosures)))
 
 
 # Dates: RFC 822 with the UK offset of the day, never the offset of the build machine.
@@ -157,7 +163,7 @@ def test_an_empty_feed_has_a_fixed_date_not_the_clock():
 
 def test_same_posts_give_the_same_bytes():
     posts = [make_post("a"), make_post("b", when(2025, 7, 3, 10, 30), type=NEWS, summary="S.")]
-    contents = {post.source: "<p>Hello</p>" for post in posts}
+    contents = items(posts, {post.source: "<p>Hello</p>" for post in posts})
     first = [render(spec, build_feed(spec, posts, contents, CHANNEL)) for spec in (ALL_RSS, ALL_ATOM)]
     second = [render(spec, build_feed(spec, list(reversed(posts)), contents, CHANNEL)) for spec in (ALL_RSS, ALL_ATOM)]
     assert first == second
@@ -181,7 +187,7 @@ def test_rss_item_has_description_then_content_creator_and_categories():
 
 def test_content_is_cdata_in_rss_and_escaped_html_in_atom():
     post = make_post()
-    raw = render(ALL_RSS, build_feed(ALL_RSS, [post], {post.source: "<p>Hi</p>"}, CHANNEL))
+    raw = render(ALL_RSS, build_feed(ALL_RSS, [post], items([post], {post.source: "<p>Hi</p>"}), CHANNEL))
     assert b"<content:encoded><![CDATA[<p>Hi</p>]]></content:encoded>" in raw
     entry = atom([post], contents={post.source: "<p>Hi</p>"}).find("atom:entry", NS)
     assert entry.find("atom:content", NS).get("type") == "html"
@@ -191,7 +197,7 @@ def test_content_is_cdata_in_rss_and_escaped_html_in_atom():
 def test_html_holding_a_cdata_end_is_escaped_instead():
     post = make_post()
     html = "<p>XML sections end with ]]> in code.</p>"
-    raw = render(ALL_RSS, build_feed(ALL_RSS, [post], {post.source: html}, CHANNEL))
+    raw = render(ALL_RSS, build_feed(ALL_RSS, [post], items([post], {post.source: html}), CHANNEL))
     assert b"CDATA" not in raw
     assert feedparser.parse(raw).entries[0].content[0].value == html
 
@@ -199,7 +205,8 @@ def test_html_holding_a_cdata_end_is_escaped_instead():
 def test_description_without_summary_is_the_excerpt_as_plain_text():
     post = make_post()
     html = '<p>First &amp; <em>best</em>.</p>\n<!-- more -->\n<p>More.</p>'
-    assert rss([post], contents={post.source: html}).findtext("channel/item/description") == "First & best."
+    # RSS readers read <description> as HTML: the plain text is escaped as HTML inside the XML
+    assert rss([post], contents={post.source: html}).findtext("channel/item/description") == "First &amp; best."
 
 
 def test_heading_anchors_are_left_out_of_content():
@@ -227,11 +234,13 @@ def test_enclosure_for_reads_type_and_size(tmp_path):
     assert enclosure_for(make_post()) is None
 
 
-def test_press_release_content_ends_with_notes_and_contact():
+def test_press_release_content_ends_with_what_its_page_shows_after_the_body():
     post = make_post(type=NEWS, contact=Contact("Press Desk", "Media", "press@example.org", "0300 000 0000"))
-    assert full_html(post, "<p>Body</p>", "<p>Note 1</p>") == (
-        "<p>Body</p>\n<h2>Notes to editors</h2>\n<p>Note 1</p>\n<h2>Media contact</h2>\n<p>Press Desk, Media</p>\n"
-        '<p>Email: <a href="mailto:press@example.org">press@example.org</a></p>\n<p>Phone: 0300 000 0000</p>\n')
+    html = full_html(post, "<p>Body</p>\n<!-- more -->\n<p>More</p>", closing_html(post, "<p>Note 1</p>", for_feed=True))
+    assert "<!--" not in html
+    assert html.index("<p>Body</p>") < html.index("<p>More</p>") < html.index('<p class="nd-ends">Ends</p>') \
+        < html.index("Notes to editors</h2>\n<p>Note 1</p>") < html.index("Media contact</h2>") \
+        < html.index("<p>Telephone: 0300 000 0000</p>")
     assert full_html(make_post(), "<p>Body</p>") == "<p>Body</p>"
 
 

@@ -35,7 +35,7 @@ def test_index_glob(prefixes, docs, expected):
 
 def test_pagefind_args_leave_out_heading_permalinks():
     args = pagefind_args("site", "*.html")
-    assert args[args.index("--exclude-selectors") + 1] == ".headerlink,.nd-meta dt,.nd-tags-heading"
+    assert args[args.index("--exclude-selectors") + 1] == ".headerlink,.nd-meta dt,.nd-tags-heading,.nd-related,.nd-more,.nd-share,.nd-formats"
     assert args[-2:] == ["--output-subdir", "pagefind"]
     assert pagefind_args("site", "*.html", "/tmp/x")[-2:] == ["--output-path", "/tmp/x"]
 

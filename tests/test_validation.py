@@ -47,7 +47,7 @@ CASES = [
     ("front matter not closed", "---\ntitle: End of term\n",
      "front matter: not closed; add a '---' line after the last field"),
     ("YAML syntax error", post("title: End of term\ndate: 2024-12-19\ntype: blog\nsummary: Results: a good year\n"),
-     "front matter: YAML syntax error on line 5 (mapping values are not allowed in this context); if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes"),
+     "front matter: YAML syntax error on line 5 ('summary: Results: a good year'): mapping values are not allowed here; if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes"),
     ("front matter is a list", post("- title\n- date\n"),
      "front matter: expected 'field: value' lines, got a list; write one 'field: value' per line"),
     ("missing title", post("date: 2024-12-19\ntype: blog\n"),
@@ -90,8 +90,8 @@ CASES = [
      "'contact': missing; every press release needs a press contact: add 'contact:' with indented 'name:', 'role:', 'email:' and 'phone:' lines"),
     ("contact without a way to reach it", post("title: End of term\ndate: 2024-12-19\ntype: press-release\nsummary: S.\ncontact:\n  name: Press Office\n"),
      "'contact': needs an 'email:' or a 'phone:' so journalists can reach the contact"),
-    ("image without alt", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: images/hall.png\n"),
-     "'image_alt': missing for image 'images/hall.png'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'"),
+    ("image without alt", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: images/present.png\n"),
+     "'image_alt': missing for image 'images/present.png'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'"),
     ("image file missing", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: images/hall.png\nimage_alt: The school hall\n"),
      "'image': image 'images/hall.png' points to posts/2024/images/hall.png, which does not exist"),
     ("link to a missing post", post("title: End of term\ndate: 2024-12-19\ntype: blog\n", "\nSee [last year](../2023/2023-12-18-end-of-term.md).\n"),
@@ -104,6 +104,8 @@ CASES = [
      "'slug': expected lowercase letters, digits and hyphens, such as 'end-of-term', got 'End of Term'"),
     ("updated before date", post("title: End of term\ndate: 2024-12-19\nupdated: 2024-12-01\ntype: blog\n"),
      "'updated': 2024-12-01 is before the post's date 2024-12-19; 'updated' is when the post was last changed"),
+    ("updated earlier the same day", post("title: End of term\ndate: 2024-12-19 10:00\nupdated: 2024-12-19 09:30\ntype: blog\n"),
+     "'updated': 2024-12-19 09:30 is before the post's date 2024-12-19 10:00; 'updated' is when the post was last changed"),
     ("remote image", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: https://cdn.example.com/a.png\nimage_alt: A\n"),
      "'image': 'https://cdn.example.com/a.png' is on another site; save the image beside the post (for example in posts/2024/images/) and give its path"),
     ("link outside posts and docs", post("title: End of term\ndate: 2024-12-19\ntype: blog\n", "\nSee [the notes](../../notes/plan.md).\n"),
@@ -195,3 +197,12 @@ def test_scheduled_and_draft_status(tmp_path):
     loaded = load_posts(settings_for(tmp_path), now=NOW, publishing=True)
     assert {p.title: p.status for p in loaded.posts} == {"A": "published", "B": "scheduled", "C": "draft"}
     assert [p.title for p in loaded.published()] == ["A"]
+
+
+@pytest.mark.parametrize("dates", [
+    "date: 2024-12-19\nupdated: 2024-12-19\n",  # the message this replaces: "2024-12-19 is before ... 2024-12-19"
+    "date: 2024-12-19 10:00\nupdated: 2024-12-19\n",
+    "date: 2024-12-19 10:00\nupdated: 2024-12-19 16:30\n",
+])
+def test_a_same_day_correction_is_allowed(tmp_path, dates):
+    assert problems_for(tmp_path, {NAME: post(f"title: End of term\n{dates}type: blog\n")}) == []

@@ -52,7 +52,10 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
         line("tags", tags, "a list, such as [SEND, Early years]; reuse the tags on the site's Tags page"),
         f"# author: {next(iter(settings.authors), 'director')}  # who signs it, one of: {authors}; {signer}",
         line("draft", draft, "true keeps it off the published site; 'make serve' still shows it"),
-        f"# updated: {date[:10]}  # the date of the last real change, after publishing",
+        f"# updated: {date[:10]}  # the date of the last real change, after publishing; or list 'changes'",
+        "# changes:  # corrections and updates, newest first, shown under 'Updates to this page'",
+        f"#   - date: {date[:10]}",
+        "#     note: Corrected the date of the open evening",
         f"# slug: {slug}  # the end of the address; by default the file name without its date",
         f"# image: images/{slug}.jpg  # a picture saved beside the post, in posts/{year}/images/",
         "# image_alt: What the picture shows  # for people who cannot see it; needed with 'image'",
@@ -64,6 +67,11 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
         "#   phone: 0300 555 0100",
         "# notes_to_editors: |  # press releases: Markdown shown after 'Ends'",
         "#   1. Background a journalist may need.",
+        "# attachments:  # documents published with the post: PDF, Word, Excel, OpenDocument or CSV",
+        "#   - title: Consultation report",
+        f"#     file: files/{slug}-report.pdf",
+        "# related:  # other posts and pages on the subject, by their files, or web pages",
+        "#   - ../../docs/about.md",
         "---",
         "",
         PLACEHOLDER,
@@ -78,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     settings = project.settings()
-    date = args.date or f"{project.now():%Y-%m-%d}"
+    date = args.date or dates.written_date(project.now(), with_time=False)
     when, _ = dates.parse_date(date, settings.timezone)
     slug = slug_for(args.title)
     path = post_path(settings.posts_dir, when, slug)
@@ -103,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
     post = next((post for post in loaded.posts if post.path == path), None)
     if post and post.status != PUBLISHED:
         print("It is a draft: 'make serve' shows it; the published site will not until 'draft: false'." if post.draft
-              else f"It is scheduled: the first build on or after {post.date:%Y-%m-%d %H:%M} publishes it.")
+              else f"It is scheduled: the first build on or after {dates.written_date(post.date, with_time=True)} publishes it.")
     post_type = settings.types[args.type]
     print(f"Preview it at {project.preview_base}{post_url(post_type, when, slug)} while 'make serve' runs.")
     return 0

@@ -6,10 +6,10 @@ every URL is absolute, and the same posts always give the same bytes (no clock, 
 """
 from __future__ import annotations
 
-import html as html_lib
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from html import escape
 from itertools import islice
 from pathlib import PurePosixPath
 from typing import Iterable, Mapping
@@ -17,9 +17,10 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .html import absolutize, excerpt, plain_text, strip_permalinks
+from .html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
 from .listings import TagSummary, tag_url
 from .model import PUBLISHED, Post, PostType, sort_key
+from .parts import relative
 
 RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
@@ -148,35 +149,51 @@ def enclosure_for(post: Post) -> Enclosure | None:
     return Enclosure(post.image_src, IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
 
 
-def full_html(post: Post, body_html: str, notes_html: str = "") -> str:
-    """The post as a feed carries it: its body and, as on its page, notes to editors and the contact."""
-    parts = [body_html]
-    if notes_html:
-        parts.append(f"<h2>Notes to editors</h2>\n{notes_html}")
-    if contact := post.contact:
-        lines = [html_lib.escape(contact.name + (f", {contact.role}" if contact.role else ""))]
-        if contact.email:
-            lines.append(f'Email: <a href="mailto:{html_lib.escape(contact.email)}">{html_lib.escape(contact.email)}</a>')
-        if contact.phone:
-            lines.append(f"Phone: {html_lib.escape(contact.phone)}")
-        parts.append("<h2>Media contact</h2>\n" + "".join(f"<p>{line}</p>\n" for line in lines))
+@dataclass(frozen=True)
+class ItemText:
+    """What a feed item carries of a post, made once per post however many feeds show it."""
+    html: str  # the post as full_html makes it
+    summary: str  # plain text: RSS <description>, Atom <summary>
+
+
+def item_text(post: Post, body_html: str, closing: str = "", excerpt_html: str | None = None) -> ItemText:
+    """The post's feed text; `closing` is parts.closing_html(for_feed=True), `excerpt_html` its
+    excerpt when the caller has it already."""
+    html = full_html(post, body_html, closing)
+    return ItemText(html, description(post, html, excerpt(body_html) if excerpt_html is None else excerpt_html))
+
+
+def full_html(post: Post, body_html: str, closing: str = "") -> str:
+    """The post as a feed carries it: its picture first (RSS-to-email services drop enclosures),
+    the body without comments such as <!-- more -->, then what its page shows after the body."""
+    parts = []
+    if shows_image(post, body_html):
+        parts.append(f'<p><img src="{escape(relative(post.image_src, post.url))}" alt="{escape(post.image_alt or "")}"></p>')
+    parts.append(strip_comments(body_html))
+    if closing:
+        parts.append(closing)
     return "\n".join(parts)
 
 
-def description(post: Post, html: str, words: int = 60) -> str:
+def shows_image(post: Post, body_html: str) -> bool:
+    """Whether the post's `image` leads it: yes, unless the writer placed it in the body already."""
+    return bool(post.image_src) and post.image_src.rsplit("/", 1)[-1] not in body_html
+
+
+def description(post: Post, html: str, excerpt_html: str, words: int = 60) -> str:
     """The item's description, as plain text and never empty (feedgen would move the content into
     it): the summary, else the excerpt, else the post's first words, else its title."""
     if post.summary:
         return post.summary
-    if text := plain_text(excerpt(html)):
+    if text := plain_text(excerpt_html):
         return text
     first = plain_text(html).split()
     return " ".join(first[:words]) + (" …" if len(first) > words else "") if first else post.title
 
 
-def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, str], channel: Channel,
+def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, ItemText], channel: Channel,
                enclosures: Mapping[str, Enclosure] | None = None) -> FeedGenerator:
-    """One feed. `contents` maps post.source to the post's HTML as `full_html` makes it."""
+    """One feed. `contents` maps post.source to the post's text as `item_text` makes it."""
     chosen = select(spec, posts, channel.limit)
     feed_url, html_url = channel.absolute(spec.path), channel.absolute(spec.html_url)
     fg = FeedGenerator()
@@ -196,11 +213,12 @@ def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, str
         fg.rights(channel.copyright)
     fg.updated(max((post.last_modified for post in chosen), default=NOTHING_YET))  # never the clock
     for post in chosen:
-        _add_entry(fg, spec.kind, post, contents.get(post.source, ""), channel, (enclosures or {}).get(post.source))
+        text = contents.get(post.source) or item_text(post, "")
+        _add_entry(fg, spec.kind, post, text, channel, (enclosures or {}).get(post.source))
     return fg
 
 
-def _add_entry(fg: FeedGenerator, kind: str, post: Post, html: str, channel: Channel, image: Enclosure | None) -> None:
+def _add_entry(fg: FeedGenerator, kind: str, post: Post, text: ItemText, channel: Channel, image: Enclosure | None) -> None:
     entry = fg.add_entry(order="append")  # feedgen prepends by default; `chosen` is already newest first
     guid, is_permalink = identity(post)
     entry.guid(channel.absolute(guid), permalink=is_permalink)  # also the Atom id
@@ -213,9 +231,11 @@ def _add_entry(fg: FeedGenerator, kind: str, post: Post, html: str, channel: Cha
         entry.dc.dc_creator(post.author.name)
     for tag in post.tags:
         entry.category(term=channel.tag_names.get(tag.slug, tag.name))
-    entry.summary(description(post, html))  # plain text: RSS <description>, Atom <summary>
-    if html:
-        content = absolutize(strip_permalinks(html), post.url, channel.site_url)
+    # Plain text. Atom's <summary> is text; RSS readers read <description> as HTML, so there
+    # the text is escaped as HTML first (and feedgen escapes it again as XML).
+    entry.summary(escape(text.summary, quote=False) if kind == RSS else text.summary)
+    if text.html:
+        content = absolutize(strip_permalinks(text.html), post.url, channel.site_url)
         entry.content(content, type=_content_type(kind, content))
     if image:
         _add_image(entry, kind, image, channel)

@@ -16,9 +16,12 @@ from collections.abc import Iterable
 
 BUNDLE = "pagefind"  # the index's folder in the site; the search page loads pagefind/pagefind.js
 SEARCH_PAGE = "search/index.md"
-# Left out of the text: the heading permalink symbols ('¶') that toc's permalink option adds, and the
-# labels "Published", "By" and "Tags", which Pagefind would run into their values ("ByDr Ruth Okafor").
-IGNORED_SELECTORS = (".headerlink", ".nd-meta dt", ".nd-tags-heading")
+# Left out of the text: the heading permalink symbols ('¶') that toc's permalink option adds; the
+# labels "Published", "By" and "Tags", which Pagefind would run into their values ("ByDr Ruth Okafor");
+# and the parts that name other pages or repeat on every post (related content, more on this topic,
+# share links, the accessible-formats note), so that a search for one post's title finds that post.
+IGNORED_SELECTORS = (".headerlink", ".nd-meta dt", ".nd-tags-heading", ".nd-related", ".nd-more", ".nd-share",
+                     ".nd-formats")
 # Pagefind writes its ready-made search interfaces too; the site has its own page, so these go.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")

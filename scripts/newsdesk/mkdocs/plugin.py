@@ -10,22 +10,32 @@ from pathlib import Path
 
 import jinja2
 import markdown
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.site import load_site
+from ..core.site import check_site, load_site
+from .aside import AsideBuild
 from .config import NewsdeskConfig
-from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, render, select_all
+from ..core.feeds import (Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all,
+                          shows_image)
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.model import PUBLISHED, Post, Problem, report
-from ..core.opml import opml
-from ..core.posts import asset_files, docs_links
+from ..core.opml import OPML_PATH, opml
+from ..core.outputs import inside
+from ..core.assets import docs_targets, plan_assets
+from ..core.docs import read_docs, unfinished
+from ..core.parts import Link, closing_html, more_html, relative, share_links
+from ..core.posts import asset_files, display, docs_links, page_title
+from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
+from ..core.record import RECORD_PATH, dropped, read_record, updated_record
+from ..core.record import render as render_record
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from ..core.search import SEARCH_PAGE, index_glob
@@ -36,10 +46,6 @@ from .theme import fix_markup
 log = get_plugin_logger(__name__)
 
 SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
-OPML_PATH = "feeds.opml"
-NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
-               "set 'site_url' in mkdocs.yml to the address the site is published at, "
-               "such as 'site_url: https://schools.example.gov.uk/'")
 
 
 def nav_entries(nav) -> set[str]:
@@ -63,13 +69,17 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def __init__(self) -> None:
         self.serving = self.dirty = False
+        self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
+        self.aside: AsideBuild | None = None
         self.site = Site(posts=[])
         self.prerendered: dict = {}
+        self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted), from on_nav
         self.cache: RenderCache | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
-        self.contents: dict[str, str] = {}  # post.source -> the post's HTML for feeds
+        self.contents: dict = {}  # post.source -> the post's ItemText for feeds
+        self.bodies: dict[str, str] = {}  # post.source -> its body's HTML, for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
@@ -81,26 +91,37 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.building = command in ("build", "gh-deploy") and not dirty
         if self.dirty:
             quiet_dirty_warning()
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config):
-        if not config.use_directory_urls:
-            raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
-        if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
-            raise PluginError(NO_SITE_URL)
+        if message := check_engine():
+            raise PluginError(message)
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
                                                         reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
-        if problems:
-            raise PluginError(report(problems))
-        shown = loaded.posts if self.serving else loaded.published()
-        self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
-        self.posts = {post.src_uri: post for post in shown}
+        if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
+            problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
+        try:
+            self.record = self._record()
+        except ValueError as error:
+            raise PluginError(f"newsdesk: {error}") from None
+        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
+        self.loaded = loaded
+        # The same checks as `newsdesk check`, all before anything is written.
+        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
+                                                directory_urls=config.use_directory_urls,
+                                                markdown_config=(config.markdown_extensions, config.mdx_configs))
+        if problems or site_problems:
+            raise PluginError(report(sorted(set(problems + site_problems))))
+        self.posts = {post.src_uri: post for post in self.site.posts}
+        self.retargeted = {}  # this build's: docs pages may have moved since the last
+        self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
@@ -110,6 +131,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
         self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
+        if self.building:  # every check passed: from here on, write beside the last good site
+            self.aside = AsideBuild(config.site_dir, config.strict)
+            config.site_dir = self.aside.start()
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -117,8 +141,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         docs_pages = [f.dest_uri for f in files.documentation_pages() if f.src_uri != "index.md"]
         self.search_glob = index_glob([t.prefix for t in self.settings.types.values()], docs_pages)
         generated = [self._post_file(post, config) for post in self.site.posts]
-        for path in asset_files(self.settings.posts_dir):
-            rel = path.relative_to(self.settings.posts_dir).as_posix()
+        for rel in self._assets(files):
+            path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
         self.nav_entries = None if config.nav is None else nav_entries(config.nav)
@@ -132,19 +156,35 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, SEARCH_PAGE, "Search", "newsdesk/search.html", False))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
-        clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
-        if clashes:
-            raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
+        if not self.serving:  # the addresses this site has ever published, for the next build
+            record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
+            generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
         for file in generated:
             files.append(file)
-        if self.config.feed_logo and not files.get_file_from_path(self.config.feed_logo):
-            docs = Path(config.docs_dir).name
-            raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
+        outside = sorted(file.dest_uri for file in files if not inside(file.dest_uri))
+        if outside:  # check_site refuses such paths; this guards against a path it did not foresee
+            raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _record(self) -> dict[str, str]:
+        """The addresses published before this build (record.py): none in the preview or without a record."""
+        if self.serving or not self.config.published_record:
+            return {}
+        return read_record(self.settings.root / self.config.published_record, self.config.published_record)
+
+    def _assets(self, files: Files) -> list[str]:
+        """The files beside posts to copy: in a build, only those a published post or a docs page
+        links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
+        posts_dir = self.settings.posts_dir
+        assets = [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
+        if self.serving:
+            return assets
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        return list(plan_assets(assets, self.loaded.posts, docs_targets(pages)).published)
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
@@ -163,12 +203,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             mark_unchanged(files, config.site_dir, self.built, self.changes)
 
     def _add_redirects(self, files: Files, config) -> None:
-        """A page at each alias; an alias must not take the address of anything else the site has."""
-        taken = {file.dest_uri: file for file in files}
-        problems = [Problem(post.source, "aliases", f"'{alias}' is the address of /{taken[alias_path(alias)].url}, which this site already has; remove it from 'aliases'")
-                    for post in self.site.posts for alias in post.aliases if alias_path(alias) in taken]
-        if problems:
-            raise PluginError(report(problems))
+        """A page at each alias (check_site has made sure that none takes another page's address)."""
         for path, page in redirects(self.site.posts, config.site_url).items():
             files.append(File.generated(config, path, content=page))
 
@@ -198,7 +233,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.nav = nav
         if self.serving and self.built:
             return nav
-        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n")) for post in self.site.posts}
+        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n"), keep=True) for post in self.site.posts}
         self.cache = self._render_cache(config)
         workers = 1 if self.serving else workers_for(self.config.workers)
         self.prerendered = render_all(texts, config, files, workers, self.cache)
@@ -206,15 +241,21 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _render_cache(self, config) -> RenderCache | None:
         settings = settings_digest(config) if self.config.cache_dir else None
-        return RenderCache(self._cache_folder() / "render.pickle", settings) if settings else None
+        return RenderCache(self._cache_folder() / "render.jsonl", settings) if settings else None
 
     def _cache_folder(self) -> Path:
         """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
         return self.settings.root / self.config.cache_dir
 
-    def _markdown(self, post: Post, text: str) -> str:
-        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place."""
-        return retarget(text, docs_links(post, self.settings))
+    def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
+        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
+        Done once a post: on_nav keeps what it made (`keep`) for the page to take."""
+        source, done = self.retargeted.pop(post.src_uri, (None, None))
+        if source != text:
+            done = retarget(text, docs_links(post, self.settings))
+        if keep:
+            self.retargeted[post.src_uri] = (text, done)
+        return done
 
     def _prepare_page(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
@@ -258,7 +299,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = full_html(post, html, notes)
+                self.bodies[post.source] = html
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -270,10 +311,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
+        env.filters["nd_datetime_text"] = dates.human_datetime
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
+        self._closings(config)
         self.feed_jobs = self._feed_jobs()
         type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
         self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
@@ -295,6 +338,29 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
+
+    def _closings(self, config) -> None:
+        """What each post shows after its body, for its page and its feed items (parts.py); made
+        once every page is read, so that related links have their pages' titles."""
+        self.closings = {}
+        for post in self.site.posts:
+            notes, related = self.notes_html.get(post.source, ""), self._related(post, config)
+            self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
+            if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
+                closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
+                self.contents[post.source] = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+
+    def _related(self, post: Post, config) -> list[Link]:
+        links = []
+        for item in post.related:
+            if item.post and (other := self.by_rel.get(item.post)):
+                links.append(Link(item.title or other.title, relative(other.url, post.url)))
+            elif item.page:
+                title = item.title or page_title(Path(config.docs_dir) / item.page)
+                links.append(Link(title, relative(self.site_urls.get(item.page, ""), post.url)))
+            elif not item.post:
+                links.append(Link(item.title or item.target, item.target))
+        return links
 
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
@@ -326,7 +392,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        notes_html=self.notes_html.get(post.source, ""))
+                        show_image=shows_image(post, page.content or ""),
+                        closing_html=Markup(self.closings.get(post.source, "")),
+                        more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
+                        share=share_links(post.title, self.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
@@ -364,10 +433,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.cache.save()
             self.cache = None
         if indexing:
-            indexing.wait()
+            indexing.wait()  # before the swap: the site and its index go live together
+        if self.aside is not None and self.aside.finish():  # not swapped: --strict aborts next
+            config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
+            self.aside = None
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing
+        if self.aside is not None:
+            self.aside.abandon()  # the last good site stays as it was
+            self.aside = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))

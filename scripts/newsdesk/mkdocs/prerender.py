@@ -8,8 +8,8 @@ have made. Only `mkdocs build` forks: `serve` runs server threads, which must no
   (rendercache.py) and converting the rest on the workers, or in this process to fill the cache.
   The plugin hands a result to a page only when the page's final Markdown is the text that was
   converted; otherwise MkDocs converts it as usual.
-- write_all, once every page is converted, renders and writes pages as MkDocs' `_build_page` does
-  (context, `page_context` and `post_page` events, template), and makes the feeds beside them.
+- write_all, once every page is converted, renders and writes pages with MkDocs' own page builder
+  (internals.build_page), and makes the feeds beside them.
   MkDocs then skips those pages (skipping.py). A plugin's own state changed by those events in a
   worker stays there.
 """
@@ -23,10 +23,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mkdocs import utils
-from mkdocs.commands.build import get_context
 from mkdocs.structure.pages import Page
 
+from .internals import build_page
 from .rendercache import RecordingFiles, RenderCache
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
@@ -42,14 +41,16 @@ class Rendered:
     fingerprint: bytes  # of the Markdown that was converted
     content: str
     toc: object
-    title: str | None
     anchors: set[str] | None
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
     records: list[tuple[str, int, str]]  # warnings MkDocs logged while converting, to log again
 
     def apply(self, page: Page, files) -> None:
-        """Give `page` what Page.render would have set, and log what it would have logged."""
-        page.content, page.toc, page._title_from_render = self.content, self.toc, self.title
+        """Give `page` what Page.render would have set, and log what it would have logged.
+
+        Page.render also notes the first heading as a title; a post's title is always in its
+        metadata (plugin.on_page_read_source), which wins, so that is not needed."""
+        page.content, page.toc = self.content, self.toc
         page.present_anchor_ids = self.anchors
         if self.links_to_anchors is not None:
             page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in self.links_to_anchors.items()}
@@ -149,20 +150,6 @@ def write_all(pages: list, config, nav, env, files, workers: int,
     return {page.file.src_uri for page in pages}, results
 
 
-def build_page(page: Page, config, nav, env, doc_files) -> None:
-    """What MkDocs' _build_page does for a page in a normal build."""
-    config._current_page, page.active = page, True
-    try:
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = config.plugins.on_post_page(template.render(context), page=page, config=config)
-        if output.strip():
-            utils.write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-    finally:
-        config._current_page, page.active = None, False
-
-
 class _Capture(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -202,7 +189,7 @@ def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
     links = page.links_to_anchors
     page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
     return src_uri, Rendered(
-        fingerprint=fingerprint(text), content=page.content, toc=page.toc, title=page._title_from_render,
+        fingerprint=fingerprint(text), content=page.content, toc=page.toc,
         anchors=page.present_anchor_ids, records=_capture.records,
         links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
     ), recording.looked_up

@@ -18,8 +18,10 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
+from .internals import BUILD_LOGGER, is_dirty_warning, skipped_page
+
 WRITTEN = "newsdesk/written.html"
-_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
+_BUILD_LOG = logging.getLogger(BUILD_LOGGER)
 log = get_plugin_logger(__name__)
 
 
@@ -57,9 +59,7 @@ class _WrittenPages(logging.Filter):
         self.written: set[str] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not (message.startswith("Page skipped: '")
-                    and message[len("Page skipped: '"):].rsplit("'. ", 1)[0] in self.written)
+        return skipped_page(record.getMessage()) not in self.written
 
 
 class _DirtyIsComplete(logging.Filter):
@@ -68,7 +68,7 @@ class _DirtyIsComplete(logging.Filter):
     Dropping the warning also lets `--dirty` work with `strict: true`."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
+        return not is_dirty_warning(record.getMessage())
 
 
 _written = _WrittenPages()

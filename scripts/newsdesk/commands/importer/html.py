@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup, Tag
 from markdownify import markdownify
 
+from ...core.dates import written_date
 from ...core.slugs import slugify
 from .shape import Draft, find_date, shape, split_title
 
@@ -87,7 +88,7 @@ def _published(article: Tag, soup: BeautifulSoup) -> str | None:
             continue
         if moment.tzinfo:
             moment = moment.astimezone(_LOCAL_TIME)
-        return f"{moment:%Y-%m-%d %H:%M}" if (moment.hour, moment.minute) != (0, 0) else f"{moment:%Y-%m-%d}"
+        return written_date(moment)
     return None
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import datetime
+
+from ...core.dates import written_date
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
@@ -81,7 +83,7 @@ def _iso(match: re.Match) -> str | None:
     month = match.group("month")
     number = int(month) if month.isdigit() else next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month.lower()[:3]))
     try:
-        return f"{date(int(match.group('year')), number, int(match.group('day'))):%Y-%m-%d}"
+        return written_date(datetime(int(match.group('year')), number, int(match.group('day'))))
     except ValueError:  # 31 February: not a date, whatever the page says
         return None
 

@@ -47,3 +47,25 @@ def test_core_source_names_no_mkdocs():
         for line in path.read_text(encoding="utf-8").splitlines():
             words = line.split()
             assert not (words[:1] in (["import"], ["from"]) and words[1].split(".")[0] in ("mkdocs", "material")), f"{path.name}: {line}"
+
+
+def private_mkdocs_uses(path: Path) -> list[str]:
+    """Attribute reads like `page._x` or `config._x` (not `self._x`) and imports of `_names` from
+    MkDocs: the ways code leans on what MkDocs does not promise."""
+    import ast
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
+            if not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")):
+                found.append(f"{path.name}:{node.lineno}: .{node.attr}")
+        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "mkdocs":
+            found += [f"{path.name}:{node.lineno}: import {a.name}" for a in node.names if a.name.startswith("_")]
+    return found
+
+
+def test_only_internals_touches_private_mkdocs_names():
+    import newsdesk
+    package = Path(newsdesk.__file__).parent
+    found = [use for path in sorted(package.rglob("*.py")) if path.name != "internals.py" for use in private_mkdocs_uses(path)]
+    assert found == []
+    assert private_mkdocs_uses(package / "mkdocs" / "internals.py"), "the scan finds internals.py's own use"

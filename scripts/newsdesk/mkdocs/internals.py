@@ -1,0 +1,61 @@
+"""Everything the adapter takes from MkDocs that MkDocs does not promise, in one place.
+
+Each is a private function or the wording of a log line, used where MkDocs has no public way:
+
+- build_page: MkDocs' own `_build_page`, so the workers (prerender.py) render and write a page
+  exactly as MkDocs would (context, `page_context` and `post_page` events, template).
+- PAGE_SKIPPED: how MkDocs says it wrote nothing for a page whose template gave nothing, as the
+  pages the workers already wrote do (skipping.py hides that note for them).
+- DIRTY_WARNING: how `--dirty` warns that pages may be stale (skipping.py drops it: the plugin
+  rebuilds everything an edit shows on).
+
+They were written for MkDocs 1.6 and ProperDocs 1.6 (its fork, which answers to `import mkdocs`).
+On another version `check_engine` stops the build with what to do, instead of a wrong site;
+tests/test_internals.py holds each of them to the installed MkDocs.
+"""
+from __future__ import annotations
+
+import mkdocs
+from mkdocs.commands import build as _build
+
+WRITTEN_FOR = {"mkdocs": "1.6.", "properdocs": "1.6."}  # engine (module name) -> version prefix
+
+# The logger MkDocs' build logs both through: 'mkdocs.commands.build', or under ProperDocs
+# 'properdocs.commands.build' (it answers to `import mkdocs` but logs under its own name).
+BUILD_LOGGER = _build.__name__
+
+PAGE_SKIPPED = "Page skipped: '"  # then the page's src_uri, "'. Generated empty output."
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def engine() -> tuple[str, str]:
+    """The engine that is running and its version: ('mkdocs', '1.6.1') or ('properdocs', '1.6.7')."""
+    return mkdocs.__name__.split(".")[0], getattr(mkdocs, "__version__", "unknown")
+
+
+def check_engine() -> str | None:
+    """None on an engine these internals were written for, else the message that says what to do."""
+    name, version = engine()
+    prefix = WRITTEN_FOR.get(name)
+    if prefix and version.startswith(prefix):
+        return None
+    return (f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for "
+            "MkDocs 1.6 or ProperDocs 1.6 and uses parts of them that other versions may have changed "
+            "(scripts/newsdesk/mkdocs/internals.py). Install the versions in constraints.txt "
+            "(make setup), or check each part in that file against the new version and add it to WRITTEN_FOR.")
+
+
+def build_page(page, config, nav, env, doc_files) -> None:
+    """Render and write one page exactly as `mkdocs build` does."""
+    _build._build_page(page, config, doc_files, nav, env)
+
+
+def skipped_page(message: str) -> str | None:
+    """The src_uri in MkDocs' note that a page's output was empty, or None for any other message."""
+    if not message.startswith(PAGE_SKIPPED):
+        return None
+    return message[len(PAGE_SKIPPED):].rsplit("'. ", 1)[0]
+
+
+def is_dirty_warning(message: str) -> bool:
+    return message.startswith(DIRTY_WARNING)

@@ -1,0 +1,76 @@
+"""Each part of MkDocs that the adapter uses without MkDocs promising it (internals.py), held to the
+installed MkDocs: if an upgrade changes one, a test here fails and names it."""
+from __future__ import annotations
+
+import inspect
+import logging
+
+import mkdocs
+import pytest
+from mkdocs.commands import build as mkdocs_build
+
+from newsdesk.mkdocs import internals
+from sitekit import FROZEN_NOW, build, copy_site
+
+
+def test_the_installed_engine_is_one_the_internals_were_written_for():
+    assert internals.check_engine() is None, internals.check_engine()
+    assert internals.engine() == ("mkdocs", mkdocs.__version__)
+
+
+@pytest.mark.parametrize("name, version", [("mkdocs", "1.7.0"), ("mkdocs", "2.0.0"), ("zensical", "0.1.0")])
+def test_another_engine_is_stopped_with_what_to_do(monkeypatch, name, version):
+    monkeypatch.setattr(internals, "engine", lambda: (name, version))
+    message = internals.check_engine()
+    assert message.startswith(f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for MkDocs 1.6 or ProperDocs 1.6")
+    assert "constraints.txt" in message and "internals.py" in message
+
+
+def test_a_build_on_another_engine_fails_with_that_message(tmp_path):
+    """The check is wired into the build: a sitecustomize pretends MkDocs is 1.7.0."""
+    project = copy_site("basic", tmp_path / "p")
+    shim = tmp_path / "shim"
+    shim.mkdir()
+    (shim / "sitecustomize.py").write_text("import mkdocs\nmkdocs.__version__ = '1.7.0'\n")
+    result = build(project, now=FROZEN_NOW, env={"PYTHONPATH": str(shim)})
+    assert result.returncode != 0
+    assert "this site is built with mkdocs 1.7.0" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_build_page_is_mkdocs_own_with_the_arguments_we_pass():
+    parameters = list(inspect.signature(mkdocs_build._build_page).parameters)
+    assert parameters[:5] == ["page", "config", "doc_files", "nav", "env"]
+
+
+def test_page_skipped_wording_is_mkdocs_own():
+    source = inspect.getsource(mkdocs_build._build_page)
+    assert 'log.info(f"Page skipped: \'{page.file.src_uri}\'. Generated empty output.")' in source
+    assert internals.skipped_page("Page skipped: 'posts/a b.md'. Generated empty output.") == "posts/a b.md"
+    assert internals.skipped_page("Template skipped: 'x.html' generated empty output.") is None
+
+
+def test_dirty_warning_wording_is_mkdocs_own():
+    source = inspect.getsource(mkdocs_build.build)
+    assert '"A \'dirty\' build is being performed, this will likely lead' in source
+    assert internals.is_dirty_warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+
+
+def test_a_build_on_workers_says_nothing_of_the_pages_they_wrote(tmp_path):
+    """The Page skipped filter works in a real build: the note would appear for every post."""
+    project = copy_site("basic", tmp_path / "p")
+    (project / "posts/2024").mkdir()
+    for n in range(1, 13):
+        (project / f"posts/2024/2024-03-{n:02d}-extra-{n}.md").write_text(
+            f"---\ntitle: Extra {n}\ndate: 2024-03-{n:02d}\ntype: blog\n---\n\nText {n}.\n")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("      per_page: 3\n", "      per_page: 3\n      workers: 2\n"))
+    result = build(project, now=FROZEN_NOW, args=["--verbose"])
+    assert result.returncode == 0, result.stderr
+    assert "Page skipped" not in result.stderr
+    assert (project / "site/blog/2024/03/extra-1/index.html").is_file()
+
+
+def test_the_build_logger_is_the_one_mkdocs_build_logs_through():
+    assert internals.BUILD_LOGGER == "mkdocs.commands.build"
+    assert mkdocs_build.log.name == internals.BUILD_LOGGER
