@@ -190,3 +190,15 @@ def test_a_failed_preview_index_is_a_warning_and_the_next_build_tries_again(monk
         background.join(1)
     assert runs == ["broken", "fixed"]
     assert "search index not updated: Pagefind could not read the site" in caplog.text
+
+
+def test_a_post_is_found_by_its_attachments_and_updates_not_by_the_pages_it_links(tmp_path):
+    from sitekit import build, copy_site
+
+    project = copy_site("content", tmp_path)
+    assert build(project, now="2026-11-23T12:00").returncode == 0
+    release = fragments(project / "site")["/news/2025/03/consultation-opens/"]["content"]
+    for words in ("Consultation document", "Easy read version", "Corrected the closing date", "The consultation closes on 30 April."):
+        assert words in release, words
+    for words in ("Related content", "The consultation portal", "More on this topic", "Share this page", "large print"):
+        assert words not in release, words
