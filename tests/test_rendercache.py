@@ -122,3 +122,13 @@ def test_the_cache_is_json_and_reading_it_runs_no_code(project, monkeypatch, tmp
     (project / CACHE).write_bytes(pickle.dumps(Payload()))
     assert len(converted(project, monkeypatch, tmp_path / "two")) == 7
     assert not marker.exists()
+
+
+def test_nothing_in_the_cache_folder_is_code(tmp_path):
+    """Data only (JSON lines, pictures): no pickle, no Jinja bytecode (marshal), nothing that runs when read."""
+    project = copy_site("basic", tmp_path)
+    assert build(project, now=FROZEN_NOW).returncode == 0
+    cached = [p for p in (project / ".cache").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".jsonl" for p in cached)
+    data = {".jsonl", ".json", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
+    assert [p.name for p in cached if p.suffix not in data] == []
