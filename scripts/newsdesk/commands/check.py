@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..core.advice import advise
+from ..core.imagecheck import image_warnings
 from ..core.model import report
 from ..core.posts import display, post_files
 from ..mkdocs.project import add_config_argument, load_project, run_command
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
         problems = project.problems_in(problems, paths)
         sources = list(filter(project.covers(paths), sources))
     shown = set(sources)
-    warnings = [warning for warning in advise(loaded.posts) if warning.source in shown]
+    found = advise(loaded.posts) + image_warnings(loaded.posts, settings, project.options.image_size_limit)
+    warnings = [warning for warning in sorted(found) if warning.source in shown]
     if problems:
         print(report(problems))
     for warning in warnings:

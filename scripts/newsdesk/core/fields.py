@@ -12,7 +12,7 @@ from .slugs import SLUG_PATTERN, did_you_mean, slugify
 
 KNOWN_FIELDS = (
     "title", "date", "type", "summary", "tags", "author", "updated", "draft", "slug",
-    "image", "image_alt", "aliases", "contact", "notes_to_editors",
+    "image", "image_alt", "image_caption", "image_credit", "aliases", "contact", "notes_to_editors",
 )
 CONTACT_FIELDS = ("name", "role", "email", "phone")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -163,8 +163,9 @@ class FieldReader:
         image = self.text("image")
         alt = self.text("image_alt")
         if image is None:
-            if alt is not None:
-                self.report("image_alt", "given without 'image'; add the image's path or remove 'image_alt'")
+            for field in ("image_alt", "image_caption", "image_credit"):
+                if self.meta.get(field) is not None:
+                    self.report(field, f"given without 'image'; add the image's path or remove '{field}'")
             return None, None
         if "://" in image or image.startswith("//"):
             self.report("image", f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path")
@@ -172,3 +173,7 @@ class FieldReader:
         if alt is None and "image_alt" not in self.meta:
             self.report("image_alt", f"missing for image '{image}'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'")
         return image, alt
+
+    def image_notes(self) -> tuple[str | None, str | None]:
+        """The caption and the credit shown under the post's picture; both optional."""
+        return self.text("image_caption"), self.text("image_credit")

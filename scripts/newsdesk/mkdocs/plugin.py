@@ -19,14 +19,19 @@ from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.site import load_site
 from .config import NewsdeskConfig
-from ..core.feeds import Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
+from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
+from ..core.imagecheck import image_warnings
+from ..core.imagehtml import attributes, for_feed, responsive
+from ..core.links import resolve
 from ..core.links import retarget
 from ..core.listings import Site, build_site
+from ..core.images import is_raster
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
 from ..core.parts import contact_html
-from ..core.posts import asset_files, docs_links
+from ..core.posts import asset_files, display, docs_links
+from .pictures import Pictures
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.redirects import alias_path, redirects
@@ -79,6 +84,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.known_posts: dict = {}  # changes.post_digests' memory
+        self.pictures = Pictures()  # keeps the images' digests across `serve` builds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -139,6 +145,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
         for file in generated:
             files.append(file)
+        self._make_pictures(files, config)
         if self.config.feed_logo and not files.get_file_from_path(self.config.feed_logo):
             docs = Path(config.docs_dir).name
             raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
@@ -147,6 +154,26 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _make_pictures(self, files: Files, config) -> None:
+        """Renditions of each picture beside posts that the site publishes, and every page's share card."""
+        self.pictures.start(self._cache_folder() if self.config.cache_dir else None, self.settings.posts_dir)
+        sources = [file.src_uri.removeprefix("posts/") for file in files
+                   if file.src_uri.startswith("posts/") and not file.is_documentation_page() and is_raster(file.src_uri)]
+        workers = workers_for(self.config.workers)
+        failed = self.pictures.make_pictures(sources, workers, self.serving)
+        if failed:
+            raise PluginError(report([Problem(display(self.settings.posts_dir / source, self.settings.root), "file", message)
+                                      for source, message in failed]))
+        organisation = (config.extra or {}).get("organisation") or config.site_name
+        self.pictures.plan_cards(self.site.posts, config.site_name, organisation)
+        self.pictures.make_cards(workers, self.serving)
+        for file in self.pictures.files(config):
+            files.append(file)
+        self.pictures.strip_originals(files)
+        self.picture_paths = self.pictures.by_site_path()
+        for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
+            log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
@@ -264,10 +291,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
+            feed_html = for_feed(html, post.url, self.picture_paths)
+            html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = item_text(post, html, notes, self.excerpts[post.source])
+                self.contents[post.source] = item_text(post, feed_html, notes, self.excerpts[post.source])
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -282,6 +311,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_contact"] = lambda contact: Markup(contact_html(contact))  # as the feeds write it
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
+        env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
         self.feed_jobs = self._feed_jobs()
@@ -302,6 +332,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             key, data = done[path] if path in done else job()
             self.feed_bytes[path] = key, data
             self.outputs[path].content_bytes = data
+        self.pictures.finish()  # MkDocs copies the cards after this event
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
@@ -309,7 +340,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
         (its digest, its bytes); the others get the bytes they had."""
-        enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
+        enclosures = {post.source: image for post in self.site.posts if (image := self._enclosure(post))}
         jobs = {}
         for spec in self.feed_specs:
             chosen = self.feed_posts[spec.path]
@@ -320,6 +351,20 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             else:
                 jobs[spec.path] = partial(self._feed, spec, chosen, enclosures, key)
         return jobs
+
+    def _enclosure(self, post: Post) -> Enclosure | None:
+        """The feed's copy of the post's picture: one rendition, in the original's format."""
+        picture = self.pictures.pictures.get(resolve(post.rel, post.image)) if post.image else None
+        return Enclosure(picture.feed.path, picture.feed.mime, picture.feed.size) if picture else enclosure_for(post)
+
+    def _hero(self, post: Post):
+        """The post's picture above its body, unless the writer placed it in the body already."""
+        if not post.image:
+            return None
+        source = resolve(post.rel, post.image)
+        if any(link.is_image and resolve(post.rel, link.path) == source for link in post.links):
+            return None
+        return self.pictures.pictures.get(source)
 
     def _feed(self, spec, chosen, enclosures, key) -> tuple[bytes, bytes]:
         return key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
@@ -335,8 +380,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         src_uri = page.file.src_uri
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
+            hero = self._hero(post)
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        notes_html=self.notes_html.get(post.source, ""))
+                        notes_html=self.notes_html.get(post.source, ""), card=self.pictures.cards.get(post.source),
+                        hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None)
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
@@ -364,6 +411,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.cache is not None:
             self.cache.save()
             self.cache = None
+        self.pictures.done()
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing
