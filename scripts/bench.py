@@ -167,8 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.from_results:
         return emit(json.loads(Path(args.from_results).read_text(encoding="utf-8")), args.report)
     selected = [t for t in tools.TOOLS if t in args.only]
-    if "ours" in selected and not (REPO / "scripts/newsdesk/plugin.py").is_file():
-        say("ours cannot build yet: scripts/newsdesk/plugin.py does not exist; use --only material,pelican")
+    if "ours" in selected and not (REPO / "scripts/newsdesk/mkdocs/plugin.py").is_file():
+        say("ours cannot build yet: scripts/newsdesk/mkdocs/plugin.py does not exist; use --only material,pelican")
         return 2
     measure.start_launcher()  # while this process is small: builds inherit its peak memory
     args.work.mkdir(parents=True, exist_ok=True)
