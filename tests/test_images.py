@@ -79,11 +79,9 @@ def test_images_work_from_the_post_page_and_every_listing(site, tmp_path):
     assert built.returncode == 0, built.stderr
     out = tmp_path / "out"
     post = "blog/2025/03/reading-corner/"
-    assert images_on(out, post) == [  # the front-matter image is not repeated above: the body has it
-        "posts/2025/images/shelf.svg",
-        "posts/2025/images/2025-march/timer.svg",
-        "posts/2025/images/corner-40.0666b0d55b26f8ffbbfc.webp",  # a rendition: see test_pictures.py
-    ]
+    shelf, timer, corner = images_on(out, post)  # the front-matter image is not repeated above: the body has it
+    assert (shelf, timer) == ("posts/2025/images/shelf.svg", "posts/2025/images/2025-march/timer.svg")
+    assert re.fullmatch(r"posts/2025/images/corner-40\.[0-9a-f]{20}\.(png|webp)", corner)  # a rendition: see test_pictures.py
     for page in ("blog/", "tags/reading/", ""):  # listings and the home page show the round-up's excerpt, image and all
         found = images_on(out, page)
         assert "posts/2025/images/shelf.svg" in found, page

@@ -164,21 +164,21 @@ ACCENTS = {"blog": "#00703c", "press-release": "#1d70b8"}
 CARD_FOLDER = "assets/cards"
 
 
-def card_for(post: Post, organisation: str, date_text: str, source_key: str | None, font_key: str) -> Card:
+def card_for(post: Post, organisation: str, date_text: str, source_key: str | None, render_key: str) -> Card:
     """The post's card: its own picture cropped to 1200 x 630 when it has one, else a generated one."""
     if source_key and post.image and is_raster(post.image):
         source = resolve(post.rel, post.image)
-        key = digest(VERSION, "crop", source_key)
+        key = digest("crop", source_key, render_key)
         return Card(f"{CARD_FOLDER}/{key}.jpg", post.image_alt or post.title, source=source, source_key=source_key)
     accent = ACCENTS.get(post.type.key, STRIPE)
     alt = f"{post.type.label}: {post.title}. {organisation}, {date_text}"
-    key = digest(VERSION, "card", post.title, post.type.label, date_text, organisation, accent, font_key)
+    key = digest("card", post.title, post.type.label, date_text, organisation, accent, render_key)
     return Card(f"{CARD_FOLDER}/{key}.png", alt, post.title, post.type.label, date_text, organisation, accent)
 
 
-def site_card(site_name: str, organisation: str, font_key: str) -> Card:
+def site_card(site_name: str, organisation: str, render_key: str) -> Card:
     """The card of docs pages, listings and the home page."""
     title = site_name
-    key = digest(VERSION, "card", title, "", "", organisation, STRIPE, font_key)
+    key = digest("card", title, "", "", organisation, STRIPE, render_key)
     alt = site_name if organisation == site_name else f"{site_name}: {organisation}"
     return Card(f"{CARD_FOLDER}/{key}.png", alt, title, "", "", organisation, STRIPE)

@@ -45,10 +45,12 @@ def font_files() -> dict[str, Path]:
 
 
 @lru_cache(maxsize=1)
-def font_key() -> str:
-    """What decides a generated card's pixels besides its text: the fonts and the renderer."""
-    return images.digest(images.VERSION, *(images.file_digest(p) for p in font_files().values()),
-                         Image.__version__, features.version("freetype2"))
+def render_key() -> str:
+    """What decides the bytes made from a source besides the source itself: the widths, the
+    encoders' settings, Pillow (and its codecs), the fonts and the text renderer."""
+    return images.digest(images.VERSION, images.WIDTHS, images.FEED_WIDTH, JPEG, WEBP, Image.__version__,
+                         features.version("freetype2"), features.version("webp"), features.version("jpg"),
+                         *(images.file_digest(p) for p in font_files().values()))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -207,6 +209,11 @@ def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[s
     return font, lines, size
 
 
+@lru_cache(maxsize=8)
+def _palette(accent: str) -> tuple[int, ...]:
+    return tuple(_ramp(images.BRAND, images.BRAND_TEXT, 128) + _ramp(accent, images.BRAND_TEXT, 128))
+
+
 def _ramp(start: str, end: str, steps: int) -> list[int]:
     """`steps` colours from `start` to `end`, as a flat RGB palette."""
     a, b = ImageColor.getrgb(start), ImageColor.getrgb(end)
@@ -240,8 +247,8 @@ def _drawn(card: Card) -> bytes:
     if footer:
         small = _font("regular", 32)
         draw.text((margin, height - 16 - 40 - 32), wrap(footer, small, width - 2 * margin)[0], font=small, fill=on_brand)
-    card_image = Image.frombytes("P", CARD_SIZE, image.tobytes())
-    card_image.putpalette(_ramp(images.BRAND, images.BRAND_TEXT, 128) + _ramp(card.accent, images.BRAND_TEXT, 128))
+    card_image = image.convert("P")  # the same values, now palette indexes
+    card_image.putpalette(_palette(card.accent))
     out = io.BytesIO()
     card_image.save(out, "PNG", compress_level=6, compress_type=3)  # zlib's Z_RLE: long runs of one colour
     return out.getvalue()

@@ -65,7 +65,7 @@ class Pictures:
 
     def make_pictures(self, sources: list[str], workers: int, serving: bool) -> list[tuple[str, str]]:
         """Every raster image beside posts that the site publishes; (source, problem) for those that fail."""
-        todo = [(self.posts_dir / source, source, images.digest(images.VERSION, self.digest(self.posts_dir / source)),
+        todo = [(self.posts_dir / source, source, images.digest(self.digest(self.posts_dir / source), imaging.render_key()),
                  self.folder) for source in sources]
         if serving or workers < 2 or len(todo) < 2:
             results = map(_picture_job, todo)
@@ -81,7 +81,7 @@ class Pictures:
         return failed
 
     def plan_cards(self, posts: list[Post], site_name: str, organisation: str) -> None:
-        key = imaging.font_key()
+        key = imaging.render_key()
         for post in posts:
             source = images.resolve(post.rel, post.image) if post.image else None
             shown = source in self.pictures
