@@ -26,7 +26,7 @@ from ..core.imagehtml import attributes, for_feed, responsive
 from ..core.links import resolve
 from ..core.links import retarget
 from ..core.listings import Site, build_site
-from ..core.images import is_raster
+from ..core.images import CARD_FOLDER, is_raster
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
 from ..core.parts import contact_html
@@ -181,10 +181,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not self.serving:
             return
         docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
-                for f in files if f.abs_src_path and not f.src_uri.startswith("posts/")]
+                for f in files if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
-        self.site_key = site_digest(config_text, theme, docs, self.site_urls, self.site, config.site_url)
+        # A post's card is named after what it shows, so it changes with the post's own digest.
+        files_shown = {src: url for src, url in self.site_urls.items() if not src.startswith(CARD_FOLDER + "/")}
+        self.site_key = site_digest(config_text, theme, docs, files_shown, self.site, config.site_url)
         self.post_keys = post_digests(self.site.posts, self.known_posts)
         self.changes = {**page_digests(self.site, self.listings, self.site_key, self.post_keys),
                         "index.md": home_digest(self.site, self.site_key, self.post_keys), "site": self.site_key}
