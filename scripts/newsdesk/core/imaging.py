@@ -250,5 +250,7 @@ def _drawn(card: Card) -> bytes:
     card_image = image.convert("P")  # the same values, now palette indexes
     card_image.putpalette(_palette(card.accent))
     out = io.BytesIO()
-    card_image.save(out, "PNG", compress_level=6, compress_type=3)  # zlib's Z_RLE: long runs of one colour
+    # zlib's Z_RLE: long runs of one colour. (A hand-written writer that reuses the plain rows
+    # between cards was measured slower than Pillow's C encoder.)
+    card_image.save(out, "PNG", compress_level=6, compress_type=3)
     return out.getvalue()

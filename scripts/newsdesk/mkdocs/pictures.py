@@ -1,10 +1,10 @@
 """Pictures and share cards for one build: planned from the posts (core/images.py), made with Pillow
 (core/imaging.py) into the cache folder, and handed to MkDocs as files.
 
-Pictures are made first, on the build's CPUs: pages need their renditions' names and sizes. Cards
-only need to exist when MkDocs copies files, after on_env, so `mkdocs build` makes them in
-background processes at a low priority, which use the CPU time the build leaves idle while MkDocs
-works in one process. `mkdocs serve` makes both in its own process (its server's threads must not
+Cards only need to exist when MkDocs copies files, after on_env, so `mkdocs build` starts making
+them in on_config, in background processes at a low priority, which use the CPU time the build
+leaves idle while MkDocs works in one process. Pictures are made in on_files, on the build's CPUs:
+pages need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's threads must not
 be forked); there, the cache leaves only what changed to make.
 """
 from __future__ import annotations
@@ -82,11 +82,10 @@ class Pictures:
 
     def plan_cards(self, posts: list[Post], site_name: str, organisation: str) -> None:
         key = imaging.render_key()
-        for post in posts:
-            source = images.resolve(post.rel, post.image) if post.image else None
-            shown = source in self.pictures
+        for post in posts:  # checked already: a post's raster `image` exists
+            source = images.resolve(post.rel, post.image) if post.image and images.is_raster(post.image) else None
             self.cards[post.source] = images.card_for(post, organisation, dates.human_date(post.date),
-                                                      self.digest(self.posts_dir / source) if shown else None, key)
+                                                      self.digest(self.posts_dir / source) if source else None, key)
         self.site_card = images.site_card(site_name, organisation, key)
 
     def make_cards(self, workers: int, serving: bool) -> None:

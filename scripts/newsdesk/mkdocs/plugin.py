@@ -122,7 +122,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
         self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
+        self._start_cards(config)
         return config
+
+    def _start_cards(self, config) -> None:
+        """Every page's share card, started as early as possible: `mkdocs build` makes them in the
+        background while MkDocs works in one process, and on_env waits for them (pictures.py)."""
+        self.pictures.start(self._cache_folder() if self.config.cache_dir else None, self.settings.posts_dir)
+        organisation = (config.extra or {}).get("organisation") or config.site_name
+        self.pictures.plan_cards(self.site.posts, config.site_name, organisation)
+        self.pictures.make_cards(workers_for(self.config.workers), self.serving)
 
     def on_files(self, files: Files, *, config) -> Files:
         generated = [self._post_file(post, config) for post in self.site.posts]
@@ -156,8 +165,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return files
 
     def _make_pictures(self, files: Files, config) -> None:
-        """Renditions of each picture beside posts that the site publishes, and every page's share card."""
-        self.pictures.start(self._cache_folder() if self.config.cache_dir else None, self.settings.posts_dir)
+        """Renditions of each picture beside posts that the site publishes, and the files of every
+        share card (started in on_config)."""
         sources = [file.src_uri.removeprefix("posts/") for file in files
                    if file.src_uri.startswith("posts/") and not file.is_documentation_page() and is_raster(file.src_uri)]
         workers = workers_for(self.config.workers)
@@ -165,9 +174,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if failed:
             raise PluginError(report([Problem(display(self.settings.posts_dir / source, self.settings.root), "file", message)
                                       for source, message in failed]))
-        organisation = (config.extra or {}).get("organisation") or config.site_name
-        self.pictures.plan_cards(self.site.posts, config.site_name, organisation)
-        self.pictures.make_cards(workers, self.serving)
         for file in self.pictures.files(config):
             files.append(file)
         self.pictures.strip_originals(files)
