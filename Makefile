@@ -4,9 +4,14 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# Quiet the engines' notices: Material's end of life (NO_MKDOCS_2_WARNING) and ProperDocs' "MkDocs 2"
+# notice, which it honours only as "true" (docs-dev/engines.md).
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+# Tests leave the checkout as they found it: bytecode goes here, not into __pycache__ folders.
+PYCACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/newsdesk/pycache
 
-.PHONY: serve build test setup lock clean
+.PHONY: serve build build-properdocs test setup lock clean
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -22,12 +27,17 @@ serve: $(STAMP)
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The same site from the same mkdocs.yml with ProperDocs, the maintained fork of MkDocs 1.x: the way
+# out if MkDocs or Material stop working (docs-dev/engines.md). -f: no note asking for properdocs.yml.
+build-properdocs: $(STAMP)
+	$(BIN)/properdocs build --strict -f mkdocs.yml
+
 # pytest exits 5 when it collects no tests. This project always has tests, so that is a defect:
 # fail, and say why instead of make's bare "Error 5".
 test: $(STAMP)
 	bash scripts/setup-system.sh
 	npm ci --ignore-scripts --no-audit --no-fund --silent  # axe-core, vnu-jar; no scripts: vnu-jar's would download a JRE
-	$(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
+	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
 		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
 		exit $$status; }
 

@@ -82,19 +82,41 @@ def write(path: Path, content: str | bytes) -> Path:
     return path
 
 
+# What the Makefile exports: Material's end-of-life notice (NO_MKDOCS_2_WARNING) and ProperDocs'
+# "MkDocs 2" notice (DISABLE_MKDOCS_2_WARNING, honoured only as "true") stay out of the output.
+QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and its fork ProperDocs 1.6 (docs-dev/engines.md)
+
+
 def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, env: dict | None = None,
-          args: list[str] = ()) -> subprocess.CompletedProcess:
+          args: list[str] = (), engine: str = "mkdocs") -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
 
     `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts; `env`
-    adds environment variables and `args` command-line options.
+    adds environment variables and `args` command-line options; `engine` "properdocs" runs
+    `properdocs build` on the same mkdocs.yml, as `make build-properdocs` does.
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"NEWSDESK_NOW": now} if now else {}), **(env or {})}
+    site_dir = site_dir or root / "site"
+    for folder in (root, site_dir):  # a build writes its site and its cache (.cache/) beside mkdocs.yml
+        assert not folder.resolve().is_relative_to(REPO), f"tests build copies, never the repository: {folder}"
+    assert engine in ENGINES, engine
+    env = {**os.environ, **QUIET, **({"NEWSDESK_NOW": now} if now else {}), **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir or root / "site"), *args],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"),
+         "-d", str(site_dir), *args],
         capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
     )
+
+
+def copy_sample(destination: Path) -> Path:
+    """The repository's own sample site, as a fresh clone has it, in `destination`/sample."""
+    site = destination / "sample"
+    site.mkdir(parents=True)
+    for name in ("mkdocs.yml", "authors.yml"):
+        shutil.copy(REPO / name, site / name)
+    for name in ("docs", "overrides", "posts"):
+        shutil.copytree(REPO / name, site / name)
+    return site
 
 
 def copy_site(name: str, destination: Path) -> Path:

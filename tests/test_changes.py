@@ -39,6 +39,7 @@ def test_a_title_edit_reaches_the_post_its_neighbours_and_its_listings():
     edited[2] = replace(edited[2], title="c, renamed")  # c: blog, 2024-03, tagged Visits
     assert changed(digests(posts()), digests(edited)) == {
         "posts/c.md", "posts/b.md", "posts/d.md",  # its page and its neighbours' (older/newer links)
+        "posts/a.md",  # shares the tag Visits: its "More on this topic" shows c's title
         "blog/index.md", "tags/visits/index.md", "archive/2024/index.md"}
 
 

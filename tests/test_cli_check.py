@@ -113,3 +113,51 @@ def test_a_bad_plugin_option_is_mkdocs_own_message(tmp_path, monkeypatch, capsys
     assert check.main([]) == 2
     assert capsys.readouterr().err == ("newsdesk check: mkdocs.yml: Config value 'plugins': Plugin 'newsdesk' option 'per_page': "
                                        "expected a whole number of 1 or more, got 0\n")
+
+
+def test_a_file_nothing_links_to_is_warned_about(site, capsys):
+    write(site / "posts/2025/_internal-briefing.docx", b"PK")
+    write(site / "posts/2025/images/unused.png", b"PNG")
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![A chart](images/used.png)\n")
+    write(site / "posts/2025/images/used.png", b"PNG")
+    assert check.main([]) == 0
+    why = ("warning: no post or page links to this file, so it is not published; "
+           "link to it from a post, or move it out of the posts folder if it is not for the site")
+    assert capsys.readouterr().out.splitlines() == [
+        f"posts/2025/_internal-briefing.docx: file: {why}",
+        f"posts/2025/images/unused.png: file: {why}",
+        "newsdesk check: 2 posts checked; no problems, 2 warnings",
+    ]
+
+
+def test_a_file_name_whose_date_disagrees_with_date_is_warned_about(site, capsys):
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.replace("date: 2025-03-04", "date: 2025-04-04"))
+    assert check.main([]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "posts/2025/2025-03-04-walking-buses.md: 'date': warning: 2025-04-04, but the file name says 2025-03-04; "
+        "rename the file to start with 2025-04-04, or if the post is published already, check that its old address is in 'aliases'")
+
+
+def test_github_format_puts_each_problem_on_its_file_and_line(site, capsys):
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![](images/a%,b.png)\n")
+    write(site / "posts/2025/2025-05-12-science-labs.md", PRESS.replace("email: press.office@example.gov.uk", "email: press office"))
+    write(site / "posts/2025/2025-06-01-bad-date.md", BAD_DATE)
+    assert check.main(["--format", "github"]) == 1
+    assert capsys.readouterr().out.splitlines() == [
+        "::error file=posts/2025/2025-03-04-walking-buses.md,line=11,title=newsdesk check::body: image 'images/a%25,b.png' "
+        "on line 11 has no alt text; describe it between the brackets, as in ![Pupils at the science fair](images/a%25,b.png)",
+        "::error file=posts/2025/2025-03-04-walking-buses.md,line=11,title=newsdesk check::body: image 'images/a%25,b.png' "
+        "on line 11 points to posts/2025/images/a%25,b.png, which does not exist",
+        "::error file=posts/2025/2025-05-12-science-labs.md,line=10,title=newsdesk check::'contact.email': "
+        "'press office' is not an email address; write it as name@example.gov.uk",
+        "::error file=posts/2025/2025-06-01-bad-date.md,line=3,title=newsdesk check::'date': "
+        "expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '04/03/2025'",
+        "newsdesk check: 3 posts checked; 4 problems, no warnings",
+    ]
+
+
+def test_github_format_marks_warnings_as_warnings(site, capsys):
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.replace("summary: Parents and volunteers now walk a hundred children to school each morning.\n", ""))
+    assert check.main(["--format", "github"]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith(
+        "::warning file=posts/2025/2025-03-04-walking-buses.md,line=1,title=newsdesk check::'summary': missing;")

@@ -109,5 +109,5 @@ def test_cli_lists_commands(capsys):
         cli.main(["--help"])
     assert exit.value.code == 0
     out = capsys.readouterr().out
-    for command in ("new", "check", "import"):
+    for command in ("new", "check", "import", "due"):
         assert re.search(rf"^\s+{command}\s+\S", out, re.M)

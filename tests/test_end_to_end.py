@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -12,19 +11,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from sitekit import REPO, build
+from sitekit import build, copy_sample
 
 SCRIPTS = Path(sys.executable).parent  # the console scripts pyproject.toml declares: newsdesk, mkdocs
-
-
-def fresh_clone(root: Path) -> Path:
-    """The project's site as a clone has it: its own mkdocs.yml, authors, pages, theme and posts."""
-    root.mkdir()
-    for name in ("mkdocs.yml", "authors.yml"):
-        shutil.copy(REPO / name, root / name)
-    for name in ("docs", "overrides", "posts"):
-        shutil.copytree(REPO / name, root / name)
-    return root
 
 
 def free_port() -> int:
@@ -47,7 +36,7 @@ def fetch(url: str, seconds: float = 60) -> str:
 
 
 def test_new_then_check_then_preview_and_build_show_the_post(tmp_path):
-    site = fresh_clone(tmp_path / "clone")
+    site = copy_sample(tmp_path)  # as a fresh clone has it
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("NEWSDESK_NOW", None)
 

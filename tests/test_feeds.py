@@ -12,6 +12,7 @@ import pytest
 
 from newsdesk.core.feeds import (ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for,
                             feed_specs, feeds_of_listing, full_html, identity, item_text, render, select)
+from newsdesk.core.parts import closing_html
 from newsdesk.core.html import plain_text, resolve_source_urls, rewrite_urls
 from newsdesk.core.listings import TagSummary
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
@@ -232,12 +233,13 @@ def test_enclosure_for_reads_type_and_size(tmp_path):
     assert enclosure_for(make_post()) is None
 
 
-def test_press_release_content_ends_with_notes_and_contact():
+def test_press_release_content_ends_with_what_its_page_shows_after_the_body():
     post = make_post(type=NEWS, contact=Contact("Press Desk", "Media", "press@example.org", "0300 000 0000"))
-    assert full_html(post, "<p>Body</p>", "<p>Note 1</p>") == (
-        "<p>Body</p>\n<h2>Notes to editors</h2>\n<p>Note 1</p>\n<h2>Media contact</h2>\n<address>\n<p>Press Desk, Media</p>\n"
-        '<p>Email: <a href="mailto:press@example.org">press@example.org</a></p>\n'
-        '<p>Telephone: 0300 000 0000</p>\n</address>')
+    html = full_html(post, "<p>Body</p>\n<!-- more -->\n<p>More</p>", closing_html(post, "<p>Note 1</p>", for_feed=True))
+    assert "<!--" not in html
+    assert html.index("<p>Body</p>") < html.index("<p>More</p>") < html.index('<p class="nd-ends">Ends</p>') \
+        < html.index("Notes to editors</h2>\n<p>Note 1</p>") < html.index("Media contact</h2>") \
+        < html.index("<p>Telephone: 0300 000 0000</p>")
     assert full_html(make_post(), "<p>Body</p>") == "<p>Body</p>"
 
 

@@ -69,3 +69,8 @@ def test_a_build_on_workers_says_nothing_of_the_pages_they_wrote(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Page skipped" not in result.stderr
     assert (project / "site/blog/2024/03/extra-1/index.html").is_file()
+
+
+def test_the_build_logger_is_the_one_mkdocs_build_logs_through():
+    assert internals.BUILD_LOGGER == "mkdocs.commands.build"
+    assert mkdocs_build.log.name == internals.BUILD_LOGGER

@@ -7,7 +7,7 @@ import pytest
 
 from newsdesk.core.dates import parse_date, written_date
 from newsdesk.core.model import Contact
-from newsdesk.core.parts import contact_html, contact_section
+from newsdesk.core.parts import Link, closing_html, contact_html, relative, share_links
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -22,7 +22,7 @@ def test_contact_lines_on_the_page_link_the_number():
 
 def test_the_feed_block_has_the_same_words_without_the_tel_link():
     contact = Contact("Press Desk", phone="0300 000 0000")
-    assert contact_section(contact) == "<h2>Media contact</h2>\n<address>\n<p>Press Desk</p>\n<p>Telephone: 0300 000 0000</p>\n</address>"
+    assert contact_html(contact, phone_link=False) == "<p>Press Desk</p>\n<p>Telephone: 0300 000 0000</p>"
 
 
 def test_contact_strings_are_escaped():

@@ -6,14 +6,15 @@ import filecmp
 
 import pytest
 
-from sitekit import FROZEN_NOW, REPO, build
+from sitekit import FROZEN_NOW, build, copy_sample
 
 
 @pytest.fixture(scope="module")
 def sample_builds(tmp_path_factory):
     folder = tmp_path_factory.mktemp("sample")
+    project = copy_sample(folder)
     for name in ("one", "two"):
-        result = build(REPO, folder / name, now=FROZEN_NOW)
+        result = build(project, folder / name, now=FROZEN_NOW)
         assert result.returncode == 0, result.stderr
     return folder / "one", folder / "two"
 

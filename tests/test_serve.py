@@ -61,6 +61,7 @@ def test_serve_previews_drafts_and_scheduled_posts_marked(server):
     assert '<strong class="nd-status nd-status--scheduled">Scheduled</strong>' in scheduled
     listing = wait_for(base + "blog/", "Unfinished thoughts")
     assert "nd-status--draft" in listing
+    assert "not for the site yet" in wait_for(base + "posts/2026/files/draft-agenda.txt", "Agenda")  # a draft's file
 
 
 def test_editing_a_post_reloads_it(server):

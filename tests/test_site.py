@@ -43,6 +43,11 @@ def test_drafts_and_scheduled_posts_are_not_published(basic_site, path):
     assert "Unfinished thoughts" not in everything and "Scheduled announcement" not in everything
 
 
+def test_a_drafts_files_are_not_published(basic_site):
+    assert not (basic_site / "posts/2026/files/draft-agenda.txt").exists()
+    assert (basic_site / "posts/2026/images/books.svg").is_file()  # a published post's image is
+
+
 def test_post_page_shows_its_header(basic_site):
     html = page(basic_site, "blog/2025/06/summer-fair/")
     assert "<h1>The summer fair</h1>" in html

@@ -25,18 +25,19 @@ def test_organisation_name_comes_from_config(tmp_path, monkeypatch):
     """extra.organisation names the site in the header's text logo, the footer and JSON-LD's publisher."""
     import json
     import re
-    from pathlib import Path
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from sitekit import copy_sample
+
     monkeypatch.setenv("NEWSDESK_NOW", "2026-11-23T12:00")
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    root = Path(__file__).resolve().parents[1]
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path), strict=True)
+    root = copy_sample(tmp_path)  # the build's cache goes beside the copy's mkdocs.yml, not into the repository
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
     config.extra["organisation"] = "Northtown Education Service"
     build(config)
-    html = (tmp_path / "blog/2026/03/reading-corners/index.html").read_text(encoding="utf-8")
+    html = (tmp_path / "site/blog/2026/03/reading-corners/index.html").read_text(encoding="utf-8")
     assert re.search(r'<span class="nd-logo__text">Northtown Education Service</span>', html)
     assert re.search(r'<p class="nd-footer__org">Northtown Education Service</p>', html)
     ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))

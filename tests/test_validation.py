@@ -108,6 +108,8 @@ CASES = [
      "'slug': expected lowercase letters, digits and hyphens, such as 'end-of-term', got 'End of Term'"),
     ("updated before date", post("title: End of term\ndate: 2024-12-19\nupdated: 2024-12-01\ntype: blog\n"),
      "'updated': 2024-12-01 is before the post's date 2024-12-19; 'updated' is when the post was last changed"),
+    ("updated earlier the same day", post("title: End of term\ndate: 2024-12-19 10:00\nupdated: 2024-12-19 09:30\ntype: blog\n"),
+     "'updated': 2024-12-19 09:30 is before the post's date 2024-12-19 10:00; 'updated' is when the post was last changed"),
     ("remote image", post("title: End of term\ndate: 2024-12-19\ntype: blog\nimage: https://cdn.example.com/a.png\nimage_alt: A\n"),
      "'image': 'https://cdn.example.com/a.png' is on another site; save the image beside the post (for example in posts/2024/images/) and give its path"),
     ("link outside posts and docs", post("title: End of term\ndate: 2024-12-19\ntype: blog\n", "\nSee [the notes](../../notes/plan.md).\n"),
@@ -199,3 +201,12 @@ def test_scheduled_and_draft_status(tmp_path):
     loaded = load_posts(settings_for(tmp_path), now=NOW, publishing=True)
     assert {p.title: p.status for p in loaded.posts} == {"A": "published", "B": "scheduled", "C": "draft"}
     assert [p.title for p in loaded.published()] == ["A"]
+
+
+@pytest.mark.parametrize("dates", [
+    "date: 2024-12-19\nupdated: 2024-12-19\n",  # the message this replaces: "2024-12-19 is before ... 2024-12-19"
+    "date: 2024-12-19 10:00\nupdated: 2024-12-19\n",
+    "date: 2024-12-19 10:00\nupdated: 2024-12-19 16:30\n",
+])
+def test_a_same_day_correction_is_allowed(tmp_path, dates):
+    assert problems_for(tmp_path, {NAME: post(f"title: End of term\n{dates}type: blog\n")}) == []

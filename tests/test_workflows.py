@@ -178,11 +178,55 @@ def test_ci_runs_on_pushes_and_pull_requests() -> None:
     assert {"push", "pull_request"} <= set(triggers(load(WORKFLOW_DIR / "ci.yml")))
 
 
-def test_deploy_runs_on_main_daily_and_by_hand() -> None:
+def test_deploy_runs_on_main_every_quarter_hour_and_by_hand() -> None:
     on = triggers(load(WORKFLOW_DIR / "deploy.yml"))
     assert on["push"] == {"branches": ["main"]}
-    assert on["schedule"] == [{"cron": "30 5 * * *"}]
+    assert on["schedule"] == [{"cron": "1,16,31,46 * * * *"}]
     assert "workflow_dispatch" in on
+
+
+def steps_running(job: dict, text: str) -> list[dict]:
+    return [step for step in job["steps"] if text in step.get("run", "")]
+
+
+def test_scheduled_runs_build_only_when_something_is_due() -> None:
+    workflow = jobs(load(WORKFLOW_DIR / "deploy.yml"))
+    due, build, deploy = workflow["due"], workflow["build"], workflow["deploy"]
+    assert due["if"] == "github.event_name == 'schedule'"
+    assert due["permissions"] == {"contents": "read"}
+    assert due["outputs"]["due"] == "${{ steps.due.outputs.due }}"
+    [check] = steps_running(due, "newsdesk due --record .cache/published.json")
+    assert check["id"] == "due" and '--commit "$GITHUB_SHA"' in check["run"]
+    assert steps_running(due, "scripts/fetch-record.sh")
+    assert build["needs"] == "due"
+    assert build["if"] == "${{ !cancelled() && (github.event_name != 'schedule' || needs.due.outputs.due == 'true') }}"
+    assert deploy["if"] == "${{ !cancelled() && needs.build.result == 'success' && github.ref == 'refs/heads/main' }}"
+
+
+def test_the_build_that_goes_live_keeps_addresses_and_stops_on_placeholders() -> None:
+    build = jobs(load(WORKFLOW_DIR / "deploy.yml"))["build"]
+    assert steps_running(build, 'scripts/fetch-record.sh "$PAGES_URL" .cache/published.json')
+    [step] = steps_running(build, "mkdocs build --strict")
+    assert step["env"] == {"NEWSDESK_DEPLOY": "true", "NEWSDESK_PUBLISHED_RECORD": ".cache/published.json",
+                           "NEWSDESK_COMMIT": "${{ github.sha }}"}
+    assert "NEWSDESK_NOW" not in step["env"]
+
+
+def test_pull_requests_get_annotations_and_a_preview_to_download() -> None:
+    test = jobs(load(WORKFLOW_DIR / "ci.yml"))["test"]
+    assert steps_running(test, "newsdesk check --format github")
+    [preview] = steps_running(test, "mkdocs build --strict --site-dir preview")
+    assert "python scripts/preview_offline.py preview" in preview["run"]
+    [upload] = [step for step in test["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload["with"]["name"] == "site-preview" and upload["with"]["path"] == "preview/"
+    assert upload["if"] == preview["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+
+
+def test_codeowners_cover_posts_and_docs() -> None:
+    owners = {line.split()[0]: line.split()[1:] for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+              if line.strip() and not line.startswith("#")}
+    assert owners["/posts/"] and owners["/docs/"]
+    assert all(owner.startswith("@") for names in owners.values() for owner in names)
 
 
 def test_deploys_queue_and_are_never_cancelled() -> None:

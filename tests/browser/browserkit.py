@@ -26,6 +26,7 @@ PAGES = {
     "news-listing": "news/",
     "blog-post": "blog/2026/03/reading-corners/",
     "press-release": "news/2025/11/careers-week-comes-to-every-secondary/",
+    "press-release-updated": "news/2026/04/send-support-in-mainstream-schools/",  # changes, attachments, related
     "tag-index": "tags/",
     "tag-page": "tags/send/",
     "archive-index": "archive/",

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from browserkit import AXE_JS, CHROMIUM, CHROMIUM_ARGS, NOW, PER_PAGE, ROOT, VNU_JAR
+from sitekit import copy_sample
 
 
 def _need(path: Path, what: str) -> None:
@@ -29,15 +30,17 @@ def _need(path: Path, what: str) -> None:
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
-    """The sample site (mkdocs.yml at the repository root) built with --strict into a temporary folder."""
+    """The sample site (mkdocs.yml at the repository root), copied and built with --strict into a
+    temporary folder: the build's cache stays out of the repository."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    project = copy_sample(tmp_path_factory.mktemp("project"))
     out = tmp_path_factory.mktemp("site")
     saved = {key: os.environ.get(key) for key in ("NEWSDESK_NOW", "NO_MKDOCS_2_WARNING")}
     os.environ.update(NEWSDESK_NOW=NOW, NO_MKDOCS_2_WARNING="1")
     try:
-        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
+        config = load_config(str(project / "mkdocs.yml"), site_dir=str(out), strict=True)
         config.plugins["newsdesk"].config["per_page"] = PER_PAGE
         build(config)
     finally:

@@ -16,8 +16,9 @@ import threading
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 import browserkit  # noqa: E402
+from sitekit import copy_sample  # noqa: E402
 import conftest  # noqa: E402  (for its HTTP handler; not a pytest plugin here)
 
 
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
 
     site = Path(tempfile.mkdtemp(prefix="newsdesk-shots-"))
     os.environ.update(NEWSDESK_NOW=browserkit.NOW, NO_MKDOCS_2_WARNING="1")
-    config = load_config(str(browserkit.ROOT / "mkdocs.yml"), site_dir=str(site), strict=True)
+    project = copy_sample(Path(tempfile.mkdtemp(prefix="newsdesk-shots-project-")))  # the cache stays out of the repository
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins["newsdesk"].config["per_page"] = browserkit.PER_PAGE
     build(config)
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(conftest._Handler, directory=str(site)))

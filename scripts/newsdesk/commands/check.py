@@ -12,8 +12,10 @@ from pathlib import Path
 
 from ..core.advice import advise
 from ..core.imagecheck import image_warnings
+from .annotations import annotation
 from ..core.model import report
-from ..core.posts import display, post_files
+from ..core.assets import docs_targets, plan_assets, read_docs_pages, unlinked_warnings
+from ..core.posts import asset_files, display, post_files
 from ..mkdocs.project import add_config_argument, load_project, run_command
 
 
@@ -24,6 +26,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                     "then warnings an editor would give (exit 0).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="posts or folders to report on (default: every post)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="github: each problem as a GitHub Actions annotation on its file and line")
     add_config_argument(parser)
     return parser.parse_args(argv)
 
@@ -47,13 +51,22 @@ def run(args: argparse.Namespace) -> int:
     if paths:
         problems = project.problems_in(problems, paths)
         sources = list(filter(project.covers(paths), sources))
+    plan = plan_assets([display(path, settings.posts_dir) for path in asset_files(settings.posts_dir)],
+                       loaded.posts, docs_targets(read_docs_pages(project.docs_dir)))
+    unlinked = unlinked_warnings(plan, project.show(settings.posts_dir))
+    if paths:
+        unlinked = [warning for warning in unlinked if project.covers(paths)(warning.source)]
     shown = set(sources)
     found = advise(loaded.posts) + image_warnings(loaded.posts, settings, project.options.image_size_limit)
-    warnings = [warning for warning in sorted(found) if warning.source in shown]
-    if problems:
-        print(report(problems))
-    for warning in warnings:
-        print(warning)
+    warnings = sorted([warning for warning in found if warning.source in shown] + unlinked)
+    if args.format == "github":
+        for problem in [*problems, *warnings]:
+            print(annotation(problem, project.root))
+    else:
+        if problems:
+            print(report(problems))
+        for warning in warnings:
+            print(warning)
     print(f"newsdesk check: {_count(len(sources), 'post')} checked; {_count(len(problems), 'problem')}, {_count(len(warnings), 'warning')}")
     return 1 if problems else 0
 

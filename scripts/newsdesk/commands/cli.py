@@ -9,6 +9,7 @@ import sys
 COMMANDS = {
     "new": ("newsdesk.commands.scaffold", "start a post from a template with every field explained"),
     "check": ("newsdesk.commands.check", "find every problem in posts without building the site"),
+    "due": ("newsdesk.commands.due", "say whether a scheduled post has become due since the last deploy"),
     "import": ("newsdesk.commands.importer", "turn pages of the old site (text or HTML) into posts"),
 }
 

@@ -6,6 +6,7 @@ print like the build's own lines: "posts/x.md: 'summary': warning: ...".
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 
 from .listings import tag_names
@@ -35,9 +36,18 @@ def post_advice(post: Post) -> list[Problem]:
     elif len(post.summary) > SUMMARY_LIMIT:
         found.append(_warn(post, "summary", f"{len(post.summary)} characters; search results and link previews cut a summary "
                                             f"after about {SUMMARY_LIMIT}, so keep it to one or two short sentences"))
+    if (named := file_date(post.path.stem)) and named != f"{post.date:%Y-%m-%d}":
+        found.append(_warn(post, "date", f"{post.date:%Y-%m-%d}, but the file name says {named}; rename the file to start with "
+                                         f"{post.date:%Y-%m-%d}, or if the post is published already, check that its old address is in 'aliases'"))
     if PLACEHOLDER_START in post.body:
         found.append(_warn(post, "body", f"still has the template's '{PLACEHOLDER_START}'; replace it with the post"))
     return found
+
+
+def file_date(stem: str) -> str | None:
+    """'2024-12-19' from '2024-12-19-end-of-term', or None when the name has no date in front."""
+    match = re.match(r"(\d{4}-\d{2}-\d{2})-", stem)
+    return match.group(1) if match else None
 
 
 def tag_advice(posts: list[Post]) -> list[Problem]:

@@ -1,7 +1,8 @@
 """What each generated page and feed shows, as a digest, so a preview rebuilds only what an edit changed.
 
 Under `mkdocs serve --dirty` the plugin compares these digests with the previous build's: a post's
-page is rebuilt when the post or a neighbour it links to changes, a listing when any post it lists
+page is rebuilt when the post or another post it shows (a neighbour, a related post, more on
+the topic) changes, a listing when any post it lists
 changes, a feed when any post in it does. Anything every page shows (the configuration, the theme,
 docs pages, any page's address, tag names) goes into the site digest, and a change there rebuilds
 everything. Posts, listings and feeds are digested from their data itself; docs pages and theme
@@ -63,10 +64,12 @@ def post_digests(posts: Iterable[Post], known: dict | None = None) -> dict[str, 
 def page_digests(site: Site, listings: Mapping[str, ListingPage], site_key: bytes,
                  posts: Mapping[str, bytes]) -> dict[str, bytes]:
     """A digest for each post's page and each listing page, by src_uri; `posts` is post_digests()."""
-    keys = {}
+    keys, by_rel = {}, site.by_rel
     for post in site.posts:
         older, newer = site.neighbours.get(post.source, (None, None))
-        keys[post.src_uri] = digest(site_key, posts[post.source], *(posts[p.source] if p else None for p in (older, newer)))
+        shown = [older, newer, *site.more.get(post.source, ())]  # posts whose titles the page shows
+        related = [by_rel.get(item.post) for item in post.related if item.post]
+        keys[post.src_uri] = digest(site_key, posts[post.source], *(posts[p.source] if p else None for p in shown + related))
     for src_uri, listing in listings.items():
         keys[src_uri] = digest(site_key, replace(listing, posts=()), tuple(posts[p.source] for p in listing.posts))
     return keys

@@ -59,3 +59,21 @@ def written_date(moment: datetime, with_time: bool | None = None) -> str:
     if with_time is None:
         with_time = (moment.hour, moment.minute) != (0, 0)
     return f"{moment:%Y-%m-%d %H:%M}" if with_time else f"{moment:%Y-%m-%d}"
+
+
+def human_time(moment: datetime) -> str:
+    """'10am', '4:30pm', 'midday', 'midnight': the GOV.UK style for times."""
+    if (moment.hour, moment.minute) == (12, 0):
+        return "midday"
+    if (moment.hour, moment.minute) == (0, 0):
+        return "midnight"
+    hour = moment.hour % 12 or 12
+    minutes = f":{moment.minute:02d}" if moment.minute else ""
+    return f"{hour}{minutes}{'am' if moment.hour < 12 else 'pm'}"
+
+
+def human_datetime(moment: datetime) -> str:
+    """'16 April 2026, 10am', or only the date when no time was given (midnight)."""
+    if (moment.hour, moment.minute) == (0, 0):
+        return human_date(moment)
+    return f"{human_date(moment)}, {human_time(moment)}"

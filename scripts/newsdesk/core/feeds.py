@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from html import escape
 from itertools import islice
 from pathlib import PurePosixPath
 from typing import Iterable, Mapping
@@ -16,10 +17,10 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .html import absolutize, excerpt, plain_text, strip_permalinks
+from .html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
 from .listings import TagSummary, tag_url
 from .model import PUBLISHED, Post, PostType, sort_key
-from .parts import contact_section
+from .parts import relative
 
 RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
@@ -155,20 +156,28 @@ class ItemText:
     summary: str  # plain text: RSS <description>, Atom <summary>
 
 
-def item_text(post: Post, body_html: str, notes_html: str = "", excerpt_html: str | None = None) -> ItemText:
-    """The post's feed text; `excerpt_html` is its excerpt when the caller has it already."""
-    html = full_html(post, body_html, notes_html)
-    return ItemText(html, description(post, html, excerpt(html) if excerpt_html is None else excerpt_html))
+def item_text(post: Post, body_html: str, closing: str = "", excerpt_html: str | None = None) -> ItemText:
+    """The post's feed text; `closing` is parts.closing_html(for_feed=True), `excerpt_html` its
+    excerpt when the caller has it already."""
+    html = full_html(post, body_html, closing)
+    return ItemText(html, description(post, html, excerpt(body_html) if excerpt_html is None else excerpt_html))
 
 
-def full_html(post: Post, body_html: str, notes_html: str = "") -> str:
-    """The post as a feed carries it: its body and, as on its page, notes to editors and the contact."""
-    parts = [body_html]
-    if notes_html:
-        parts.append(f"<h2>Notes to editors</h2>\n{notes_html}")
-    if post.contact:
-        parts.append(contact_section(post.contact))
+def full_html(post: Post, body_html: str, closing: str = "") -> str:
+    """The post as a feed carries it: its picture first (RSS-to-email services drop enclosures),
+    the body without comments such as <!-- more -->, then what its page shows after the body."""
+    parts = []
+    if shows_image(post, body_html):
+        parts.append(f'<p><img src="{escape(relative(post.image_src, post.url))}" alt="{escape(post.image_alt or "")}"></p>')
+    parts.append(strip_comments(body_html))
+    if closing:
+        parts.append(closing)
     return "\n".join(parts)
+
+
+def shows_image(post: Post, body_html: str) -> bool:
+    """Whether the post's `image` leads it: yes, unless the writer placed it in the body already."""
+    return bool(post.image_src) and post.image_src.rsplit("/", 1)[-1] not in body_html
 
 
 def description(post: Post, html: str, excerpt_html: str, words: int = 60) -> str:

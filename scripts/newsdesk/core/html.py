@@ -117,6 +117,14 @@ def absolutize(html: str, page_url: str, site_url: str) -> str:
     return rewrite_urls(html, lambda url: url if urlsplit(url).scheme else urljoin(base, url))
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+
+
+def strip_comments(html: str) -> str:
+    """HTML without its comments: <!-- more --> and notes writers leave are not for readers."""
+    return _COMMENT.sub("", html)
+
+
 def strip_permalinks(html: str) -> str:
     """Without the '¶' anchors beside headings: in a feed reader they are noise, not navigation."""
     return _HEADERLINK.sub("", html)

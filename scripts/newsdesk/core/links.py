@@ -59,6 +59,11 @@ def _link(text: str, start: int, target: str, is_image: bool, alt: str | None) -
     return Link(target, path, is_image, alt, text.count("\n", 0, start) + 1)
 
 
+def is_local(target: str) -> bool:
+    """A relative path to a file of this site, not 'https:', 'mailto:', '//host', '#part' or '/root'."""
+    return not _EXTERNAL.match(target)
+
+
 def retarget(body: str, targets: dict[str, str]) -> str:
     """The body with the links to each old target pointing at its new one."""
     for old, new in targets.items():

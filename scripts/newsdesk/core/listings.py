@@ -51,6 +51,12 @@ class Site:
     tag_names: dict[str, str] = field(default_factory=dict)  # slug -> display name
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)  # older, newer
     latest: dict[str, list[Post]] = field(default_factory=dict)  # type key -> newest posts
+    more: dict[str, tuple[Post, ...]] = field(default_factory=dict)  # "More on this topic", by post.source
+
+    @property
+    def by_rel(self) -> dict[str, Post]:
+        """The posts this build shows by their path under posts/, for related links."""
+        return {post.rel: post for post in self.posts}
 
 
 def tag_url(slug: str) -> str:
@@ -105,6 +111,7 @@ def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int =
         for tag in post.tags:
             by_tag[tag.slug].append(post)
         by_year[post.date.year].append(post)
+    site.more = more_on_topic(posts, by_tag)
     for slug in sorted(by_tag, key=lambda s: (site.tag_names[s].casefold(), s)):
         name = site.tag_names[slug]
         site.tags.append(TagSummary(name, slug, len(by_tag[slug])))
@@ -115,3 +122,21 @@ def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int =
                                  posts=tuple(by_year[year]), total=len(by_year[year])))
     site.listings = {page.url: page for page in pages}
     return site
+
+
+MORE_COUNT = 3
+
+
+def more_on_topic(posts: list[Post], by_tag: dict[str, list[Post]]) -> dict[str, tuple[Post, ...]]:
+    """For each post, up to three others that share the most tags with it, newest first among
+    equals. `posts` and each of `by_tag`'s lists are newest first."""
+    rank = {post.source: index for index, post in enumerate(posts)}
+    more = {}
+    for post in posts:
+        shared: Counter = Counter()
+        for tag in post.tags:
+            shared.update(other.source for other in by_tag[tag.slug] if other is not post)
+        best = sorted(shared, key=lambda source: (-shared[source], rank[source]))[:MORE_COUNT]
+        if best:
+            more[post.source] = tuple(posts[rank[source]] for source in best)
+    return more

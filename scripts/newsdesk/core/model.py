@@ -19,13 +19,12 @@ class PostType:
     title: str  # 'News': the listing's heading and nav entry
     summary_required: bool = False
     contact_required: bool = False
+    plural: str | None = None  # 'Press releases': "All press releases" on the home page
 
-
-@dataclass(frozen=True)
-class Author:
-    key: str
-    name: str
-    role: str = ""
+    @property
+    def many(self) -> str:
+        """The label for several posts: `plural`, or the label with an 's'."""
+        return self.plural or f"{self.label}s"
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,41 @@ class Contact:
     role: str = ""
     email: str = ""
     phone: str = ""
+
+
+@dataclass(frozen=True)
+class Author:
+    key: str
+    name: str
+    role: str = ""
+    contact: Contact | None = None  # the media contact of the press releases this author signs
+
+
+@dataclass(frozen=True)
+class Change:
+    """One dated note under "Updates to this page": what changed, for readers."""
+    date: datetime
+    note: str
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A document published with a post: a file beside it, or a document elsewhere by its URL."""
+    title: str
+    kind: str | None = None  # 'PDF', 'Word', ...: None for a link whose type is not known
+    file: str | None = None  # the file's place in the site: 'posts/2025/files/report.pdf'
+    url: str | None = None  # an absolute URL, for a document on another site
+    size: int | None = None  # bytes, for a file
+    pages: int | None = None  # for a PDF
+
+
+@dataclass(frozen=True)
+class Related:
+    """A link under "Related content": another post or docs page by its file, or a URL."""
+    title: str | None  # None: the linked post's or page's own title
+    target: str  # as written: '../2025/2025-01-15-x.md', '../../docs/about.md' or 'https://...'
+    post: str | None = None  # the linked post's rel, once resolved
+    page: str | None = None  # the linked docs page, relative to docs/: 'about.md'
 
 
 @dataclass(frozen=True)
@@ -54,6 +88,8 @@ class Settings:
     words_per_minute: int = 200
     authors_file: str = "authors.yml"  # as messages name it
     docs_dir: Path | None = None  # posts may link to the pages in it
+    attachment_limit_mb: int = 20  # the largest attachment a post may carry
+    formats_email: str | None = None  # where readers ask for an attachment in an accessible format
 
 
 @dataclass
@@ -79,6 +115,9 @@ class Post:
     aliases: tuple[str, ...] = ()
     contact: Contact | None = None
     notes_to_editors: str | None = None
+    changes: tuple[Change, ...] = ()  # newest first
+    attachments: tuple[Attachment, ...] = ()
+    related: tuple[Related, ...] = ()
     status: str = PUBLISHED
     reading_minutes: int = 1
     links: tuple[Link, ...] = ()  # the local links and images of the body, found once
@@ -100,7 +139,8 @@ class Post:
 
     @property
     def last_modified(self) -> datetime:
-        return self.updated or self.date
+        """The later of 'updated' and 'date': a same-day 'updated' without a time is not earlier."""
+        return max(self.updated, self.date) if self.updated else self.date
 
 
 def post_url(post_type: PostType, date: datetime, slug: str) -> str:
@@ -137,7 +177,7 @@ def report(problems: list[Problem]) -> str:
 
 # The post types a site has unless mkdocs.yml names its own (the plugin's `types` option).
 DEFAULT_TYPES = {
-    "blog": {"label": "Blog post", "prefix": "blog", "title": "Blog"},
-    "press-release": {"label": "Press release", "prefix": "news", "title": "News",
+    "blog": {"label": "Blog post", "prefix": "blog", "title": "Blog", "plural": "Blog posts"},
+    "press-release": {"label": "Press release", "prefix": "news", "title": "News", "plural": "Press releases",
                       "summary_required": True, "contact_required": True},
 }

@@ -1,9 +1,32 @@
-"""Parts of a post that its page and its feed items both show, made in one place so they cannot drift."""
+"""Parts of a post that its page and its feed items both show, made in one place so they cannot drift.
+
+`closing_html` is everything after the body: "Ends", notes to editors, the media contact,
+attachments, related content and the updates to the page. The page's template places it after the
+body and the feed item carries it after the body, so a reader of either sees the same words.
+"""
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
-from .model import Contact
+from .attachments import human_size
+from .dates import human_datetime, machine_date
+from .model import Attachment, Change, Contact, Post
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link as a page shows it: its words and its address (relative to the page, or absolute)."""
+    title: str
+    href: str
+
+
+def relative(target: str, page_url: str) -> str:
+    """The address of `target` (a site path: 'blog/2025/01/x/', 'posts/a.pdf') from the page at `page_url`."""
+    href = posixpath.relpath(target or ".", page_url or ".")
+    return href + "/" if target.endswith("/") and not href.endswith("/") else href
 
 
 def contact_html(contact: Contact, phone_link: bool = True) -> str:
@@ -23,6 +46,80 @@ def contact_html(contact: Contact, phone_link: bool = True) -> str:
     return "\n".join(lines)
 
 
-def contact_section(contact: Contact) -> str:
-    """The whole "Media contact" block of a feed item; the page's template wraps contact_html alike."""
-    return f"<h2>Media contact</h2>\n<address>\n{contact_html(contact, phone_link=False)}\n</address>"
+def _section(name: str, heading: str, inner: str) -> str:
+    return (f'<section class="nd-{name}" aria-labelledby="nd-{name}-heading">\n'
+            f'<h2 id="nd-{name}-heading">{heading}</h2>\n{inner}\n</section>')
+
+
+def _links(links: list[Link]) -> str:
+    return "<ul>\n" + "\n".join(f'<li><a href="{escape(link.href)}">{escape(link.title)}</a></li>' for link in links) + "\n</ul>"
+
+
+def attachment_facts(attachment: Attachment) -> str:
+    """'PDF, 245 KB, 12 pages': what a reader should know before opening a document."""
+    facts = [attachment.kind] if attachment.kind else []
+    if attachment.size is not None:
+        facts.append(human_size(attachment.size))
+    if attachment.pages is not None:
+        facts.append(f"{attachment.pages} page{'s' if attachment.pages != 1 else ''}")
+    return ", ".join(facts)
+
+
+def _attachments(post: Post, formats_email: str | None) -> str:
+    items = []
+    for attachment in post.attachments:
+        href = relative(attachment.file, post.url) if attachment.file else attachment.url
+        facts = attachment_facts(attachment)
+        facts_html = f' <span class="nd-attachment__facts">({escape(facts)})</span>' if facts else ""
+        items.append(f'<li><a href="{escape(href)}">{escape(attachment.title)}</a>{facts_html}</li>')
+    inner = "<ul>\n" + "\n".join(items) + "\n</ul>"
+    if formats_email:
+        email = escape(formats_email)
+        inner += (f'\n<p class="nd-formats">If you need a document in a format that suits you better, such as large '
+                  f'print, easy read, audio or braille, email <a href="mailto:{email}">{email}</a> and say which '
+                  "document and format you need.</p>")
+    return _section("attachments", "Attachments", inner)
+
+
+def _changes(changes: tuple[Change, ...]) -> str:
+    rows = "\n".join(f'<div><dt><time datetime="{machine_date(change.date)}">{escape(human_datetime(change.date))}</time></dt>'
+                     f"<dd>{escape(change.note)}</dd></div>" for change in changes)
+    return _section("changes", "Updates to this page", f'<dl class="nd-changes__list">\n{rows}\n</dl>')
+
+
+def closing_html(post: Post, notes_html: str = "", *, related: list[Link] = (), formats_email: str | None = None,
+                 for_feed: bool = False) -> str:
+    """Everything the post shows after its body, for its page and (`for_feed`) its feed items."""
+    parts = []
+    if post.type and post.type.contact_required:
+        parts.append('<p class="nd-ends">Ends</p>')
+    if notes_html:
+        parts.append(_section("notes", "Notes to editors", notes_html))
+    if post.contact:
+        parts.append(_section("contact", "Media contact", f"<address>\n{contact_html(post.contact, phone_link=not for_feed)}\n</address>"))
+    if post.attachments:
+        parts.append(_attachments(post, formats_email))
+    if related:
+        parts.append(_section("related", "Related content", _links(list(related))))
+    if post.changes:
+        parts.append(_changes(post.changes))
+    return "\n".join(parts)
+
+
+def more_html(links: list[Link]) -> str:
+    """"More on this topic": other posts that share tags with this one. The page shows it, feeds
+    do not: it changes as other posts are published, and an item must not change for that."""
+    return _section("more", "More on this topic", _links(links)) if links else ""
+
+
+def share_links(title: str, url: str) -> list[Link]:
+    """Plain links that share the post (absolute `url`): nothing is loaded from these services
+    until a reader follows one, and none opens a new window."""
+    text, address = quote(title, safe=""), quote(url, safe="")
+    return [
+        Link("Email", f"mailto:?subject={text}&body={address}"),
+        Link("LinkedIn", f"https://www.linkedin.com/sharing/share-offsite/?url={address}"),
+        Link("Facebook", f"https://www.facebook.com/sharer/sharer.php?u={address}"),
+        Link("X (formerly Twitter)", f"https://x.com/intent/post?text={text}&url={address}"),
+        Link("WhatsApp", f"https://wa.me/?text={text}%20{address}"),
+    ]

@@ -14,11 +14,13 @@ from typing import Iterator
 
 import yaml
 
+from . import attachments as documents
+from .dates import written_date
 from .fields import FieldReader
 from .imagecheck import image_problems
 from .frontmatter import FrontMatterError, StrictLoader, describe, split
 from .links import Link, local_links, resolve
-from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Settings, sort_key
+from .model import DRAFT, PUBLISHED, SCHEDULED, Attachment, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename
 
 
@@ -73,7 +75,12 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
             problems.append(Problem(source, str(key), "needs a 'name:' line, such as 'name: Sam Example'"))
             continue
-        authors[str(key)] = Author(str(key), entry["name"].strip(), str(entry.get("role") or "").strip())
+        found: list[Problem] = []
+        contact = FieldReader(source, entry, None, found).contact(None)  # the same rules as a post's
+        problems += [Problem(source, f"{key}.{problem.field}", problem.message) for problem in found]
+        for extra in set(entry) - {"name", "role", "contact"}:
+            problems.append(Problem(source, f"{key}.{extra}", "unknown field; an author has 'name', 'role' and 'contact'"))
+        authors[str(key)] = Author(str(key), entry["name"].strip(), str(entry.get("role") or "").strip(), contact)
     return authors, problems
 
 
@@ -104,23 +111,72 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
         problems.append(Problem(source, "summary", f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'"))
     updated = fields.date("updated")
-    if updated and date and updated < date:
-        problems.append(Problem(source, "updated", f"{updated:%Y-%m-%d} is before the post's date {date:%Y-%m-%d}; 'updated' is when the post was last changed"))
+    changes = fields.changes()
+    if changes and updated and updated != changes[0].date:
+        problems.append(Problem(source, "updated", f"{written_date(updated)} is not the date of the newest entry in 'changes' ({written_date(changes[0].date)}); remove 'updated': the newest change sets it"))
+    updated = changes[0].date if changes else updated
+    if updated and date and updated_too_early(updated, date):
+        problems.append(Problem(source, "changes", f"the newest change, {written_date(updated)}, is before the post's date {written_date(date)}; a change comes after the post is published") if changes
+                        else Problem(source, "updated", f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
+    author = fields.author()
+    contact_required = post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact) else None
+    contact = fields.contact(contact_required) or (author.contact if author else None)
     image_caption, image_credit = fields.image_notes() if image else (None, None)
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
         type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
-        links=tuple(local_links(parts.body)), author=fields.author(), body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
+        links=tuple(local_links(parts.body)), author=author, body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         image_caption=image_caption, image_credit=image_credit,
-        aliases=fields.aliases(), contact=fields.contact(post_type.label.lower() if post_type and post_type.contact_required else None),
-        notes_to_editors=fields.text("notes_to_editors"),
+        aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
+        changes=changes, attachments=_attachments(fields, path, rel, settings), related=fields.related(),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
     return post if len(problems) == before else None
+
+
+def updated_too_early(updated: datetime, date: datetime) -> bool:
+    """A correction dated the same day as the post is fine when it has no time (00:00) or a later one."""
+    if updated.date() == date.date() and (updated.hour, updated.minute) == (0, 0):
+        return False
+    return updated < date
+
+
+def _attachments(fields: FieldReader, path: Path, rel: str, settings: Settings) -> tuple[Attachment, ...]:
+    """The post's documents, with the facts readers are shown; every problem with them reported."""
+    found = []
+    for number, title, file, url in fields.attachments():
+        if url is not None:
+            found.append(Attachment(title, documents.kind_of(url.split("?")[0]), url=url))
+            continue
+        what = f"entry {number} ('{title}'): 'file: {file}'"
+        target = resolve(rel, file)
+        local = settings.posts_dir / target
+        if target.startswith("../") or not local.is_file():
+            fields.report("attachments", f"{what} does not exist beside the post; save the document at posts/{target} or correct the path")
+            continue
+        kind = documents.kind_of(file)
+        if kind is None:
+            fields.report("attachments", f"{what} is not a document type the site publishes; save it as {documents.ACCEPTED}")
+            continue
+        size = local.stat().st_size
+        if size > settings.attachment_limit_mb * 1024 * 1024:
+            fields.report("attachments", f"{what} is {documents.human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml")
+            continue
+        pages = None
+        if kind == "PDF":
+            try:
+                pages = documents.pdf_pages(local)
+            except ValueError as error:
+                fields.report("attachments", f"{what} {error}; save it again as a PDF, without a password")
+                continue
+        found.append(Attachment(title, kind, file=f"posts/{target}", size=size, pages=pages))
+    if found and not settings.formats_email:
+        fields.report("attachments", "documents need an address where readers can ask for an accessible format; set 'formats_email' for the newsdesk plugin in mkdocs.yml")
+    return tuple(found)
 
 
 def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:
@@ -154,6 +210,7 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: di
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
         _check_links(post, settings, by_rel, known, publishing, problems)
+        post.related = tuple(_resolve_related(post, settings, by_rel, publishing, problems))
     failed = {problem.source for problem in problems}
     valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
     return Loaded(valid, sorted(set(problems)))
@@ -183,6 +240,52 @@ def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known:
     for link in links:
         for message in _link_problems(post, link, settings, by_rel, known, publishing):
             problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
+
+
+def _resolve_related(post: Post, settings: Settings, by_rel: dict[str, Post], publishing: bool,
+                     problems: list[Problem]) -> Iterator[Related]:
+    """Each related link with the post or docs page it names; a link that would break is a problem."""
+    for number, item in enumerate(post.related, start=1):
+        if item.target.startswith(("https://", "http://")):
+            yield item
+            continue
+        what = f"entry {number}: '{item.target}'"
+        rel = resolve(post.rel, item.target)
+        if rel.startswith("../"):
+            page = docs_page(post, Link(item.target, item.target, False, None, 0), settings)
+            if page is None:
+                problems.append(Problem(post.source, "related", f"{what} is neither a post nor a page in docs/; link a post such as '../2025/2025-01-15-x.md' or a page such as '../../docs/about.md'"))
+                continue
+            yield Related(item.title, item.target, page=page)
+            continue
+        other = by_rel.get(rel)
+        if other is None:
+            problems.append(Problem(post.source, "related", f"{what} points to posts/{rel}, which does not exist"))
+        elif other is post:
+            problems.append(Problem(post.source, "related", f"{what} is this post itself; remove it"))
+        elif publishing and post.status == PUBLISHED and other.status != PUBLISHED:
+            problems.append(Problem(post.source, "related", f"{what} is not published yet; remove it until it is"))
+        else:
+            yield Related(item.title, item.target, post=rel)
+
+
+def page_title(path: Path) -> str:
+    """A docs page's title as its front matter or first heading gives it, else its file name."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    try:
+        parts = split(text)
+        if isinstance(parts.meta.get("title"), str) and parts.meta["title"].strip():
+            return parts.meta["title"].strip()
+        text = parts.body
+    except FrontMatterError:
+        pass
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip().rstrip("#").strip()
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def docs_page(post: Post, link: Link, settings: Settings) -> str | None:

@@ -10,7 +10,8 @@ from zoneinfo import ZoneInfo
 
 from . import dates
 from .model import PostType, Problem, Settings
-from .posts import Loaded, load_authors, load_posts
+from .docs import front_matter_problems, read_docs
+from .posts import Loaded, display, load_authors, load_posts
 
 
 def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
@@ -24,6 +25,7 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
         types={key: PostType(key=key, **dict(value)) for key, value in options.types.items()},
         authors_file=options.authors_file, default_author=options.default_author, words_per_minute=options.words_per_minute,
         allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
+        attachment_limit_mb=options.attachment_limit_mb, formats_email=options.formats_email,
     )
     if options.default_author and authors and options.default_author not in authors:
         problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
@@ -42,4 +44,5 @@ def load_site(options, root: Path, *, publishing: bool,
     if not settings.posts_dir.is_dir():
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
-    return settings, loaded, problems + loaded.problems
+    pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root)) if docs_dir else []
+    return settings, loaded, problems + pages + loaded.problems

@@ -73,6 +73,7 @@ class TypeConfig(base.Config):
     title = c.Type(str)  # 'News': the listing's heading and its nav entry
     summary_required = c.Type(bool, default=False)
     contact_required = c.Type(bool, default=False)
+    plural = c.Optional(c.Type(str))  # 'Press releases'; default: the label with an 's'
 
 
 class NewsdeskConfig(base.Config):
@@ -90,3 +91,12 @@ class NewsdeskConfig(base.Config):
     feed_items = PositiveInt(20)  # items in each feed, newest first
     image_size_limit = PositiveInt(5)  # megabytes: a bigger image beside a post gets a warning
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
+    attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
+    formats_email = c.Optional(c.Type(str))  # where readers ask for an attachment in an accessible format
+    # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
+    deploy = c.Type(bool, default=False)
+    # The live site's /published.json, fetched by the deploy workflow (relative to mkdocs.yml; ''
+    # for none): every address published before, which this build must keep (core/record.py).
+    published_record = c.Type(str, default="")
+    withdrawn = c.ListOfItems(c.Type(str), default=[])  # published addresses taken down on purpose
+    commit = c.Type(str, default="")  # the commit a deploy builds, written into published.json

@@ -20,6 +20,10 @@ from mkdocs.commands import build as _build
 
 WRITTEN_FOR = {"mkdocs": "1.6.", "properdocs": "1.6."}  # engine (module name) -> version prefix
 
+# The logger MkDocs' build logs both through: 'mkdocs.commands.build', or under ProperDocs
+# 'properdocs.commands.build' (it answers to `import mkdocs` but logs under its own name).
+BUILD_LOGGER = _build.__name__
+
 PAGE_SKIPPED = "Page skipped: '"  # then the page's src_uri, "'. Generated empty output."
 DIRTY_WARNING = "A 'dirty' build is being performed"
 

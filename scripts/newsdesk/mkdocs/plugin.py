@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -29,11 +30,15 @@ from ..core.listings import Site, build_site
 from ..core.images import CARD_FOLDER, is_raster
 from ..core.model import Post, Problem, report
 from ..core.opml import opml
-from ..core.parts import contact_html
-from ..core.posts import asset_files, display, docs_links
+from ..core.assets import docs_targets, plan_assets
+from ..core.docs import read_docs, unfinished
+from ..core.parts import Link, closing_html, more_html, relative, share_links
+from ..core.posts import asset_files, display, docs_links, page_title
 from .pictures import Pictures
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
+from ..core.record import RECORD_PATH, dropped, read_record, updated_record
+from ..core.record import render as render_record
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
 from ..core.search import INDEX_PATH, add_posts, post_entry
@@ -79,6 +84,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
         self.contents: dict = {}  # post.source -> the post's ItemText for feeds
+        self.bodies: dict[str, str] = {}  # post.source -> its body's HTML, for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
@@ -107,12 +113,21 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                                                         reads=self.reads if self.serving else None)
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
+        if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
+            problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
+        try:
+            self.record = self._record()
+        except ValueError as error:
+            raise PluginError(f"newsdesk: {error}") from None
+        problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
         if problems:
             raise PluginError(report(problems))
+        self.loaded = loaded
         self.retargeted = {}  # this build's: docs pages may have moved since the last
         shown = loaded.posts if self.serving else loaded.published()
         self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
         self.posts = {post.src_uri: post for post in shown}
+        self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
         self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
@@ -135,8 +150,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_files(self, files: Files, *, config) -> Files:
         generated = [self._post_file(post, config) for post in self.site.posts]
-        for path in asset_files(self.settings.posts_dir):
-            rel = path.relative_to(self.settings.posts_dir).as_posix()
+        for rel in self._assets(files):
+            path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
         self.nav_entries = None if config.nav is None else nav_entries(config.nav)
@@ -149,6 +164,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
+        if not self.serving:  # the addresses this site has ever published, for the next build
+            record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
+            generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
         clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
         if clashes:
             raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
@@ -180,6 +198,22 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.picture_paths = self.pictures.by_site_path()
         for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
             log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
+
+    def _record(self) -> dict[str, str]:
+        """The addresses published before this build (record.py): none in the preview or without a record."""
+        if self.serving or not self.config.published_record:
+            return {}
+        return read_record(self.settings.root / self.config.published_record, self.config.published_record)
+
+    def _assets(self, files: Files) -> list[str]:
+        """The files beside posts to copy: in a build, only those a published post or a docs page
+        links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
+        posts_dir = self.settings.posts_dir
+        assets = [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
+        if self.serving:
+            return assets
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        return list(plan_assets(assets, self.loaded.posts, docs_targets(pages)).published)
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
@@ -299,12 +333,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
-            feed_html = for_feed(html, post.url, self.picture_paths)
+            body = html  # as converted: _closings makes the feeds' copy from it
             html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.contents[post.source] = item_text(post, feed_html, notes, self.excerpts[post.source])
+                self.bodies[post.source] = body
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -316,12 +350,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
-        env.filters["nd_contact"] = lambda contact: Markup(contact_html(contact))  # as the feeds write it
+        env.filters["nd_datetime_text"] = dates.human_datetime
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
+        self._closings(config)
         self.feed_jobs = self._feed_jobs()
         type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
         self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
@@ -344,6 +379,30 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
+
+    def _closings(self, config) -> None:
+        """What each post shows after its body, for its page and its feed items (parts.py); made
+        once every page is read, so that related links have their pages' titles."""
+        self.closings = {}
+        for post in self.site.posts:
+            notes, related = self.notes_html.get(post.source, ""), self._related(post, config)
+            self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
+            if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
+                closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
+                text = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+                self.contents[post.source] = replace(text, html=for_feed(text.html, post.url, self.picture_paths))  # one rendition each
+
+    def _related(self, post: Post, config) -> list[Link]:
+        links = []
+        for item in post.related:
+            if item.post and (other := self.by_rel.get(item.post)):
+                links.append(Link(item.title or other.title, relative(other.url, post.url)))
+            elif item.page:
+                title = item.title or page_title(Path(config.docs_dir) / item.page)
+                links.append(Link(title, relative(self.site_urls.get(item.page, ""), post.url)))
+            elif not item.post:
+                links.append(Link(item.title or item.target, item.target))
+        return links
 
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
@@ -391,7 +450,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             hero = self._hero(post)
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
                         notes_html=self.notes_html.get(post.source, ""), card=self.pictures.cards.get(post.source),
-                        hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None)
+                        hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
+                        closing_html=Markup(self.closings.get(post.source, "")),
+                        more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
+                        share=share_links(post.title, self.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))

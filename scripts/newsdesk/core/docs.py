@@ -1,0 +1,67 @@
+"""The site's own pages in docs/, held to the posts' standard: broken front matter stops the build
+(MkDocs would show it as text on the page), and in the build that goes live, so does every
+"Owner to complete" placeholder (`<mark class="nd-todo">`).
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from .frontmatter import FrontMatterError, split
+from .model import Post, Problem
+
+_PLACEHOLDER = re.compile(r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I)
+_SHOWN = 80  # characters of a placeholder quoted in its message
+
+
+def read_docs(docs_dir: Path | None) -> dict[str, str]:
+    """Every Markdown page in docs/ as written, by its path there ('about.md')."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return {}
+    return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8", errors="replace")
+            for path in sorted(docs_dir.rglob("*.md"))}
+
+
+def has_front_matter(text: str) -> bool:
+    """MkDocs reads front matter only when the first line is '---'."""
+    return text.lstrip("\ufeff").split("\n", 1)[0].rstrip() == "---"
+
+
+def body_of(text: str) -> str:
+    """A page without its front matter (all of it when the front matter is broken)."""
+    try:
+        return split(text).body if has_front_matter(text) else text
+    except FrontMatterError:
+        return text
+
+
+def front_matter_problems(pages: dict[str, str], folder: str = "docs") -> list[Problem]:
+    """Each page whose front matter cannot be read, with the line and the fix."""
+    problems = []
+    for page, text in pages.items():
+        if has_front_matter(text):
+            try:
+                split(text)
+            except FrontMatterError as error:
+                problems.append(Problem(f"{folder}/{page}", "front matter", str(error)))
+    return problems
+
+
+def placeholders(source: str, text: str, first_line: int = 1) -> list[Problem]:
+    """Each 'Owner to complete' marker in a page or post body; `first_line` is the body's line in the file."""
+    found = []
+    for match in _PLACEHOLDER.finditer(text):
+        line = first_line + text.count("\n", 0, match.start())
+        words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
+        shown = words if len(words) <= _SHOWN else words[: _SHOWN - 3] + "..."
+        found.append(Problem(source, "body", f"line {line} is still to complete: '{shown}'; "
+                                             "write the real text in place of the highlighted marker, and remove the marker"))
+    return found
+
+
+def unfinished(pages: dict[str, str], posts: list[Post], folder: str = "docs") -> list[Problem]:
+    """Every placeholder in the docs pages and these (published) posts: the build that goes live stops on them."""
+    found = [problem for page, text in pages.items() for problem in placeholders(f"{folder}/{page}", text)]
+    found += [problem for post in posts for problem in placeholders(post.source, post.body, post.body_line)]
+    return found
