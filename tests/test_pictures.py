@@ -244,7 +244,7 @@ def test_heic_tiff_and_svg_share_images_are_errors_that_say_how_to_fix_them(tmp_
     ]
     assert check.main([]) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert sorted(lines[1:-1]) == sorted(expected)
+    assert sorted(line for line in lines[1:-1] if ": warning: " not in line) == sorted(expected)
     built = build(root, tmp_path / "out")
     assert built.returncode == 1
     assert all(line in built.stderr.splitlines() for line in expected)
