@@ -2,15 +2,15 @@
 (core/imaging.py) into the cache folder, and handed to MkDocs as files.
 
 Cards only need to exist when MkDocs copies files, after on_env, so `mkdocs build` starts making
-them in on_config, in background processes at a low priority, which use the CPU time the build
-leaves idle while MkDocs works in one process. Pictures are made in on_files, on the build's CPUs:
+them in on_config, in background processes, which use the CPU time the build leaves idle while
+MkDocs works in one process. (At a low priority they were starved on a busy machine and the build
+waited for them at the end.) Pictures are made in on_files, on the build's CPUs:
 pages need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's threads must not
 be forked); there, the cache leaves only what changed to make.
 """
 from __future__ import annotations
 
 import multiprocessing
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -32,7 +32,6 @@ def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]
 
 
 def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
-    os.nice(10)  # behind the build's own work: a card is needed only when MkDocs copies the files
     for card, source in cards:
         imaging.make_card(card, folder, source)
 
