@@ -10,6 +10,7 @@ be forked); there, the cache leaves only what changed to make.
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import shutil
 import tempfile
@@ -98,10 +99,14 @@ class Pictures:
                 imaging.make_card(card, folder, source)
             return
         context = multiprocessing.get_context("fork")
-        for part in range(workers):
-            process = context.Process(target=_card_job, args=(todo[part::workers], folder), daemon=True)
-            process.start()
-            self.running.append(process)
+        gc.freeze()  # the children's garbage collector would write to every object, copying its memory
+        try:
+            for part in range(workers):
+                process = context.Process(target=_card_job, args=(todo[part::workers], folder), daemon=True)
+                process.start()
+                self.running.append(process)
+        finally:
+            gc.unfreeze()
 
     def finish(self) -> None:
         """Wait for the cards; one that failed is made here, so its error shows."""
