@@ -307,3 +307,16 @@ def test_long_titles_wrap_and_long_words_break():
     font = imaging._font("bold", 72)
     lines = imaging.wrap("A " + "x" * 80 + " end", font, 500)
     assert all(font.getlength(line) <= 500 for line in lines) and "".join(lines).replace(" ", "") == "A" + "x" * 80 + "end"
+
+
+def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_removed(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()}, options={"cache_dir": ""})
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    built = build(root, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    assert len(list((tmp_path / "out/assets/cards").iterdir())) == 2  # the post's and the site's
+    assert re.findall(r'srcset="[^"]+"', html_of(tmp_path / "out", "blog/2025/02/libraries/"))
+    assert not (root / ".cache").exists() and not list(scratch.iterdir())
