@@ -135,3 +135,35 @@ def copy_site(name: str, destination: Path) -> Path:
     if not (site / "overrides").exists():
         shutil.copytree(REPO / "overrides", site / "overrides")
     return site
+
+
+# A Markdown extension that warns while converting a paragraph saying WARN-ME: a warning MkDocs
+# logs during conversion that newsdesk's own checks do not foresee (they catch MkDocs' link
+# warnings before the build), for the tests of warnings from workers and from the render cache.
+WARNING_EXTENSION = """
+import logging
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+
+class Warn(Treeprocessor):
+    def run(self, root):
+        if any("WARN-ME" in (element.text or "") for element in root.iter("p")):
+            logging.getLogger("mkdocs.warnext").warning("a paragraph says WARN-ME")
+
+
+class WarnExtension(Extension):
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(Warn(md), "warn_me", 0)
+
+
+def makeExtension(**kwargs):
+    return WarnExtension(**kwargs)
+"""
+
+
+def add_warning_extension(project: Path) -> Path:
+    (project / "warnext.py").write_text(WARNING_EXTENSION, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "markdown_extensions:\n  - warnext\n", encoding="utf-8")
+    return project

@@ -73,7 +73,8 @@ def test_a_docs_page_may_not_replace_a_generated_page(project):
     (project / "docs/blog/index.md").write_text("# My own blog page\n")
     result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
-    assert "newsdesk: these files in docs/ would replace generated pages; rename or remove them: docs/blog/index.md" in result.stderr
+    assert ("docs/blog/index.md: file: would replace the listing /blog/, which the site makes itself (/blog/index.html); "
+            "rename or remove docs/blog/index.md") in result.stderr
 
 
 def test_a_scheduled_post_appears_once_its_time_has_come(project):

@@ -111,3 +111,16 @@ def test_cli_lists_commands(capsys):
     out = capsys.readouterr().out
     for command in ("new", "check", "import", "due"):
         assert re.search(rf"^\s+{command}\s+\S", out, re.M)
+
+
+def test_a_title_in_any_script_gets_an_address(site, capsys):
+    """The city's schools write to families in many languages: an Urdu headline is a post."""
+    assert cli.main(["new", "اسکولوں میں مطالعہ کا ہفتہ"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Created posts/2026/2026-02-10-skhwlwn-myn-mtl-h-kh-hfth.md"
+    assert check.main([]) == 0
+
+
+def test_a_title_of_emoji_only_is_refused_with_the_reason(site, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["new", "\U0001F389\U0001F389"])
+    assert "the title needs letters or digits" in capsys.readouterr().err

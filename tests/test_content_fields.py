@@ -74,7 +74,7 @@ CASES = [
      "'related': entry 1: link a post or a page by its Markdown file, such as '../2025/2025-01-15-new-school-year.md' or '../../docs/about.md', got 'images/present.png'"),
     ("related outside posts and docs", HEAD + "related: [../../notes/plan.md]\n",
      "'related': entry 1: '../../notes/plan.md' is neither a post nor a page in docs/; link a post such as '../2025/2025-01-15-x.md' or a page such as '../../docs/about.md'"),
-    ("related with an unknown field", HEAD + "related:\n  - file: 2024-12-19-end-of-term.md\n    link: x\n",
+    ("related with an unknown field", HEAD + "related:\n  - url: https://www.gov.uk/x\n    title: Guidance\n    link: x\n",
      "'related': entry 1: unknown field 'link'; an entry has 'title', 'file', 'url'"),
 ]
 

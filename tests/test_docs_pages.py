@@ -9,7 +9,7 @@ from newsdesk.commands import check
 from newsdesk.core.docs import front_matter_problems, placeholders, read_docs
 
 BROKEN = "---\ntitle: Privacy\ndescription: What we keep: nothing\n---\n\n# Privacy\n"
-FRONT_MATTER_LINE = ("docs/privacy.md: front matter: YAML syntax error on line 3 (mapping values are not allowed in this context); "
+FRONT_MATTER_LINE = ("docs/privacy.md: front matter: YAML syntax error on line 3 ('description: What we keep: nothing'): mapping values are not allowed here; "
                      "if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes")
 UNFINISHED = ('# Contact\n\nWrite to us.\n\n- Email: <mark class="nd-todo">Owner to supply: email address</mark>\n'
               '- Phone: <mark class="nd-todo">Owner to supply: <em>phone</em> &amp; hours</mark>\n')

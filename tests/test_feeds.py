@@ -205,7 +205,8 @@ def test_html_holding_a_cdata_end_is_escaped_instead():
 def test_description_without_summary_is_the_excerpt_as_plain_text():
     post = make_post()
     html = '<p>First &amp; <em>best</em>.</p>\n<!-- more -->\n<p>More.</p>'
-    assert rss([post], contents={post.source: html}).findtext("channel/item/description") == "First & best."
+    # RSS readers read <description> as HTML: the plain text is escaped as HTML inside the XML
+    assert rss([post], contents={post.source: html}).findtext("channel/item/description") == "First &amp; best."
 
 
 def test_heading_anchors_are_left_out_of_content():

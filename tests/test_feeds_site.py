@@ -299,9 +299,9 @@ def test_without_site_url_the_build_says_feeds_need_absolute_urls(tmp_path, capl
     project = copy_fixture(tmp_path)
     set_option(project, f"site_url: {SITE_URL}\n", "")
     assert build_error(project, tmp_path / "site", caplog) == (
-        "newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
-        "set 'site_url' in mkdocs.yml to the address the site is published at, "
-        "such as 'site_url: https://schools.example.gov.uk/'")
+        "newsdesk: 1 problem to fix before the site can be built:\n"
+        "mkdocs.yml: 'site_url': missing; feeds need absolute URLs, and the site has no address to make them from: "
+        "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
 
 
 @pytest.mark.parametrize("old, new, message", [
@@ -320,8 +320,9 @@ def test_bad_feed_options_get_mkdocs_messages(tmp_path, caplog, old, new, messag
 def test_a_missing_logo_stops_the_build(tmp_path, caplog):
     project = copy_fixture(tmp_path)
     set_option(project, "feed_logo: images/logo.png", "feed_logo: images/crest.png")
-    assert build_error(project, tmp_path / "site", caplog) == ("newsdesk: 'feed_logo' is 'images/crest.png', but docs/images/crest.png does not exist; "
-                                "save the logo there or change 'feed_logo' in mkdocs.yml")
+    assert build_error(project, tmp_path / "site", caplog) == (
+        "newsdesk: 1 problem to fix before the site can be built:\n"
+        "mkdocs.yml: 'feed_logo': 'images/crest.png', but docs/images/crest.png does not exist; save the logo there or change 'feed_logo'")
 
 
 def test_an_alias_may_not_replace_another_page(tmp_path, caplog):
@@ -329,8 +330,8 @@ def test_an_alias_may_not_replace_another_page(tmp_path, caplog):
     edit(project, "2025-03-20-breakfast-clubs.md", "/breakfast/]", "/breakfast/, /news/, /feed.xml]")
     assert build_error(project, tmp_path / "site", caplog) == (
         "newsdesk: 2 problems to fix before the site can be built:\n"
-        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/news/' is the address of /news/, which this site already has; remove it from 'aliases'\n"
-        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/feed.xml' is the address of /feed.xml, which this site already has; remove it from 'aliases'")
+        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/feed.xml' is the address of the feed /feed.xml; remove it from 'aliases'\n"
+        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/news/' is the address of the listing /news/; remove it from 'aliases'")
 
 
 def test_feed_items_caps_every_feed(tmp_path):

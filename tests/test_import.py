@@ -162,20 +162,16 @@ def site(tmp_path, monkeypatch):
 
 def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_path):
     args = ["old/press-release.txt", "old/press-release-dated.txt", "old/blog.txt", "old/launch.html"]
-    assert import_main(args) == 1  # one post still needs its date
+    assert import_main(args) == 1  # one page has no year in its date: it is not imported
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "old/press-release.txt: wrote posts/partnership-for-school-libraries-launches-across-the-city.md (press-release)"
+    assert out[0] == ("old/press-release.txt: not imported: the text gives the date 'Tuesday 3rd March' but not the year; "
+                      "run the import again with --date YYYY-MM-DD")
     assert "old/launch.html: wrote posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md (press-release)" in out
     assert "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md (blog)" in out
-    assert out[-3:] == [
-        "newsdesk: 1 problem to fix before the site can be built:",
-        "posts/partnership-for-school-libraries-launches-across-the-city.md: 'date': missing; add a line such as "
-        "'date: 2024-12-19' (or '2024-12-19 09:30')",
-        "newsdesk import: 4 of 4 files imported; 1 field to fill in or fix",
-    ]
-    # The writer does what the message says.
-    undated = site / "posts/partnership-for-school-libraries-launches-across-the-city.md"
-    undated.write_text(undated.read_text(encoding="utf-8").replace("type: press-release", "date: 2015-03-03\ntype: press-release"), encoding="utf-8")
+    assert out[-1] == "newsdesk import: 3 of 4 files imported"
+    assert not any(path.parent == site / "posts" for path in (site / "posts").rglob("*.md"))
+    assert check.main([]) == 0  # what was imported builds
+    assert import_main(["old/press-release.txt", "--date", "2015-03-03"]) == 0  # the writer does what the message says
     assert check.main([]) == 0
     assert (site / "posts/2016/images/microscope.svg").read_bytes() == (OLD / "launch_files/microscope.svg").read_bytes()
     built = build(site, tmp_path / "built")
@@ -183,6 +179,23 @@ def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_
     page = (tmp_path / "built/news/2016/03/science-week-brings-researchers-into-primary-schools/index.html").read_text(encoding="utf-8")
     assert '<img alt="Two pupils looking through a microscope" src="../../../../posts/2016/images/microscope.svg" />' in page
     assert (tmp_path / "built/blog/2025/02/director-s-blog/index.html").is_file()
+
+
+def test_a_rerun_replaces_its_own_post_instead_of_adding_a_second(site, capsys):
+    assert import_main(["old/press-release.txt", "--date", "2015-10-19"]) == 0
+    assert import_main(["old/press-release.txt", "--date", "2015-10-20"]) == 0
+    assert [p.relative_to(site).as_posix() for p in (site / "posts").rglob("*.md")] == [
+        "posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md"]
+    assert ("old/press-release.txt: wrote posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md, "
+            "replacing posts/2015/2015-10-19-partnership-for-school-libraries-launches-across-the-city.md (press-release)") in capsys.readouterr().out
+    # Edited since: the writer's work is never replaced.
+    post = site / "posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nA line the writer added.\n", encoding="utf-8")
+    assert import_main(["old/press-release.txt", "--date", "2015-10-21"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == (
+        "old/press-release.txt: not imported: posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md "
+        "came from this page and has been edited since; delete it first to import the page again")
+    assert "A line the writer added." in post.read_text(encoding="utf-8")
 
 
 def test_imported_front_matter_round_trips(site, capsys):
@@ -202,32 +215,41 @@ def test_imported_front_matter_round_trips(site, capsys):
     ]
 
 
-def test_import_never_overwrites(site, capsys):
+def test_import_never_overwrites_another_post_nor_leaves_one_that_stops_the_build(site, capsys):
     assert import_main(["old/blog.txt"]) == 0
     before = (site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8")
     capsys.readouterr()
+    # Again as a press release: it would replace its own post, but a press release needs a contact,
+    # so nothing changes.
     assert import_main(["old/blog.txt", "--type", "press-release"]) == 1
     assert capsys.readouterr().out.splitlines() == [
-        "old/blog.txt: not imported: posts/2025/2025-02-12-director-s-blog.md already exists",
+        "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md again (press-release)",
+        "old/blog.txt: summary: the first sentence of the post; rewrite it as one or two sentences of your own",
+        "old/blog.txt: not imported, so nothing stops the build: posts/2025/2025-02-12-director-s-blog.md: 'contact': missing; "
+        "every press release needs a press contact: add 'contact:' with indented 'name:', 'role:', 'email:' and 'phone:' lines",
         "newsdesk import: 0 of 1 file imported",
     ]
     assert (site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8") == before
+    write(site / "posts/2025/2025-02-12-director-s-blog.md", "---\ntitle: Someone else's post\n---\n")
+    assert import_main(["old/blog.txt"]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == "old/blog.txt: not imported: posts/2025/2025-02-12-director-s-blog.md already exists"
 
 
-def test_missing_image_and_alt_text_are_named(site, capsys):
+def test_missing_image_and_alt_text_are_named_and_nothing_is_written(site, capsys):
     assert import_main(["old/blog-missing-image.html"]) == 1
     post = "posts/2017/2017-11-21-thank-you-to-our-school-governors.md"
     assert capsys.readouterr().out.splitlines() == [
         f"old/blog-missing-image.html: wrote {post} (blog)",
         "old/blog-missing-image.html: left out 'Posted on 21 November 2017' (parts of the old page, not of the post)",
         "old/blog-missing-image.html: image 'http://www.old-council.example/images/governors-evening.jpg' was not found "
-        "beside blog-missing-image.html; save it as posts/2017/images/governors-evening.jpg",
-        "newsdesk: 2 problems to fix before the site can be built:",
-        f"{post}: body: image 'images/governors-evening.jpg' on line 9 has no alt text; describe it between the brackets, "
-        "as in ![Pupils at the science fair](images/governors-evening.jpg)",
-        f"{post}: body: image 'images/governors-evening.jpg' on line 9 points to posts/2017/images/governors-evening.jpg, which does not exist",
-        "newsdesk import: 1 of 1 file imported; 2 fields to fill in or fix",
+        "beside blog-missing-image.html; save it there and import the page again",
+        f"old/blog-missing-image.html: not imported, so nothing stops the build: {post}: body: image 'images/governors-evening.jpg' "
+        "on line 10 has no alt text; describe it between the brackets, as in ![Pupils at the science fair](images/governors-evening.jpg)",
+        f"old/blog-missing-image.html: not imported, so nothing stops the build: {post}: body: image 'images/governors-evening.jpg' "
+        "on line 10 points to posts/2017/images/governors-evening.jpg, which does not exist",
+        "newsdesk import: 0 of 1 file imported",
     ]
+    assert not (site / post).exists()
 
 
 def test_a_different_image_of_the_same_name_is_not_replaced(site, capsys):

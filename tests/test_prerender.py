@@ -6,7 +6,7 @@ import filecmp
 import pytest
 
 from newsdesk.mkdocs.prerender import workers_for
-from sitekit import FROZEN_NOW, build, copy_site
+from sitekit import FROZEN_NOW, add_warning_extension, build, copy_site
 
 EXTRA = "---\ntitle: Extra post {n}\ndate: 2024-03-{n:02d}\ntype: blog\ntags: [Extras]\n---\n\n## Part {n}\n\nText of extra post {n}, with [a link](2024-03-01-extra-1.md#part-1).\n"
 
@@ -33,18 +33,14 @@ def test_workers_build_the_same_bytes_as_one_process(tmp_path):
     assert (mismatch, errors) == ([], [])
 
 
-@pytest.mark.parametrize("body, message, count", [
-    ("\nSee [the missing part](2024-03-01-extra-1.md#no-such-part).\n",
-     "contains a link '2024-03-01-extra-1.md#no-such-part', but the doc 'posts/2024/2024-03-01-extra-1.md' does not contain an anchor '#no-such-part'",
-     11),  # the 12th, on that post itself, says 'there is no such anchor on this page'
-    ("\nSee [a folder](some-folder/).\n", "contains an unrecognized relative link 'some-folder/'", 12),
-], ids=["anchor", "unrecognized-link"])
 @pytest.mark.parametrize("workers", [1, 2])
-def test_mkdocs_warnings_from_workers_still_fail_a_strict_build(tmp_path, workers, body, message, count):
-    result = build(project_with(tmp_path, workers, body), now=FROZEN_NOW)
+def test_mkdocs_warnings_from_workers_still_fail_a_strict_build(tmp_path, workers):
+    """A warning logged while a worker converts a post (here by a Markdown extension; MkDocs' own
+    link warnings are caught by the checks before the build) is logged again by the parent."""
+    project = add_warning_extension(project_with(tmp_path, workers, "\nWARN-ME\n"))
+    result = build(project, now=FROZEN_NOW)
     assert result.returncode == 1
-    assert message in result.stderr
-    assert result.stderr.count(message) == count  # once per post: logged by the parent only
+    assert result.stderr.count("a paragraph says WARN-ME") == 12  # once per post: logged by the parent only
     assert "Aborted with 12 warnings in strict mode!" in result.stdout + result.stderr
 
 

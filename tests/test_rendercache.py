@@ -10,9 +10,9 @@ from mkdocs.config import load_config
 
 import newsdesk.mkdocs.prerender
 from newsdesk.mkdocs.rendercache import settings_digest
-from sitekit import FROZEN_NOW, build, copy_site
+from sitekit import FROZEN_NOW, add_warning_extension, build, copy_site
 
-CACHE = ".cache/newsdesk/render.pickle"
+CACHE = ".cache/newsdesk/render.jsonl"
 
 
 @pytest.fixture
@@ -74,15 +74,16 @@ def test_changed_markdown_settings_convert_everything_again(project, monkeypatch
 
 def test_an_unreadable_cache_is_rebuilt(project, monkeypatch, tmp_path):
     (project / CACHE).parent.mkdir(parents=True)
-    (project / CACHE).write_bytes(b"not a pickle")
+    (project / CACHE).write_bytes(b"not JSON")
     assert len(converted(project, monkeypatch, tmp_path / "one")) == 7
     assert converted(project, monkeypatch, tmp_path / "two") == []
 
 
 def test_warnings_come_back_from_the_cache(project):
     post = project / "posts/2026/2026-02-10-reading-week.md"
-    post.write_text(post.read_text() + "\nSee [a folder](some-folder/).\n")
-    message = "contains an unrecognized relative link 'some-folder/'"
+    post.write_text(post.read_text() + "\nWARN-ME\n")
+    add_warning_extension(project)
+    message = "a paragraph says WARN-ME"
     for _ in range(2):  # cold, then warm: the same warning fails the strict build both times
         result = build(project, now=FROZEN_NOW)
         assert result.returncode == 1 and result.stderr.count(message) == 1, result.stderr
@@ -102,3 +103,32 @@ def test_extensions_that_read_other_files_turn_the_cache_off():
     assert settings_digest(config) is None
     config["markdown_extensions"] = ["toc"]
     assert settings_digest(config) == settings_digest(dict(config))
+
+
+def test_the_cache_is_json_and_reading_it_runs_no_code(project, monkeypatch, tmp_path):
+    """A pickle runs code when read; the cache is JSON lines, and a pickle put in its place is ignored."""
+    import json
+    import pickle
+
+    converted(project, monkeypatch, tmp_path / "one")
+    lines = (project / CACHE).read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 8 and all(json.loads(line) is not None for line in lines)  # settings, then 7 posts
+    marker = tmp_path / "ran"
+
+    class Payload:
+        def __reduce__(self):
+            return (marker.write_text, ("code ran",))
+
+    (project / CACHE).write_bytes(pickle.dumps(Payload()))
+    assert len(converted(project, monkeypatch, tmp_path / "two")) == 7
+    assert not marker.exists()
+
+
+def test_nothing_in_the_cache_folder_is_code(tmp_path):
+    """Data only (JSON lines, pictures): no pickle, no Jinja bytecode (marshal), nothing that runs when read."""
+    project = copy_site("basic", tmp_path)
+    assert build(project, now=FROZEN_NOW).returncode == 0
+    cached = [p for p in (project / ".cache").rglob("*") if p.is_file()]
+    assert any(p.suffix == ".jsonl" for p in cached)
+    data = {".jsonl", ".json", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
+    assert [p.name for p in cached if p.suffix not in data] == []

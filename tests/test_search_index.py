@@ -55,3 +55,13 @@ def test_add_posts_keeps_materials_config_and_entries():
 def test_shorten(text, limit, expected):
     assert shorten(text, limit) == expected
     assert len(shorten(text, limit)) <= limit
+
+
+def test_tags_are_escaped_because_material_shows_them_as_html():
+    from newsdesk.core.search import post_entry
+    from test_feeds import make_post
+    from newsdesk.core.model import Tag
+
+    post = make_post()
+    post.tags = (Tag("<img src=x onerror=alert(1)>", "img-src-x-onerror-alert-1"),)
+    assert post_entry(post, {}, "")["tags"] == ["&lt;img src=x onerror=alert(1)&gt;"]

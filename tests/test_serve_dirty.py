@@ -55,7 +55,7 @@ def test_strict_mode_and_dirty_work_together(dirty_server):
     project, _, log = dirty_server
     text = log_lines(log)
     assert "Aborted" not in text and "A 'dirty' build" not in text
-    assert (project / ".cache/newsdesk/render.pickle").is_file(), "the first build fills the render cache"
+    assert (project / ".cache/newsdesk/render.jsonl").is_file(), "the first build fills the render cache"
 
 
 def test_a_title_edit_updates_every_page_and_feed_that_shows_it(dirty_server):

@@ -159,7 +159,9 @@ def test_rebase_and_absolutize_srcset():
 @pytest.mark.parametrize("body, found", [
     ("[a](b.md)", [("b.md", "b.md", False, None, 1)]),
     ("x\n![Alt text](img/a%20b.png \"title\")", [("img/a%20b.png", "img/a b.png", True, "Alt text", 2)]),
-    ("[a](https://x.org/b.md) [c](#top) [d](/about/) [e](mailto:x@y.z)", []),
+    ("[a](https://x.org/b.md) [e](mailto:x@y.z) [f](//x.org/a)", []),
+    # kept to be refused (an address, not a file) or checked (a part of this page)
+    ("[c](#top) [d](/about/)", [("#top", "", False, None, 1), ("/about/", "", False, None, 1)]),
     ("[ref]: ../2023/x.md#part", [("../2023/x.md#part", "../2023/x.md", False, None, 1)]),
     ('<img src="a.png" alt="">', [("a.png", "a.png", True, "", 1)]),
     ("`[a](b.md)`\n```\n[c](d.md)\n```", []),

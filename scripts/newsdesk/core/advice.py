@@ -26,7 +26,7 @@ def advise(posts: list[Post]) -> list[Problem]:
 
 def post_advice(post: Post) -> list[Problem]:
     """Warnings about one post on its own: headline and summary lengths, a missing summary."""
-    found = []
+    found = [_warn(post, field, note) for field, note in post.notes]
     if post.type.key == "press-release" and len(post.title) > TITLE_LIMIT:
         found.append(_warn(post, "title", f"{len(post.title)} characters; search results and social media cut a press release title "
                                           f"after about {TITLE_LIMIT}, so shorten it"))

@@ -231,7 +231,9 @@ def _add_entry(fg: FeedGenerator, kind: str, post: Post, text: ItemText, channel
         entry.dc.dc_creator(post.author.name)
     for tag in post.tags:
         entry.category(term=channel.tag_names.get(tag.slug, tag.name))
-    entry.summary(text.summary)
+    # Plain text. Atom's <summary> is text; RSS readers read <description> as HTML, so there
+    # the text is escaped as HTML first (and feedgen escapes it again as XML).
+    entry.summary(escape(text.summary, quote=False) if kind == RSS else text.summary)
     if text.html:
         content = absolutize(strip_permalinks(text.html), post.url, channel.site_url)
         entry.content(content, type=_content_type(kind, content))

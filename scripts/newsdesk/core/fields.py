@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from .dates import parse_date
 from .frontmatter import describe
 from .model import Author, Change, Contact, Problem, Related, Settings, Tag
+from .outputs import unsafe_path
 from .slugs import SLUG_PATTERN, did_you_mean, slugify
 
 KNOWN_FIELDS = (
@@ -83,6 +84,9 @@ class FieldReader:
     def slug(self, default: str) -> str:
         value = self.meta.get("slug")
         if value is None:
+            if not default:
+                self.report("slug", "missing; the file name gives no letters or digits for the post's address, "
+                                    "so add a line such as 'slug: end-of-term'")
             return default
         if not isinstance(value, str) or not SLUG_PATTERN.match(value):
             suggestion = slugify(str(value)) or "end-of-term"
@@ -101,8 +105,12 @@ class FieldReader:
         tags: dict[str, Tag] = {}
         allowed = {slugify(name): name for name in self.settings.allowed_tags or ()}
         for number, item in enumerate(value, start=1):
-            if not isinstance(item, str) or not slugify(item):
+            if not isinstance(item, str) or not item.strip():
                 self.report("tags", f"tag {number} is {describe(item)}; each tag must be a word or phrase, such as 'early years'")
+                continue
+            if not slugify(item):
+                self.report("tags", f"tag {number}, '{item}', has no letters or digits to make its address from; "
+                                    "use a word or phrase, such as 'early years'")
                 continue
             slug = slugify(item)
             if self.settings.allowed_tags is not None and slug not in allowed:
@@ -114,6 +122,8 @@ class FieldReader:
 
     def author(self) -> Author | None:
         authors = self.settings.authors
+        if self.settings.authors_unreadable:
+            return None  # the authors file's own problem says what to do
         key = self.text("author") if "author" in self.meta else self.settings.default_author
         if key is None:
             if "author" not in self.meta:
@@ -159,6 +169,9 @@ class FieldReader:
         for item in value:
             if not isinstance(item, str) or not item.startswith("/") or "://" in item or " " in item:
                 self.report("aliases", f"expected old addresses on this site starting with '/', such as '/news/2015/10/launch/', got {describe(item)}")
+                continue
+            if why := unsafe_path(item):
+                self.report("aliases", f"'{_shown(item)}' cannot be an old address: {why}")
                 continue
             found.append(item)
         return tuple(found)
@@ -285,3 +298,8 @@ class FieldReader:
 
 def _is_web_address(value: object) -> bool:
     return isinstance(value, str) and value.startswith(("https://", "http://")) and " " not in value and len(value) > 8
+
+
+def _shown(text: str) -> str:
+    """A value in a message, with control characters made visible ('\\t') instead of acted on."""
+    return text.encode("unicode_escape").decode("ascii") if any(ord(c) < 32 or ord(c) == 127 for c in text) else text

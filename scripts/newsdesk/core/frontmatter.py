@@ -11,8 +11,34 @@ from dataclasses import dataclass
 import yaml
 
 
-class StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml's parser is ~5x faster
-    """SafeLoader without YAML 1.1 timestamps and yes/no/on/off booleans."""
+class DuplicateKeyError(yaml.MarkedYAMLError):
+    """A field given twice: YAML would silently keep the second value."""
+
+    def __init__(self, key: object, first: yaml.Mark, second: yaml.Mark) -> None:
+        super().__init__(problem=f"'{key}' is given twice", problem_mark=second, context_mark=first)
+        self.key, self.first, self.second = key, first, second
+
+
+class _NoDuplicates:
+    """A mapping may name each key once; the error names both lines."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                key = self.construct_object(key_node, deep=True)
+                try:
+                    first = seen.setdefault(key, key_node.start_mark)
+                except TypeError:
+                    continue  # an unhashable key: the constructor reports it
+                if first is not key_node.start_mark:
+                    raise DuplicateKeyError(key, first, key_node.start_mark)
+        return super().construct_mapping(node, deep=deep)
+
+
+class StrictLoader(_NoDuplicates, yaml.SafeLoader):
+    """SafeLoader without YAML 1.1 timestamps and yes/no/on/off booleans, and without duplicate
+    keys. Pure Python: its error messages say where a problem starts (an unclosed quote's line)."""
 
 
 StrictLoader.yaml_implicit_resolvers = {
@@ -24,7 +50,7 @@ StrictLoader.add_implicit_resolver(
 )
 
 if getattr(yaml, "__with_libyaml__", False):
-    class FastStrictLoader(yaml.CSafeLoader):
+    class FastStrictLoader(_NoDuplicates, yaml.CSafeLoader):
         """StrictLoader's rules on libyaml's parser: about ten times faster, which `newsdesk check`
         needs for a thousand posts. Its error messages differ, so errors are re-read with StrictLoader."""
 
@@ -39,6 +65,45 @@ def load_yaml(source: str) -> object:
         return yaml.load(source, Loader=FastStrictLoader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError:
         return yaml.load(source, Loader=StrictLoader)  # noqa: S506 - raises the familiar message
+
+
+def normalise(text: str) -> str:
+    """Text as a writer's editor may save it, with Unix line ends and no byte order mark."""
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def tab_problem(lines: list[str], first_line: int) -> str | None:
+    """YAML cannot indent with tabs; say so, and show the line, before the parser says it obscurely."""
+    for number, line in enumerate(lines, start=first_line):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            return f"line {number} is indented with a tab ({line.strip()!r}); indent with spaces instead, two for each level"
+    return None
+
+
+def yaml_problem(error: yaml.MarkedYAMLError, first_line: int, lines: list[str]) -> str:
+    """A YAML error for a writer: the line where the problem starts, that line, and the usual fix.
+
+    `first_line` is the file's line number of the YAML's first line.
+    """
+    if isinstance(error, DuplicateKeyError):
+        return (f"'{error.key}' is given twice, on lines {error.first.line + first_line} and {error.second.line + first_line}; "
+                "keep one of them (YAML would silently use the second)")
+    mark = error.problem_mark
+    # An unclosed quote or bracket is found where the text ends: point at where it opens instead.
+    if error.context_mark is not None and error.context and error.context.startswith(("while scanning a quoted", "while parsing a flow")):
+        mark = error.context_mark
+    if mark is None:
+        return f"YAML syntax error ({error.problem}); check the quotes, colons and indentation"
+    number = min(mark.line, max(len(lines) - 1, 0))
+    shown = lines[number].strip() if lines else ""
+    where = f"line {number + first_line} ({shown!r})"
+    if mark is error.context_mark and "quoted" in (error.context or ""):
+        return f"{where} opens a quote that is never closed; end the value with the same quote, or remove the quote"
+    if mark is error.context_mark:
+        return f"{where} opens a list with '[' that is never closed; end it with ']' on the same line"
+    return (f"YAML syntax error on {where}: {error.problem}; if a value contains ': ' or starts with a quote "
+            "or '[', put the whole value in double quotes")
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -56,7 +121,7 @@ class Split:
 
 def split(text: str) -> Split:
     """Return the front matter mapping and the body, or raise FrontMatterError with the fix."""
-    lines = text.lstrip("\ufeff").splitlines(keepends=True)
+    lines = normalise(text).splitlines(keepends=True)
     if not lines or lines[0].rstrip() != "---":
         raise FrontMatterError(
             "missing; start the file with a '---' line, then fields such as 'title:', 'date:' and "
@@ -66,15 +131,12 @@ def split(text: str) -> Split:
     if end is None:
         raise FrontMatterError("not closed; add a '---' line after the last field")
     source = "".join(lines[1:end])
+    if tab := tab_problem(lines[1:end], 2):
+        raise FrontMatterError(tab)
     try:
         meta = load_yaml(source)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = f" on line {mark.line + 2}" if mark else ""
-        raise FrontMatterError(
-            f"YAML syntax error{line} ({error.problem}); if a value contains ': ' or starts with a "
-            "quote or '[', put the whole value in double quotes"
-        ) from None
+        raise FrontMatterError(yaml_problem(error, 2, lines[1:end])) from None
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

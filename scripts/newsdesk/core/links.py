@@ -15,6 +15,7 @@ _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)", re.M)
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r"""\b(src|alt)\s*=\s*("[^"]*"|'[^']*')""", re.I)
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//|#|/)", re.I)
+_SCHEME = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.I)
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,16 @@ class Link:
     alt: str | None  # images only
     line: int  # 1-based, within the body
 
+    @property
+    def absolute(self) -> bool:
+        """'/about/': an address on this site rather than a file, which MkDocs cannot check or rewrite."""
+        return self.target.startswith("/") and not self.target.startswith("//")
+
+    @property
+    def fragment(self) -> str:
+        """'who-we-are' for '../docs/about.md#who-we-are'; '' without one."""
+        return self.target.split("#", 1)[1] if "#" in self.target and not _SCHEME.match(self.target) else ""
+
 
 def _blank(match: re.Match) -> str:
     """Keep line numbers while hiding code, where link-like text is not a link."""
@@ -32,7 +43,8 @@ def _blank(match: re.Match) -> str:
 
 
 def local_links(body: str) -> list[Link]:
-    """Every link and image in `body` that points at a file of this site by a relative path."""
+    """Every link and image in `body` to this site: by a relative path, by an address ('/about/',
+    which the checks refuse), or to a part of the same page ('#section')."""
     text = body
     if "```" in text or "~~~" in text:  # each check spares a scan of the whole text when it cannot match
         text = _FENCED.sub(_blank, text)
@@ -50,7 +62,8 @@ def local_links(body: str) -> list[Link]:
         attrs = {name.lower(): value[1:-1] for name, value in _ATTR.findall(match.group(0))}
         if "src" in attrs:
             found.append(_link(text, match.start(), attrs["src"], True, attrs.get("alt")))
-    return sorted((link for link in found if link.path), key=lambda link: (link.line, link.target))
+    return sorted((link for link in found if link.path or link.absolute or link.target.startswith("#")),
+                  key=lambda link: (link.line, link.target))
 
 
 def _link(text: str, start: int, target: str, is_image: bool, alt: str | None) -> Link:

@@ -92,8 +92,10 @@ def tag_names(posts: list[Post]) -> dict[str, str]:
     return {slug: min(counts, key=lambda name: (-counts[name], name)) for slug, counts in spellings.items()}
 
 
-def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int = 10, home_count: int = 5) -> Site:
-    """Every index page of the site, from the posts this build shows."""
+def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int = 10, home_count: int = 5,
+               related: bool = True) -> Site:
+    """Every index page of the site, from the posts this build shows. `related=False` leaves out
+    each post's "more on this topic" (`newsdesk check` needs only the pages' addresses)."""
     posts = sorted(posts, key=sort_key)
     site = Site(posts=posts, tag_names=tag_names(posts))
     pages: list[ListingPage] = []
@@ -111,7 +113,7 @@ def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int =
         for tag in post.tags:
             by_tag[tag.slug].append(post)
         by_year[post.date.year].append(post)
-    site.more = more_on_topic(posts, by_tag)
+    site.more = more_on_topic(posts, by_tag) if related else {}
     for slug in sorted(by_tag, key=lambda s: (site.tag_names[s].casefold(), s)):
         name = site.tag_names[slug]
         site.tags.append(TagSummary(name, slug, len(by_tag[slug])))

@@ -88,6 +88,7 @@ class Settings:
     words_per_minute: int = 200
     authors_file: str = "authors.yml"  # as messages name it
     docs_dir: Path | None = None  # posts may link to the pages in it
+    authors_unreadable: bool = False  # the authors file is missing or broken: reported once, not per post
     attachment_limit_mb: int = 20  # the largest attachment a post may carry
     formats_email: str | None = None  # where readers ask for an attachment in an accessible format
 
@@ -121,6 +122,7 @@ class Post:
     status: str = PUBLISHED
     reading_minutes: int = 1
     links: tuple[Link, ...] = ()  # the local links and images of the body, found once
+    notes: tuple[tuple[str, str], ...] = ()  # (field, warning) found while reading, such as an ambiguous time
 
     @property
     def url(self) -> str:

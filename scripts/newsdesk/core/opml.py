@@ -6,6 +6,8 @@ from typing import Iterable
 
 from .feeds import Channel, FeedSpec
 
+OPML_PATH = "feeds.opml"  # the subscription list of the blog and news feeds
+
 
 def opml(title: str, specs: Iterable[FeedSpec], channel: Channel) -> bytes:
     """OPML 2.0 with one outline per feed; no dateCreated, so the same feeds give the same bytes."""

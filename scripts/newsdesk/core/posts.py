@@ -15,10 +15,10 @@ from typing import Iterator
 import yaml
 
 from . import attachments as documents
-from .dates import written_date
+from .dates import ambiguity, written_date
 from .fields import FieldReader
 from .imagecheck import image_problems
-from .frontmatter import FrontMatterError, StrictLoader, describe, split
+from .frontmatter import FrontMatterError, describe, load_yaml, normalise, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Attachment, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename
@@ -60,16 +60,27 @@ def asset_files(posts_dir: Path) -> list[Path]:
 
 
 def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Problem]]:
-    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts."""
+    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts.
+
+    A missing or unreadable file is one problem about that file, never one per post.
+    """
     source = display(path, root)
+    example = "one entry per author, such as 'director:' with 'name: Sam Example' and 'role: Director' indented under it"
     if not path.is_file():
-        return {}, []
+        return {}, [Problem(source, "file", f"missing; create it beside mkdocs.yml with {example}")]
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader) or {}  # noqa: S506
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        return {}, [Problem(source, "file", f"cannot be read as YAML ({error}); check its indentation and colons")]
+        text = normalise(path.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        return {}, [Problem(source, "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'")]
+    lines = text.splitlines()
+    if tab := tab_problem(lines, 1):
+        return {}, [Problem(source, "file", tab)]
+    try:
+        data = load_yaml(text) or {}
+    except yaml.MarkedYAMLError as error:
+        return {}, [Problem(source, "file", yaml_problem(error, 1, lines))]
     if not isinstance(data, dict):
-        return {}, [Problem(source, "file", f"expected one entry per author, such as 'director:' with 'name:' and 'role:' under it, got {describe(data)}")]
+        return {}, [Problem(source, "file", f"expected {example}, got {describe(data)}")]
     authors, problems = {}, []
     for key, entry in data.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
@@ -85,7 +96,8 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
 
 
 def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post | None:
-    """One post, or None after recording why it cannot be one."""
+    """One post, or None after recording why it cannot be read at all. A post with problems in its
+    fields is still returned (load_posts leaves it out of the site) so its links can be checked."""
     source = display(path, settings.root)
     rel = path.relative_to(settings.posts_dir).as_posix()
     raw = path.read_bytes()
@@ -100,7 +112,6 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     except FrontMatterError as error:
         problems.append(Problem(source, "front matter", str(error)))
         return None
-    before = len(problems)
     fields = FieldReader(source, parts.meta, settings, problems)
     fields.unknown_fields()
     title = fields.text("title", example="title: End of term")
@@ -124,7 +135,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     contact = fields.contact(contact_required) or (author.contact if author else None)
     image_caption, image_credit = fields.image_notes() if image else (None, None)
     post = Post(
-        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min,
+        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min.replace(tzinfo=settings.timezone),
         type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
         links=tuple(local_links(parts.body)), author=author, body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
@@ -132,10 +143,12 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
         changes=changes, attachments=_attachments(fields, path, rel, settings), related=fields.related(),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
+        notes=tuple((field, note) for field, value in (("date", date), ("updated", updated))
+                    if value and (note := ambiguity(value, str(parts.meta.get(field))))),
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
-    return post if len(problems) == before else None
+    return post  # with problems too: its links are checked as well, so the writer fixes all at once
 
 
 def updated_too_early(updated: datetime, date: datetime) -> bool:
@@ -205,7 +218,8 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: di
     posts = [post for path in files if (post := _read(path, settings, problems, reads))]
     for post in posts:
         post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
-    _check_urls(posts, problems)
+    failed = {problem.source for problem in problems}
+    _check_urls([post for post in posts if post.source not in failed], problems)
     by_rel = {post.rel: post for post in posts}
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
@@ -317,6 +331,12 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
     rel = resolve(post.rel, link.path)
     what = f"{'image' if link.is_image else 'link'} '{link.target}'"
     what += f" on line {post.body_line + link.line - 1}" if link.line else ""
+    if link.absolute:
+        yield (f"{what} is an address, which the build cannot check; link to the file instead, "
+               "such as '../2025/2025-10-14-every-day-counts.md' for a post or '../../docs/about.md' for a page")
+        return
+    if not link.path:
+        return  # '#section' of this post: see anchors.py
     if link.is_image and link.line and not (link.alt or "").strip():
         yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
     if rel.startswith("../"):
@@ -324,6 +344,9 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
             yield f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
         return
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
+    if not is_file:
+        yield f"{what} points to a folder, which the build cannot check; link to a post's or page's file, such as '../2025/2025-10-14-every-day-counts.md'"
+        return
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:
         yield f"{what} points to posts/{rel}, which does not exist"

@@ -19,11 +19,11 @@ TEXT_LIMIT = 300  # characters of summary or first paragraph per post
 
 
 def post_entry(post: Post, tag_names: Mapping[str, str], excerpt_html: str) -> dict:
-    """What the search index holds for a post; Material shows `title` and `text` as HTML."""
+    """What the search index holds for a post; Material shows `title`, `text` and `tags` as HTML."""
     text = shorten(post.summary or plain_text(excerpt_html) or post.title, TEXT_LIMIT)
     entry = {"location": post.url, "title": escape(post.title, quote=False), "text": f"<p>{escape(text, quote=False)}</p>"}
     if post.tags:
-        entry["tags"] = [tag_names.get(tag.slug, tag.name) for tag in post.tags]
+        entry["tags"] = [escape(tag_names.get(tag.slug, tag.name), quote=False) for tag in post.tags]  # shown as HTML too
     return entry
 
 

@@ -6,12 +6,23 @@ by attribute, so the core needs no MkDocs import.
 from __future__ import annotations
 
 from pathlib import Path
+
+import markdown
 from zoneinfo import ZoneInfo
 
 from . import dates
+from .feeds import feed_specs
+from .listings import Site, build_site
 from .model import PostType, Problem, Settings
 from .docs import front_matter_problems, read_docs
-from .posts import Loaded, display, load_authors, load_posts
+from .opml import OPML_PATH
+from .outputs import output_problems
+from .pagelinks import page_link_problems
+from .posts import Loaded, asset_files, display, load_authors, load_posts
+from .record import RECORD_PATH
+
+NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
+               "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
 
 
 def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
@@ -26,6 +37,7 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
         authors_file=options.authors_file, default_author=options.default_author, words_per_minute=options.words_per_minute,
         allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
         attachment_limit_mb=options.attachment_limit_mb, formats_email=options.formats_email,
+        authors_unreadable=any(problem.field == "file" for problem in problems),
     )
     if options.default_author and authors and options.default_author not in authors:
         problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
@@ -46,3 +58,31 @@ def load_site(options, root: Path, *, publishing: bool,
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
     pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root)) if docs_dir else []
     return settings, loaded, problems + pages + loaded.problems
+
+
+def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
+               markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True,
+               building: bool = True) -> tuple[Site, list[Problem]]:
+    """The site's pages from the valid posts, and every problem of the site as a whole: a missing
+    `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
+    links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:
+    its markdown_extensions and mdx_configs). `building` is false for `newsdesk check`, which
+    needs the site's addresses but not what only pages show.
+
+    The build and `newsdesk check` both call this after load_site, before anything is written.
+    """
+    shown = loaded.published() if publishing else loaded.posts
+    site = build_site(shown, settings.types, per_page=options.per_page, home_count=options.home_count, related=building)
+    problems = [] if site_url else [Problem("mkdocs.yml", "site_url", NO_SITE_URL)]
+    if not directory_urls:
+        problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "
+                                "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
+    feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
+    assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
+    problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
+    if markdown_config is not None:
+        generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
+        generated |= {"tags/index.md", "archive/index.md", "subscribe/index.md", *feeds, *(f"posts/{rel}" for rel in assets)}
+        converter = markdown.Markdown(extensions=markdown_config[0], extension_configs=markdown_config[1])
+        problems += page_link_problems(loaded.posts, settings, generated=generated, convert=lambda text: converter.reset().convert(text))
+    return site, problems

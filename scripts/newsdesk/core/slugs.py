@@ -3,17 +3,18 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
+from slugify import slugify as _transliterate  # python-slugify, with text-unidecode
+
 _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slugify(text: str) -> str:
-    """'Early Years & SEND' -> 'early-years-send'; accents fold to ASCII ('Café' -> 'cafe')."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NOT_WORD.sub("-", ascii_text.lower()).strip("-")
+    """'Early Years & SEND' -> 'early-years-send'. Every script is spelt in ASCII letters, so a
+    title or tag in any language makes an address ('Café' -> 'cafe', 'تعلیم' -> 'tlym',
+    'Straße' -> 'strasse'); only text without letters or digits (emoji alone) gives ''."""
+    return _transliterate(text)
 
 
 def slug_from_filename(stem: str) -> str:

@@ -14,7 +14,21 @@ from ..core.slugs import SLUG_PATTERN
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
 
 
-class PositiveInt(c.Type):
+KINDS = {str: "text", bool: "true or false", int: "a whole number"}
+
+
+class Plain(c.Type):
+    """MkDocs' Type check, in words a writer can act on: not "Expected type: <class 'int'>"."""
+
+    def run_validation(self, value: object) -> object:
+        if not isinstance(value, self._type) or (self._type is int and isinstance(value, bool)):
+            example = f", such as {self.default!r}" if self.default not in (None, "") and self._type is not bool else ""
+            raise c.ValidationError(f"expected {KINDS.get(self._type, self._type.__name__)}{example}, got {value!r}; "
+                                    "change it in mkdocs.yml")
+        return value
+
+
+class PositiveInt(Plain):
     def __init__(self, default: int, minimum: int = 1):
         super().__init__(int, default=default)
         self.minimum = minimum
@@ -26,7 +40,7 @@ class PositiveInt(c.Type):
         return value
 
 
-class TimeZone(c.Type):
+class TimeZone(Plain):
     def __init__(self, default: str):
         super().__init__(str, default=default)
 
@@ -39,7 +53,7 @@ class TimeZone(c.Type):
         return value
 
 
-class Prefix(c.Type):
+class Prefix(Plain):
     def __init__(self):
         super().__init__(str)
 
@@ -52,7 +66,7 @@ class Prefix(c.Type):
         return value
 
 
-class FeedLogo(c.Type):
+class FeedLogo(Plain):
     """A GIF, JPEG or PNG in docs/: the only image formats RSS readers are bound to show."""
 
     def __init__(self):
@@ -68,35 +82,35 @@ class FeedLogo(c.Type):
 
 
 class TypeConfig(base.Config):
-    label = c.Type(str)  # 'Press release': shown on each post
+    label = Plain(str)  # 'Press release': shown on each post
     prefix = Prefix()  # 'news': the listing and post URLs start with it
-    title = c.Type(str)  # 'News': the listing's heading and its nav entry
-    summary_required = c.Type(bool, default=False)
-    contact_required = c.Type(bool, default=False)
-    plural = c.Optional(c.Type(str))  # 'Press releases'; default: the label with an 's'
+    title = Plain(str)  # 'News': the listing's heading and its nav entry
+    summary_required = Plain(bool, default=False)
+    contact_required = Plain(bool, default=False)
+    plural = c.Optional(Plain(str))  # 'Press releases'; default: the label with an 's'
 
 
 class NewsdeskConfig(base.Config):
-    posts_dir = c.Type(str, default="posts")  # relative to mkdocs.yml
-    authors_file = c.Type(str, default="authors.yml")  # relative to mkdocs.yml
-    default_author = c.Optional(c.Type(str))
+    posts_dir = Plain(str, default="posts")  # relative to mkdocs.yml
+    authors_file = Plain(str, default="authors.yml")  # relative to mkdocs.yml
+    default_author = c.Optional(Plain(str))
     types = c.DictOfItems(c.SubConfig(TypeConfig), default=DEFAULT_TYPES)
-    allowed_tags = c.Optional(c.ListOfItems(c.Type(str)))
+    allowed_tags = c.Optional(c.ListOfItems(Plain(str)))
     per_page = PositiveInt(10)
     home_count = PositiveInt(5)
     words_per_minute = PositiveInt(200)
     timezone = TimeZone("Europe/London")
     workers = PositiveInt(0, minimum=0)  # processes converting posts in `mkdocs build`; 0: one per CPU
-    cache_dir = c.Type(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
+    cache_dir = Plain(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
     image_size_limit = PositiveInt(5)  # megabytes: a bigger image beside a post gets a warning
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
     attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
-    formats_email = c.Optional(c.Type(str))  # where readers ask for an attachment in an accessible format
+    formats_email = c.Optional(Plain(str))  # where readers ask for an attachment in an accessible format
     # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
-    deploy = c.Type(bool, default=False)
+    deploy = Plain(bool, default=False)
     # The live site's /published.json, fetched by the deploy workflow (relative to mkdocs.yml; ''
     # for none): every address published before, which this build must keep (core/record.py).
-    published_record = c.Type(str, default="")
-    withdrawn = c.ListOfItems(c.Type(str), default=[])  # published addresses taken down on purpose
-    commit = c.Type(str, default="")  # the commit a deploy builds, written into published.json
+    published_record = Plain(str, default="")
+    withdrawn = c.ListOfItems(Plain(str), default=[])  # published addresses taken down on purpose
+    commit = Plain(str, default="")  # the commit a deploy builds, written into published.json

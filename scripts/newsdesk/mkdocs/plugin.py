@@ -9,7 +9,6 @@ from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
-import jinja2
 import markdown
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
@@ -18,7 +17,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import dates
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.site import load_site
+from ..core.site import check_site, load_site
+from .aside import AsideBuild
 from .config import NewsdeskConfig
 from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
@@ -29,7 +29,8 @@ from ..core.links import retarget
 from ..core.listings import Site, build_site
 from ..core.images import CARD_FOLDER, is_raster
 from ..core.model import Post, Problem, report
-from ..core.opml import opml
+from ..core.opml import OPML_PATH, opml
+from ..core.outputs import inside
 from ..core.assets import docs_targets, plan_assets
 from ..core.docs import read_docs, unfinished
 from ..core.parts import Link, closing_html, more_html, relative, share_links
@@ -48,10 +49,6 @@ from .theme import fix_markup
 log = get_plugin_logger(__name__)
 
 SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
-OPML_PATH = "feeds.opml"
-NO_SITE_URL = ("newsdesk: feeds need absolute URLs, and this site has no address to make them from; "
-               "set 'site_url' in mkdocs.yml to the address the site is published at, "
-               "such as 'site_url: https://schools.example.gov.uk/'")
 
 
 def nav_entries(nav) -> set[str]:
@@ -76,6 +73,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def __init__(self) -> None:
         self.serving = self.dirty = False
+        self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
+        self.aside: AsideBuild | None = None
         self.site = Site(posts=[])
         self.prerendered: dict = {}
         self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted), from on_nav
@@ -96,6 +95,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = self.serving and dirty
+        self.building = command in ("build", "gh-deploy") and not dirty
         if self.dirty:
             quiet_dirty_warning()
 
@@ -103,10 +103,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_config(self, config):
         if message := check_engine():
             raise PluginError(message)
-        if not config.use_directory_urls:
-            raise PluginError("newsdesk: 'use_directory_urls' must be true: post URLs such as /blog/2024/12/end-of-term/ are a contract")
-        if not config.site_url:  # `mkdocs serve` sets it to the preview address, so this is a build
-            raise PluginError(NO_SITE_URL)
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
@@ -120,13 +116,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
-        if problems:
-            raise PluginError(report(problems))
         self.loaded = loaded
+        # The same checks as `newsdesk check`, all before anything is written.
+        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
+                                                directory_urls=config.use_directory_urls,
+                                                markdown_config=(config.markdown_extensions, config.mdx_configs))
+        if problems or site_problems:
+            raise PluginError(report(sorted(set(problems + site_problems))))
+        self.posts = {post.src_uri: post for post in self.site.posts}
         self.retargeted = {}  # this build's: docs pages may have moved since the last
-        shown = loaded.posts if self.serving else loaded.published()
-        self.site = build_site(shown, self.settings.types, per_page=self.config.per_page, home_count=self.config.home_count)
-        self.posts = {post.src_uri: post for post in shown}
         self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -138,6 +136,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
         self._start_cards(config)
+        if self.building:  # every check passed: from here on, write beside the last good site
+            self.aside = AsideBuild(config.site_dir, config.strict)
+            config.site_dir = self.aside.start()
         return config
 
     def _start_cards(self, config) -> None:
@@ -167,16 +168,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not self.serving:  # the addresses this site has ever published, for the next build
             record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
             generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
-        clashes = [file.src_uri for file in generated if files.get_file_from_path(file.src_uri)]
-        if clashes:
-            raise PluginError("newsdesk: these files in docs/ would replace generated pages; rename or remove them: " + ", ".join(f"docs/{c}" for c in clashes))
         for file in generated:
             files.append(file)
         self._make_pictures(files, config)
-        if self.config.feed_logo and not files.get_file_from_path(self.config.feed_logo):
-            docs = Path(config.docs_dir).name
-            raise PluginError(f"newsdesk: 'feed_logo' is '{self.config.feed_logo}', but {docs}/{self.config.feed_logo} does not exist; save the logo there or change 'feed_logo' in mkdocs.yml")
         self._add_redirects(files, config)
+        outside = sorted(file.dest_uri for file in files if not inside(file.dest_uri))
+        if outside:  # check_site refuses such paths; this guards against a path it did not foresee
+            raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
@@ -234,12 +232,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             mark_unchanged(files, config.site_dir, self.built, self.changes)
 
     def _add_redirects(self, files: Files, config) -> None:
-        """A page at each alias; an alias must not take the address of anything else the site has."""
-        taken = {file.dest_uri: file for file in files}
-        problems = [Problem(post.source, "aliases", f"'{alias}' is the address of /{taken[alias_path(alias)].url}, which this site already has; remove it from 'aliases'")
-                    for post in self.site.posts for alias in post.aliases if alias_path(alias) in taken]
-        if problems:
-            raise PluginError(report(problems))
+        """A page at each alias (check_site has made sure that none takes another page's address)."""
         for path, page in redirects(self.site.posts, config.site_url).items():
             files.append(File.generated(config, path, content=page))
 
@@ -277,10 +270,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _render_cache(self, config) -> RenderCache | None:
         settings = settings_digest(config) if self.config.cache_dir else None
-        return RenderCache(self._cache_folder() / "render.pickle", settings) if settings else None
+        return RenderCache(self._cache_folder() / "render.jsonl", settings) if settings else None
 
     def _cache_folder(self) -> Path:
-        """The render cache and the compiled templates: `cache_dir`, beside mkdocs.yml."""
+        """The render cache: `cache_dir`, beside mkdocs.yml. No compiled templates are kept there:
+        Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
         return self.settings.root / self.config.cache_dir
 
     def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
@@ -344,10 +338,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return html
 
     def _prepare_env(self, env, *, config, files):
-        if self.config.cache_dir:  # compiled templates, checked against their source by Jinja
-            folder = self._cache_folder() / "templates"
-            folder.mkdir(parents=True, exist_ok=True)
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.filters["nd_datetime_text"] = dates.human_datetime
@@ -482,9 +472,15 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.cache.save()
             self.cache = None
         self.pictures.done()
+        if self.aside is not None and self.aside.finish():  # not swapped: --strict aborts next
+            config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
+            self.aside = None
 
     def on_build_error(self, *, error) -> None:
         self.built = {}  # half-built: the next build starts again from nothing
+        if self.aside is not None:
+            self.aside.abandon()  # the last good site stays as it was
+            self.aside = None
 
     def on_serve(self, server, *, config, builder):
         server.watch(str(self.settings.posts_dir))

@@ -19,7 +19,8 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..core import dates
-from ..core.site import load_site, settings_from
+from ..core.record import dropped, read_record
+from ..core.site import check_site, load_site, settings_from
 from .config import NewsdeskConfig
 from ..core.model import Problem, Settings
 from ..core.posts import Loaded, display
@@ -37,13 +38,26 @@ class Project:
     options: NewsdeskConfig
     preview_base: str  # 'http://127.0.0.1:8000/': where `mkdocs serve` shows the site
     docs_dir: Path | None = None  # posts may link to its pages
+    site_url: str | None = None
+    markdown_config: tuple[list, dict] | None = None  # mkdocs.yml's markdown_extensions and mdx_configs
+    directory_urls: bool = True
 
     def load(self) -> tuple[Settings, Loaded, list[Problem]]:
-        """Every post and every problem, as a published build sees them."""
+        """Every post and every problem, as a published build sees them: the build's own checks."""
         try:
-            return load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir)
+            settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir)
         except ValueError as error:
             raise ProjectError(str(error)) from None
+        if self.options.published_record:  # as the build that reads it: addresses published before must stay
+            try:
+                record = read_record(self.root / self.options.published_record, self.options.published_record)
+            except ValueError as error:
+                raise ProjectError(str(error)) from None
+            problems += dropped(record, loaded.posts, self.options.withdrawn, {problem.source for problem in problems})
+        problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
+                               markdown_config=self.markdown_config, directory_urls=self.directory_urls,
+                               building=False)[1]
+        return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
         return settings_from(self.options, self.root, self.docs_dir)[0]
@@ -100,7 +114,8 @@ def load_project(config_file: str | None = None) -> Project:
         raise ProjectError(f"{path} does not use the newsdesk plugin; add '- newsdesk' under 'plugins:'")
     address = config.dev_addr
     base = urlsplit(config.site_url or "").path or "/"
-    return Project(root=path.resolve().parent, options=plugin.config, docs_dir=Path(config.docs_dir),
+    return Project(root=path.resolve().parent, options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
+                   markdown_config=(config.markdown_extensions, config.mdx_configs), directory_urls=config.use_directory_urls,
                    preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
 
 

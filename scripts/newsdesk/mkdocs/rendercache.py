@@ -8,15 +8,20 @@ and deleting the folder only means the next build converts every post again.
 
 Extensions that read other files while converting (snippets, includes) would make that untrue: with
 one of them configured, the cache is not used.
+
+The file is JSON, one entry a line: reading it can never run code, as reading a pickle can.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import os
-import pickle
 import sys
 from importlib import metadata
 from pathlib import Path
+
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 READS_FILES = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
 FORMAT = 3  # bump when what an entry holds changes
@@ -64,12 +69,12 @@ class RenderCache:
         self.entries: dict[bytes, tuple[dict, object]] = {}
         self.used: set[bytes] = set()
         try:
-            with open(path, "rb") as stream:
-                if pickle.load(stream) == settings:
-                    while (entry := pickle.load(stream)) is not None:
-                        key, looked_up, rendered = entry
-                        self.entries[key] = (looked_up, rendered)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError):
+            with open(path, encoding="utf-8") as stream:
+                if json.loads(stream.readline()) == settings.hex():
+                    for line in stream:
+                        key, looked_up, rendered = json.loads(line)
+                        self.entries[bytes.fromhex(key)] = ({k: tuple(v) if v else None for k, v in looked_up.items()}, _decode(rendered))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.entries = {}  # no cache yet, or an unreadable one: convert everything
 
     @staticmethod
@@ -88,21 +93,55 @@ class RenderCache:
         return rendered
 
     def put(self, key: bytes, looked_up: dict | None, rendered) -> None:
-        if looked_up is not None:
+        if looked_up is not None and _encodable(rendered):
             self.entries[key] = (looked_up, rendered)
             self.used.add(key)
 
     def save(self) -> None:
         """Keep what this build used, replacing the file in one step so a reader never sees half of it.
 
-        Entries are written one at a time, each its own pickle, so saving needs little memory.
+        Entries are written one at a time, one JSON line each, so saving needs little memory.
         """
         self.path.parent.mkdir(parents=True, exist_ok=True)
         partial = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-        with open(partial, "wb") as stream:
-            pickle.dump(self.settings, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        with open(partial, "w", encoding="utf-8") as stream:
+            stream.write(json.dumps(self.settings.hex()) + "\n")
             for key in sorted(self.used):
                 looked_up, rendered = self.entries[key]
-                pickle.dump((key, looked_up, rendered), stream, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(None, stream)
+                stream.write(json.dumps([key.hex(), looked_up, _encode(rendered)], ensure_ascii=False) + "\n")
         os.replace(partial, self.path)
+
+
+def _encodable(rendered) -> bool:
+    return isinstance(rendered.toc, TableOfContents)
+
+
+def _encode(rendered) -> dict:
+    """A prerender.Rendered as plain JSON values: bytes as hex, sets as sorted lists, the table of
+    contents as nested lists."""
+    data = {field.name: getattr(rendered, field.name) for field in dataclasses.fields(rendered)}
+    data["fingerprint"] = rendered.fingerprint.hex()
+    data["toc"] = [_link(item) for item in rendered.toc]
+    data["anchors"] = None if rendered.anchors is None else sorted(rendered.anchors)
+    return data
+
+
+def _decode(data: dict):
+    from .prerender import Rendered  # prerender imports this module
+    items = [_anchor(item) for item in data["toc"]]
+    if items:
+        items[0].active = True  # as mkdocs.structure.toc.get_toc marks it
+    return Rendered(**{**data, "fingerprint": bytes.fromhex(data["fingerprint"]), "toc": TableOfContents(items),
+                       "anchors": None if data["anchors"] is None else set(data["anchors"]),
+                       "records": [tuple(record) for record in data["records"]]})
+
+
+def _link(item: AnchorLink) -> list:
+    return [item.title, item.id, item.level, [_link(child) for child in item.children]]
+
+
+def _anchor(data: list) -> AnchorLink:
+    title, id_, level, children = data
+    link = AnchorLink(title, id_, level)
+    link.children = [_anchor(child) for child in children]
+    return link

@@ -1,19 +1,26 @@
 """`newsdesk import FILE ...`: pages of the old site (plain text or HTML) become posts.
 
 text.py and html.py read a page into a Draft (pure); this module decides the file name, writes
-the post through postfile (never over an existing file), saves the images beside it, and then
-runs the build's validator on what it wrote, so the writer learns which fields to fill in.
+the post through postfile (never over another file), saves the images beside it, and then runs
+the build's validator on what it wrote. A post the build would refuse is taken back out, with
+every problem and its fix, so an import never leaves a post that stops the build.
+
+Each post notes in its front matter which page it came from and a digest of what was written.
+Importing the same page again replaces that post, unless the writer has edited it since.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ...core import dates
 from ...core.fields import FieldReader
-from ...core.model import Problem, Settings, report
+from ...core.model import Problem, Settings
+from ...core.posts import post_files
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from .shape import Draft, first_sentence
@@ -45,20 +52,70 @@ def run(args: argparse.Namespace) -> int:
         FieldReader("--type", {"type": args.type}, settings, wrong).choice("type", tuple(settings.types), "blog")
         if wrong:
             raise ProjectError(f"--type: {wrong[0].message}")
-    written = [post for name in args.files if (post := import_file(Path(name), args, project, settings))]
-    failed = len(args.files) - len(written)
+    written = [done for name in args.files if (done := import_file(Path(name), args, project, settings))]
     problems: list[Problem] = []
     if written:
         _, _, found = project.load()
-        problems = project.problems_in(found, written)
-        if problems:
-            print(report(problems))
-    print(f"newsdesk import: {len(written)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} imported"
-          + (f"; {len(problems)} field{'s' if len(problems) != 1 else ''} to fill in or fix" if problems else ""))
-    return 1 if failed or problems else 0
+        for done in written:
+            own = project.problems_in(found, [done.path])
+            own = [problem for problem in own if problem.source == project.show(done.path)]
+            if own:
+                done.undo()
+                problems += own
+                for problem in own:  # one line each: the page, then the problem as the build names it
+                    print(f"{done.source}: not imported, so nothing stops the build: {problem}")
+    imported = [done for done in written if not done.undone]
+    print(f"newsdesk import: {len(imported)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} imported")
+    return 0 if len(imported) == len(args.files) else 1
 
 
-def import_file(source: Path, args: argparse.Namespace, project: Project, settings: Settings) -> Path | None:
+MARK = "# imported from "  # the first line of an imported post's front matter: '# imported from old/x.txt (digest)'
+
+
+@dataclass
+class Imported:
+    """A post written by this run, and how to take it back: its images, and the post it replaced."""
+
+    source: Path
+    path: Path
+    images: list[Path] = field(default_factory=list)
+    replaced: tuple[Path, str] | None = None
+    undone: bool = False
+
+    def undo(self) -> None:
+        self.path.unlink(missing_ok=True)
+        for image in self.images:
+            image.unlink(missing_ok=True)
+        if self.replaced:
+            self.replaced[0].parent.mkdir(parents=True, exist_ok=True)
+            self.replaced[0].write_text(self.replaced[1], encoding="utf-8", newline="\n")
+        self.undone = True
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=6).hexdigest()
+
+
+def _marked(text: str, shown: str) -> str:
+    """The post's text with the mark of where it came from, and a digest that tells later edits."""
+    front, rest = text.split("\n", 1)
+    return f"{front}\n{MARK}{shown} ({_digest(text)})\n{rest}"
+
+
+def _earlier(shown: str, settings: Settings) -> tuple[Path, str, bool] | None:
+    """The post an earlier import of this page wrote: its path, text and whether it is unedited."""
+    for path in post_files(settings.posts_dir):
+        with path.open(encoding="utf-8", errors="replace", newline="") as stream:
+            stream.readline()
+            mark = stream.readline().rstrip("\n")
+        if mark.startswith(f"{MARK}{shown} (") and mark.endswith(")"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            front, _, rest = text.split("\n", 2)
+            return path, text, _digest(f"{front}\n{rest}") == mark.rsplit("(", 1)[1][:-1]
+    return None
+
+
+def import_file(source: Path, args: argparse.Namespace, project: Project, settings: Settings) -> Imported | None:
     """Write one page as a post; print what was written and what could not be mapped."""
     try:
         raw = source.read_bytes()
@@ -74,18 +131,34 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
         print(f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from")
         return None
     meta = _meta(draft, args, settings)
-    path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug) \
-        if "date" in meta else settings.posts_dir / f"{slug}.md"
-    body = _save_images(draft, source, path, project)
+    if "date" not in meta:
+        said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
+        print(f"{source}: not imported: " + (f"the text gives the date '{said}' but not the year" if said else "no date found")
+              + "; run the import again with --date YYYY-MM-DD")
+        return None
+    path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug)
+    shown = project.show(source)
+    earlier = _earlier(shown, settings)
+    if earlier and not earlier[2]:
+        print(f"{source}: not imported: {project.show(earlier[0])} came from this page and has been edited since; "
+              "delete it first to import the page again")
+        return None
+    done = Imported(source, path)
+    body = _save_images(draft, source, path, project, done.images)
+    if earlier:
+        earlier[0].unlink()
+        done.replaced = earlier[:2]
     try:
-        create(path, f"{front_matter(meta)}\n{body.strip()}\n")
+        create(path, _marked(f"{front_matter(meta)}\n{body.strip()}\n", shown))
     except FileExistsError:
         print(f"{source}: not imported: {project.show(path)} already exists")
+        done.undo()
         return None
-    print(f"{source}: wrote {project.show(path)} ({meta['type']})")
+    again = "" if not earlier else " again" if earlier[0] == path else f", replacing {project.show(earlier[0])}"
+    print(f"{source}: wrote {project.show(path)}{again} ({meta['type']})")
     for note in draft.notes:
         print(f"{source}: {note}")
-    return path
+    return done
 
 
 def read(source: Path, raw: bytes) -> Draft:
@@ -127,7 +200,7 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
     return meta
 
 
-def _save_images(draft: Draft, source: Path, path: Path, project: Project) -> str:
+def _save_images(draft: Draft, source: Path, path: Path, project: Project, copied: list[Path]) -> str:
     """Copy each image the page used from beside the saved page into images/ beside the post."""
     body = draft.body
     folder = path.parent / "images"
@@ -140,8 +213,9 @@ def _save_images(draft: Draft, source: Path, path: Path, project: Project) -> st
             if not target.exists():
                 folder.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(found, target)
+                copied.append(target)
         else:
-            draft.notes.append(f"image '{address}' was not found beside {source.name}; save it as {project.show(target)}")
+            draft.notes.append(f"image '{address}' was not found beside {source.name}; save it there and import the page again")
     return body
 
 

@@ -1,0 +1,288 @@
+"""The catalogue of bad input: broken and hostile projects as writers, editors on Windows and a
+careless edit of mkdocs.yml make them. For each one, `newsdesk check` and `mkdocs build --strict`
+agree: both fail, with the same lines, one per problem, naming the file, the field and the fix;
+neither shows a traceback; the last good site/ is untouched (bytes and mtimes) and nothing is
+written anywhere else. The README's promises about bad input are tested here."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from catalogue import (BLOG_FILE, CASE, FRONT, PRESS_FILE, apply, base_project, copy_project, post, quoted,
+                       replace, run_build, run_check, snapshot, with_front)
+from sitekit import FROZEN_NOW, add_warning_extension, build
+
+URDU = "اسکولوں میں مطالعہ کا ہفتہ"
+CONTACT = "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
+
+# (id, changes to the base project, fragments: each must be in a problem line of both outputs)
+CASES = [
+    # --- posts: the front matter as a whole -----------------------------------------------------
+    ("no front matter", {CASE: "Just words.\n"}, [f"{CASE}: front matter: missing; start the file with a '---' line"]),
+    ("front matter not closed", {CASE: "---\ntitle: A case\n"}, [f"{CASE}: front matter: not closed; add a '---' line"]),
+    ("front matter is a list", {CASE: post("- title\n- date\n")}, [f"{CASE}: front matter: expected 'field: value' lines, got a list"]),
+    ("tab-indented field", {CASE: with_front(CONTACT.replace("  ", "\t"))},
+     [f"{CASE}: front matter: line 6 is indented with a tab ('name: Press Office'); indent with spaces instead"]),
+    ("unclosed quote", {CASE: post('title: "A case\ndate: 2025-06-01\ntype: blog\n')},
+     [f"{CASE}: front matter: line 2 ('title: \"A case') opens a quote that is never closed"]),
+    ("unclosed list", {CASE: with_front("tags: [SEND, Attendance\n")},
+     [f"{CASE}: front matter: line 5 ('tags: [SEND, Attendance') opens a list with '[' that is never closed"]),
+    ("colon in a value", {CASE: with_front("summary: Results: a good year\n")},
+     [f"{CASE}: front matter: YAML syntax error on line 5 ('summary: Results: a good year')", "put the whole value in double quotes"]),
+    ("field given twice", {CASE: with_front("title: Another title\n")},
+     [f"{CASE}: front matter: 'title' is given twice, on lines 2 and 5; keep one of them"]),
+    ("not UTF-8", {CASE: with_front("", "\nCaf\u00e9\n").encode("latin-1")},
+     [f"{CASE}: file: not UTF-8 text (line 7", "save the file again with the encoding 'UTF-8'"]),
+    # --- posts: fields ---------------------------------------------------------------------------
+    ("missing title", {CASE: post("date: 2025-06-01\ntype: blog\n")}, [f"{CASE}: 'title': missing; add a line such as 'title: End of term'"]),
+    ("empty title", {CASE: post("title: ''\ndate: 2025-06-01\ntype: blog\n")}, [f"{CASE}: 'title': is empty; write a value"]),
+    ("missing date", {CASE: post("title: A case\ntype: blog\n")}, [f"{CASE}: 'date': missing; add a line such as 'date: 2024-12-19'"]),
+    ("date in UK order", {CASE: post("title: A case\ndate: 01/06/2025\ntype: blog\n")},
+     [f"{CASE}: 'date': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '01/06/2025'"]),
+    ("impossible date", {CASE: post("title: A case\ndate: 2025-02-30\ntype: blog\n")}, [f"{CASE}: 'date': '2025-02-30' is not a real date"]),
+    ("impossible time", {CASE: post("title: A case\ndate: 2025-06-01 24:30\ntype: blog\n")}, [f"{CASE}: 'date': '2025-06-01 24:30' is not a real time"]),
+    ("time the clocks skip", {CASE: post("title: A case\ndate: 2025-03-30 01:30\ntype: blog\n")},
+     [f"{CASE}: 'date': '2025-03-30 01:30' does not exist: the clocks go forward that night", "write a time before 01:00"]),
+    ("wrong zone for the day", {CASE: post("title: A case\ndate: 2025-06-01 10:00 GMT\ntype: blog\n")},
+     [f"{CASE}: 'date': '2025-06-01 10:00 GMT': the time at 10:00 that day is BST, not GMT"]),
+    ("updated before date", {CASE: with_front("updated: 2025-05-01\n")}, [f"{CASE}: 'updated': 2025-05-01 is before the post's date 2025-06-01"]),
+    ("unknown type", {CASE: post("title: A case\ndate: 2025-06-01\ntype: news\n")}, [f"{CASE}: 'type': unknown type 'news'; expected one of: blog, press-release"]),
+    ("misspelt type", {CASE: post("title: A case\ndate: 2025-06-01\ntype: press release\n")}, [f"{CASE}: 'type': unknown type 'press release'; did you mean 'press-release'?"]),
+    ("missing type", {CASE: post("title: A case\ndate: 2025-06-01\n")}, [f"{CASE}: 'type': missing; add a line such as 'type: blog'"]),
+    ("tags not a list", {CASE: with_front("tags: SEND\n")}, [f"{CASE}: 'tags': expected a list of tags, got 'SEND'"]),
+    ("tag that is a number", {CASE: with_front("tags: [SEND, 3]\n")}, [f"{CASE}: 'tags': tag 2 is the number 3"]),
+    ("tag of emoji only", {CASE: with_front("tags: [\"\U0001F389\"]\n")}, [f"{CASE}: 'tags': tag 1, '\U0001F389', has no letters or digits"]),
+    ("unknown author", {CASE: with_front("author: jdoe\n")}, [f"{CASE}: 'author': unknown author 'jdoe'; use one of: director, press-office"]),
+    ("unknown field", {CASE: with_front("tag: [SEND]\n")}, [f"{CASE}: 'tag': unknown field; did you mean 'tags'?"]),
+    ("draft: yes", {CASE: with_front("draft: yes\n")}, [f"{CASE}: 'draft': expected true or false, got 'yes'"]),
+    ("empty body", {CASE: post(FRONT, "\n   \n")}, [f"{CASE}: body: empty; write the post below the closing '---' line"]),
+    ("bad slug", {CASE: with_front("slug: A Case\n")}, [f"{CASE}: 'slug': expected lowercase letters, digits and hyphens, such as 'a-case'"]),
+    ("file name of emoji only", {"posts/2025/2025-06-01-\U0001F389.md": post()},
+     ["posts/2025/2025-06-01-\U0001F389.md: 'slug': missing; the file name gives no letters or digits", "'slug: end-of-term'"]),
+    ("press release without summary", {CASE: post(f"title: A case\ndate: 2025-06-01\ntype: press-release\n{CONTACT}")},
+     [f"{CASE}: 'summary': missing; every press release needs a summary"]),
+    ("press release without contact", {CASE: post("title: A case\ndate: 2025-06-01\ntype: press-release\nsummary: S.\n")},
+     [f"{CASE}: 'contact': missing; every press release needs a press contact"]),
+    ("contact email not an address", {CASE: post(f"title: A case\ndate: 2025-06-01\ntype: press-release\nsummary: S.\n{CONTACT}".replace("press@example.gov.uk", "press office"))},
+     [f"{CASE}: 'contact.email': 'press office' is not an email address"]),
+    ("image without alt", {CASE: with_front("image: images/hall.png\n"), "posts/2025/images/hall.png": b"\x89PNG"},
+     [f"{CASE}: 'image_alt': missing for image 'images/hall.png'"]),
+    ("image file missing", {CASE: with_front("image: images/none.png\nimage_alt: The hall\n")},
+     [f"{CASE}: 'image': image 'images/none.png' points to posts/2025/images/none.png, which does not exist"]),
+    ("image on another site", {CASE: with_front("image: https://cdn.example.com/a.png\nimage_alt: A\n")},
+     [f"{CASE}: 'image': 'https://cdn.example.com/a.png' is on another site"]),
+    ("two posts, one address", {CASE: with_front("slug: walking-buses\n").replace("2025-06-01", "2025-03-09")},
+     [f"{CASE}: 'slug': the address /blog/2025/03/walking-buses/ is also used by {BLOG_FILE}",
+      f"{BLOG_FILE}: 'slug': the address /blog/2025/03/walking-buses/ is also used by {CASE}"]),
+    # --- posts: links ------------------------------------------------------------------------------
+    ("link to a missing post", {CASE: post(FRONT, "\nSee [last year](2024-06-01-gone.md).\n")},
+     [f"{CASE}: body: link '2024-06-01-gone.md' on line 7 points to posts/2025/2024-06-01-gone.md, which does not exist"]),
+    ("link by address", {CASE: post(FRONT, "\nSee [About](/about/).\n")},
+     [f"{CASE}: body: link '/about/' on line 7 is an address, which the build cannot check; link to the file instead"]),
+    ("link to a folder", {CASE: post(FRONT, "\nSee [the blog](../blog/).\n")}, [f"{CASE}: body: link '../blog/' on line 7 points"]),
+    ("link outside posts and docs", {CASE: post(FRONT, "\nSee [notes](../../notes/plan.md).\n")},
+     [f"{CASE}: body: link '../../notes/plan.md' on line 7 points outside the posts folder"]),
+    ("link to a missing anchor in a post", {CASE: post(FRONT, "\nSee [routes](2025-03-04-walking-buses.md#maps).\n")},
+     [f"{CASE}: body: link '2025-03-04-walking-buses.md#maps' on line 7 points to '#maps', which that page does not have; use one of its anchors (routes)"]),
+    ("link to a missing anchor in a docs page", {CASE: post(FRONT, "\nSee [us](../../docs/about.md#history).\n")},
+     [f"{CASE}: body: link '../../docs/about.md#history' on line 7 points to '#history'", "(about, who-we-are)"]),
+    ("link to a missing anchor on the same page", {CASE: post(FRONT, "\n## Plans\n\nSee [below](#plan).\n")},
+     [f"{CASE}: body: link '#plan' on line 9 points to '#plan', which that page does not have; use one of its anchors (plans)"]),
+    ("image in the body without alt", {CASE: post(FRONT, "\n![](images/hall.png)\n"), "posts/2025/images/hall.png": b"\x89PNG"},
+     [f"{CASE}: body: image 'images/hall.png' on line 7 has no alt text"]),
+    ("link to a draft from a published post", {CASE: post(FRONT, "\nSee [soon](2025-06-02-soon.md).\n"),
+                                               "posts/2025/2025-06-02-soon.md": with_front("draft: true\n").replace("A case", "Soon")},
+     [f"{CASE}: body: link '2025-06-02-soon.md' on line 7 points to posts/2025/2025-06-02-soon.md, which is a draft"]),
+    ("field and link problems together", {CASE: post("title: A case\ndate: 19/06/2025\ntype: blog\n", "\nSee [x](missing.md) and [y](/about/).\n")},
+     [f"{CASE}: 'date': expected YYYY-MM-DD", f"{CASE}: body: link 'missing.md' on line 7 points to posts/2025/missing.md",
+      f"{CASE}: body: link '/about/' on line 7 is an address"]),
+    ("attachment outside the posts folder", {CASE: with_front("attachments:\n  - title: Passwords\n    file: ../../../etc/passwd\n")},
+     [f"{CASE}: 'attachments': entry 1 ('Passwords'): 'file: ../../../etc/passwd' does not exist beside the post"]),
+    ("related post missing", {CASE: with_front("related:\n  - ../2024/2024-01-01-gone.md\n")}, [f"{CASE}: 'related': entry 1"]),
+    # --- posts: aliases and paths ------------------------------------------------------------------
+    ("alias of the home page", {CASE: with_front("aliases: [/]\n")}, [f"{CASE}: 'aliases': '/' cannot be an old address: it is the site's home page"]),
+    ("alias with ..", {CASE: with_front("aliases: [/news/../../etc/passwd]\n")},
+     [f"{CASE}: 'aliases': '/news/../../etc/passwd' cannot be an old address: it has an empty, '.' or '..' part"]),
+    ("alias with a backslash", {CASE: with_front("aliases: ['/old\\page/']\n")}, [f"{CASE}: 'aliases': '/old\\page/' cannot be an old address: it contains a backslash"]),
+    ("alias with a control character", {CASE: with_front('aliases: ["/old\\tpage/"]\n')},
+     [f"{CASE}: 'aliases': '/old\\tpage/' cannot be an old address: it contains a control character"]),
+    ("alias with a drive letter", {CASE: with_front("aliases: ['/C:/site/old.html']\n")}, [f"{CASE}: 'aliases': '/C:/site/old.html' cannot be an old address: it is a file path"]),
+    ("alias not starting with /", {CASE: with_front("aliases: [old-page.html]\n")}, [f"{CASE}: 'aliases': expected old addresses on this site starting with '/'"]),
+    ("alias of a feed", {CASE: with_front("aliases: [/feed.xml]\n")}, [f"{CASE}: 'aliases': '/feed.xml' is the address of the feed /feed.xml"]),
+    ("alias of a tag feed", {CASE: with_front("aliases: [/tags/attendance/feed.xml]\n")},
+     [f"{CASE}: 'aliases': '/tags/attendance/feed.xml' is the address of the feed /tags/attendance/feed.xml"]),
+    ("alias of a listing", {CASE: with_front("aliases: [/blog/]\n")}, [f"{CASE}: 'aliases': '/blog/' is the address of the listing /blog/"]),
+    ("alias of the archive", {CASE: with_front("aliases: [/archive/]\n")}, [f"{CASE}: 'aliases': '/archive/' is the address of the archive"]),
+    ("alias of the OPML file", {CASE: with_front("aliases: [/feeds.opml]\n")}, [f"{CASE}: 'aliases': '/feeds.opml' is the address of the file /feeds.opml"]),
+    ("alias of a docs page", {CASE: with_front("aliases: [/about/]\n")}, [f"{CASE}: 'aliases': '/about/' is the address of the page made from docs/about.md"]),
+    ("alias of a theme file", {CASE: with_front("aliases: [/404.html]\n")}, [f"{CASE}: 'aliases': '/404.html' is the address of a file of the theme"]),
+    ("alias of another post", {CASE: with_front("aliases: [/blog/2025/03/walking-buses/]\n")},
+     [f"{CASE}: 'aliases': '/blog/2025/03/walking-buses/' is already the address of {BLOG_FILE}"]),
+    ("alias of its own address", {CASE: with_front("aliases: [/blog/2025/06/a-case/]\n")}, [f"{CASE}: 'aliases': '/blog/2025/06/a-case/' is this post's own address"]),
+    ("published address dropped", {"record.json": '{"addresses": {"/blog/2025/03/walking-buses/": "%s"}}' % BLOG_FILE,
+                                   "mkdocs.yml": replace("default_author: director", "default_author: director\n    published_record: record.json"),
+                                   BLOG_FILE: replace("type: blog", "type: blog\nslug: walking-buses-north")},
+     [f"{BLOG_FILE}: 'aliases': the post was published at /blog/2025/03/walking-buses/ and would no longer be there"]),
+    # --- docs/ -------------------------------------------------------------------------------------
+    ("docs page replacing the tag index", {"docs/tags/index.md": "# Tags\n"}, ["docs/tags/index.md: file: would replace the tag index"]),
+    ("docs page replacing a listing", {"docs/blog.md": "# Blog\n"}, ["docs/blog.md: file: would replace the listing /blog/"]),
+    ("docs file replacing a feed", {"docs/feed.xml": "<rss/>"}, ["docs/feed.xml: file: would replace the feed /feed.xml"]),
+    ("docs link to a missing page", {"docs/about.md": replace("Who writes here.", "See [contact](contact.md).")},
+     ["docs/about.md: body: link 'contact.md' on line 5 points to docs/contact.md, which does not exist"]),
+    ("docs link after front matter", {"docs/about.md": "---\ntitle: About us\n---\n# About\n\nSee [contact](contact.md).\n"},
+     ["docs/about.md: body: link 'contact.md' on line 6 points to docs/contact.md, which does not exist"]),
+    ("docs link by address", {"docs/about.md": replace("Who writes here.", "See [the blog](/blog/).")},
+     ["docs/about.md: body: link '/blog/' on line 5 is an address"]),
+    ("docs link to a folder", {"docs/about.md": replace("Who writes here.", "See [the blog](blog/).")},
+     ["docs/about.md: body: link 'blog/' on line 5 points to a folder"]),
+    ("docs link to a missing anchor", {"docs/index.md": replace("News from the director.", "See [us](about.md#history).")},
+     ["docs/index.md: body: link 'about.md#history' on line 3 points to '#history'"]),
+    ("docs page not UTF-8", {"docs/about.md": "# About\n\nCaf\u00e9\n".encode("latin-1")}, ["docs/about.md: file: not UTF-8 text"]),
+    # --- mkdocs.yml ----------------------------------------------------------------------------------
+    ("no site_url", {"mkdocs.yml": replace("site_url: https://schools.example.gov.uk/\n", "")},
+     ["mkdocs.yml: 'site_url': missing; feeds need absolute URLs"]),
+    ("feed logo missing", {"docs/images/logo.png": None}, ["mkdocs.yml: 'feed_logo': 'images/logo.png', but docs/images/logo.png does not exist"]),
+    ("default author not in authors.yml", {"mkdocs.yml": replace("default_author: director", "default_author: nobody")},
+     ["mkdocs.yml: 'default_author': 'nobody' is not in authors.yml"]),
+    ("use_directory_urls false", {"mkdocs.yml": replace("use_directory_urls: true", "use_directory_urls: false")},
+     ["mkdocs.yml: 'use_directory_urls': must be true"]),
+    # --- authors.yml ---------------------------------------------------------------------------------
+    ("authors.yml missing", {"authors.yml": None}, ["authors.yml: file: missing; create it beside mkdocs.yml"]),
+    ("authors.yml indented with a tab", {"authors.yml": "director:\n\tname: Sam Example\n"}, ["authors.yml: file: line 2 is indented with a tab"]),
+    ("authors.yml with an unclosed quote", {"authors.yml": "director:\n  name: \"Sam Example\n  role: Director\n"},
+     ["authors.yml: file: line 2 ('name: \"Sam Example') opens a quote that is never closed"]),
+    ("authors.yml a list", {"authors.yml": "- director\n- press-office\n"}, ["authors.yml: file: expected one entry per author"]),
+    ("authors.yml entry without a name", {"authors.yml": replace("name: Sam Example", "title: Sam Example")}, ["authors.yml: 'director': needs a 'name:' line"]),
+    ("authors.yml with an author twice", {"authors.yml": lambda text: text + "director:\n  name: Someone Else\n"},
+     ["authors.yml: file: 'director' is given twice, on lines 1 and 7"]),
+    ("authors.yml not UTF-8", {"authors.yml": "director:\n  name: Ren\u00e9e\n".encode("latin-1")}, ["authors.yml: file: not UTF-8 text"]),
+]
+
+# Plugin options MkDocs itself checks: its message, worded for writers, naming mkdocs.yml.
+CONFIG_CASES = [
+    ("per_page: ten", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    per_page: ten")},
+     "Plugin 'newsdesk' option 'per_page': expected a whole number, such as 10, got 'ten'; change it in mkdocs.yml"),
+    ("per_page: 0", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    per_page: 0")},
+     "Plugin 'newsdesk' option 'per_page': expected a whole number of 1 or more, got 0"),
+    ("unknown time zone", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    timezone: London")},
+     "Plugin 'newsdesk' option 'timezone': unknown time zone 'London'; use a name such as 'Europe/London'"),
+    ("feed logo not an image", {"mkdocs.yml": replace("feed_logo: images/logo.png", "feed_logo: images/logo.svg")},
+     "Plugin 'newsdesk' option 'feed_logo': expected a GIF, JPEG or PNG file"),
+    ("type prefix taken", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    types:\n      blog: {label: Blog post, prefix: tags, title: Blog}")},
+     "Plugin 'newsdesk' option 'types': Sub-option 'prefix': expected a lowercase word for the URL such as 'news'"),
+    ("draft flag for a type not true or false", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    types:\n      blog: {label: Blog post, prefix: blog, title: Blog, summary_required: maybe}")},
+     "expected true or false, got 'maybe'; change it in mkdocs.yml"),
+]
+
+# Files as writers save them, and text in any script: these build, and check passes.
+GOOD_CASES = [
+    ("Windows line endings", {CASE: with_front("tags: [SEND]\n", "\nSome words.\n\n## Part\n\nMore.\n").replace("\n", "\r\n")}, "blog/2025/06/a-case/index.html"),
+    ("old Mac line endings", {CASE: with_front("", "\nSome words.\n").replace("\n", "\r")}, "blog/2025/06/a-case/index.html"),
+    ("byte order mark", {CASE: "\ufeff" + post()}, "blog/2025/06/a-case/index.html"),
+    ("Urdu title and tag", {CASE: post(f"title: {quoted(URDU)}\ndate: 2025-06-01\ntype: blog\ntags: [{quoted('تعلیم')}]\n")}, "tags/t-lym/index.html"),
+    ("Urdu file name without slug", {f"posts/2025/2025-06-01-{URDU.replace(' ', '-')}.md": post(f"title: {quoted(URDU)}\ndate: 2025-06-01\ntype: blog\n")},
+     "blog/2025/06/skhwlwn-myn-mtl-h-kh-hfth/index.html"),
+    ("Greek and Chinese tags", {CASE: with_front(f"tags: [{quoted('Ελληνικά')}, {quoted('学校')}]\n")}, "tags/xue-xiao/index.html"),
+    ("time the clocks pass twice", {CASE: post("title: A case\ndate: 2025-10-26 01:30\ntype: blog\n")}, "blog/2025/10/a-case/index.html"),
+    ("time the clocks pass twice, zone named", {CASE: post("title: A case\ndate: 2025-10-26 01:30 GMT\ntype: blog\n")}, "blog/2025/10/a-case/index.html"),
+]
+
+
+@pytest.fixture(scope="session")
+def base(tmp_path_factory) -> Path:
+    """The good base project, built once: every case starts from its site/."""
+    root = base_project(tmp_path_factory.mktemp("catalogue") / "base")
+    result = build(root, now=FROZEN_NOW)
+    assert result.returncode == 0, result.stderr
+    assert run_check(root).code == 0
+    return root
+
+
+@pytest.fixture
+def project(base, tmp_path, monkeypatch) -> Path:
+    monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
+    return copy_project(base, tmp_path / "project")
+
+
+def run_both(project: Path, changes: dict):
+    apply(project, changes)
+    before = snapshot(project.parent)
+    root_index = Path("/index.html").exists()
+    check, built = run_check(project), run_build(project)
+    assert "Traceback" not in check.output and "Traceback" not in built.output
+    assert snapshot(project.parent) == before, "the last good site/ (or another file) changed"
+    assert Path("/index.html").exists() == root_index
+    return check, built
+
+
+def test_the_catalogue_is_large_enough():
+    assert len(CASES) + len(CONFIG_CASES) >= 60
+
+
+@pytest.mark.parametrize("changes, fragments", [case[1:] for case in CASES], ids=[case[0] for case in CASES])
+def test_check_and_build_refuse_it_alike(project, changes, fragments):
+    check, built = run_both(project, changes)
+    assert check.code == 1 and built.code == 1
+    assert check.problems and sorted(check.problems) == sorted(built.problems)  # the same lines
+    for fragment in fragments:
+        assert any(fragment in line for line in check.problems), (fragment, check.output)
+
+
+@pytest.mark.parametrize("changes, message", [case[1:] for case in CONFIG_CASES], ids=[case[0] for case in CONFIG_CASES])
+def test_bad_plugin_options_get_one_plain_message(project, changes, message):
+    check, built = run_both(project, changes)
+    assert check.code == 2 and built.code == 1
+    assert message in check.output and message in built.output
+    assert f"newsdesk check: {project / 'mkdocs.yml'}: Config value 'plugins': " in check.output or "mkdocs.yml" in check.output
+
+
+@pytest.mark.parametrize("changes, page", [case[1:] for case in GOOD_CASES], ids=[case[0] for case in GOOD_CASES])
+def test_files_as_writers_save_them_build(project, changes, page):
+    apply(project, changes)
+    check, built = run_check(project), run_build(project)
+    assert (check.code, built.code) == (0, 0), check.output + built.output
+    assert (project / "site" / page).is_file()
+
+
+def test_an_ambiguous_time_is_a_warning_that_says_which_is_used(project):
+    apply(project, {CASE: post("title: A case\ndate: 2025-10-26 01:30\ntype: blog\n")})
+    assert (f"{CASE}: 'date': warning: 01:30 happens twice on 2025-10-26, because the clocks go back; the first (BST) is used; "
+            "to mean the second, write '2025-10-26 01:30 GMT'") in run_check(project).output
+
+
+@pytest.mark.parametrize("case", ["alias of the home page", "alias with ..", "link to a missing anchor in a post", "docs page replacing a listing",
+                                  "feed logo missing", "per_page: ten", "authors.yml missing", "no site_url"])
+def test_the_real_command_shows_no_traceback_and_keeps_the_site(project, case):
+    """The same, through `mkdocs build --strict` as `make build` runs it, in its own process."""
+    changes = {name: entry for name, entry, *_ in CASES + CONFIG_CASES}[case]
+    apply(project, changes)
+    before = snapshot(project.parent)
+    result = build(project, now=FROZEN_NOW)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert snapshot(project.parent) == before
+    assert not Path("/index.html").exists()
+
+
+def test_nothing_is_written_outside_the_site_folder_by_a_good_build(project):
+    """Every file a build writes is under site/ (or the caches): the rest of the folder is as it was."""
+    apply(project, {CASE: with_front("aliases: [/old/launch.html, /news/2015/10/launch/]\n")})
+    outside = {name: entry for name, entry in snapshot(project.parent).items() if not name.startswith("project/site/")}
+    assert run_build(project).code == 0
+    after = {name: entry for name, entry in snapshot(project.parent).items() if not name.startswith("project/site/")}
+    assert after == outside
+    assert (project / "site/old/launch.html").is_file() and (project / "site/news/2015/10/launch/index.html").is_file()
+
+
+def test_a_failure_after_every_page_is_written_keeps_the_last_good_site(project):
+    """MkDocs counts --strict warnings after the last page is written (here a Markdown extension's
+    warning, which no check foresees): the build fails, and site/ is still the last good one."""
+    add_warning_extension(project)
+    apply(project, {CASE: post(FRONT, "\nWARN-ME\n")})
+    before = snapshot(project.parent)
+    result = build(project, now=FROZEN_NOW)
+    assert result.returncode == 1 and "a paragraph says WARN-ME" in result.stderr
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+    assert snapshot(project.parent) == before  # no .site.next/ left behind either
