@@ -197,6 +197,16 @@ def test_every_page_has_a_1200_by_630_share_card_never_an_svg(site):
     assert og_image(html_of(site, "blog/")) == og_image(html_of(site, "about/"))  # the site's card
 
 
+def test_a_second_build_takes_pictures_and_cards_from_the_cache(site, project, tmp_path):
+    cache = project / ".cache/newsdesk"
+    made = {path: path.stat().st_mtime_ns for folder in ("images", "cards") for path in (cache / folder).iterdir()}
+    assert any(path.suffix == ".json" for path in made) and any(path.suffix == ".png" for path in made)
+    built = build(project, tmp_path / "warm")
+    assert built.returncode == 0, built.stderr
+    assert {path: path.stat().st_mtime_ns for path in made} == made  # nothing made again
+    assert (tmp_path / "warm/posts/2025/images/orchard.jpg").read_bytes() == (site / "posts/2025/images/orchard.jpg").read_bytes()
+
+
 def test_two_builds_make_the_same_cards_and_renditions_byte_for_byte(site, project, tmp_path):
     shutil.rmtree(project / ".cache")  # the cache the first build filled: this one starts cold
     cold = tmp_path / "cold"

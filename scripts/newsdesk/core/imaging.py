@@ -90,7 +90,7 @@ def _upright(path: Path) -> tuple[Image.Image, str, bytes | None, bool]:
 def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
     """Renditions of one source image in `folder`, or the ones made before under `key`."""
     manifest = folder / f"{key}.json"
-    if found := read_manifest(manifest, folder):
+    if found := read_manifest(manifest, folder, source, key):
         return found
     image, fmt, icc, animated = _upright(path)
     width, height = image.size
@@ -127,17 +127,25 @@ def _resized(image: Image.Image, width: int) -> Image.Image:
     return image.resize(images.scaled(image.width, image.height, width), Image.Resampling.LANCZOS, reducing_gap=3.0)
 
 
-def read_manifest(manifest: Path, folder: Path) -> Picture | None:
-    """A picture made before, if its manifest and every file it names are still there."""
+def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Picture | None:
+    """A picture made before, if its manifest is what this build would write (the cache folder may
+    come from elsewhere, such as CI's cache) and every file it names is still there."""
     try:
         data = json.loads(manifest.read_bytes())
-    except (OSError, ValueError):
+        parts = {name: Rendition(**data[name]) for name in ("feed", "original")}
+        renditions = tuple(Rendition(**r) for r in data["renditions"])
+        picture = Picture(data["source"], data["width"], data["height"], renditions, **parts)
+    except (OSError, ValueError, TypeError, KeyError):
         return None
-    parts = {name: Rendition(**data[name]) for name in ("feed", "original")}
-    renditions = tuple(Rendition(**r) for r in data["renditions"])
-    if not all((folder / r.cached).is_file() for r in (*renditions, *parts.values())):
+    stem = f"posts/{source.rsplit('.', 1)[0]}-"
+    made = (*renditions, picture.feed)
+    if (picture.source != source or picture.original.path != f"posts/{source}"
+            or not all(r.path.startswith(stem) and f".{key}." in r.path and r.path.endswith("/" + r.cached) for r in made)
+            or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))):
         return None
-    return Picture(data["source"], data["width"], data["height"], renditions, **parts)
+    if not all((folder / r.cached).is_file() for r in (*made, picture.original)):
+        return None
+    return picture
 
 
 def make_card(card: Card, folder: Path, source: Path | None = None) -> Path:
