@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sitekit import build, make_site, write
+from sitekit import build, make_site
 
 from newsdesk.commands import check
 from newsdesk.core import images, imaging

@@ -24,8 +24,7 @@ from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_spe
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
 from ..core.imagehtml import attributes, for_feed, responsive
-from ..core.links import resolve
-from ..core.links import retarget
+from ..core.links import resolve, retarget
 from ..core.listings import Site, build_site
 from ..core.images import CARD_FOLDER, is_raster
 from ..core.model import Post, Problem, report
