@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsdesk_bench import corpus, layouts, measure, report, tools  # noqa: E402
+from newsdesk_bench import corpus, layouts, measure, report, searchcost, tools  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 BUILD_TIMEOUT = 1800.0
@@ -162,6 +162,16 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     return transfer, rebuild
 
 
+def search_cost(args: argparse.Namespace, venv: Path, project: Path, posts: list[corpus.Post]) -> dict:
+    """Pagefind's indexing time on ours' last build, and a reader's download for two searches."""
+    site = project / tools.OUTPUT["ours"]
+    say("search: indexing time, and transfer in Chromium")
+    found = {"index": searchcost.index_cost(venv, REPO, project, site, args.runs),
+             "transfer": searchcost.transfer(REPO, site, searchcost.rare_word([p.title + "\n" + p.body for p in posts]))}
+    say(f"search: {json.dumps(found)}")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.from_results:
@@ -191,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                     f"{r['peak_mib']:.0f} MiB (tree {r['tree_mib']:.0f}) "
                     f"{r['pages']} pages {r['verified']}")
         res["builds"][str(n)] = runs
+        if "ours" in projects:
+            res.setdefault("search", {})[str(n)] = search_cost(args, venvs["ours"], projects["ours"], posts)
         if n == args.detail_size:
             res["transfer"], res["rebuild"] = detail(args, venvs, projects, posts)
         (args.work / "results.json").write_text(json.dumps(res, indent=1))

@@ -48,8 +48,8 @@ def front_matter(path: Path) -> tuple[dict, str]:
 def test_our_layout_holds_valid_posts(tmp_path: Path) -> None:
     layouts.write_ours(corpus.generate(20), tmp_path)
     config = yaml.safe_load((tmp_path / "mkdocs.yml").read_text())
-    assert config["plugins"][0] == "search"
-    options = config["plugins"][1]["newsdesk"]
+    assert len(config["plugins"]) == 1  # search is Pagefind, run by newsdesk
+    options = config["plugins"][0]["newsdesk"]
     authors = yaml.safe_load((tmp_path / options["authors_file"]).read_text())
     assert options["default_author"] in authors
     assert all(set(a) == {"name", "role"} for a in authors.values())
@@ -139,6 +139,7 @@ def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_pat
     (tmp_path / "a/b/index.html").write_text(
         '<link rel="stylesheet" href="../../main.css"><link rel="stylesheet" href="https://fonts.example.com/x.css">'
         '<script src="https://news.example.org/app.js"></script>'
+        '<div data-md-component="search"></div>'
         '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
     for name in ("app.js", "w.js", "search/search_index.json", "sub.css"):
         (tmp_path / name).write_text("x" * 1000)
@@ -148,6 +149,9 @@ def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_pat
                                     "search/search_index.json"}
     assert result["remote"] == ["https://fonts.example.com/x.css"]
     assert 0 < result["index"] < result["total"]
+    # Without Material's search box (ours: search is Pagefind, on /search/ only) the worker never starts.
+    (tmp_path / "a/b/index.html").write_text('<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
+    assert set(measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")["parts"]) == {"a/b/index.html"}
 
 
 def test_work_dir_inside_the_repository_is_refused() -> None:
@@ -281,3 +285,38 @@ def test_a_build_does_not_inherit_the_harness_peak_memory(tmp_path: Path) -> Non
     ballast = b"x" * (300 << 20)  # the harness grows, as it does after checking 3,000 pages
     result = measure.timed_run([sys.executable, "-c", "pass"], tmp_path, tmp_path / "log", timeout=30)
     assert result["maxrss_kib"] < 150 << 10, len(ballast)
+
+
+def test_report_shows_search_cost_and_its_targets(tmp_path: Path, capsys) -> None:
+    import json
+
+    import bench
+    run = {"seconds": 4.0, "cpu_seconds": 6.0, "peak_mib": 100.0, "tree_mib": 400.0, "pages": 10,
+           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
+    transfer = {"opening_kb": 110.0, "common_kb": 50.0, "rare_kb": 20.0, "common": "schools", "rare": "reilly",
+                "common_status": "9 results", "rare_status": "1 result"}
+    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+           "versions": {}, "command": "c", "detail_size": 1000,
+           "builds": {"1000": {"ours": [run], "pelican": [{**run, "seconds": 5.0}]}, "3000": {"ours": [run]}},
+           "search": {"1000": {"index": {"seconds": [1.5, 1.0, 2.0], "peak_mib": [300.0]}, "transfer": transfer},
+                      "3000": {"index": {"skipped": "no Pagefind in ours' venv"}, "transfer": {**transfer, "opening_kb": 200.0}}}}
+    saved = tmp_path / "results.json"
+    saved.write_text(json.dumps(res))
+    assert bench.main(["--from-results", str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "| 1,000 | 1.50 | 38% | 300 | 110.0 | 50.0 | 20.0 | 180.0 | 'schools' (9 results), 'reilly' (1 result) |" in out
+    assert "| 3,000 | no Pagefind in ours' venv | | " in out
+    assert "| search at 3,000: opening plus a common and a rare query ≤ 250 KB | 270.0 KB | **not met** |" in out
+    assert "| Pagefind's indexing at 1,000 / ours' cold build ≤ 0.5 | 0.38 | met |" in out
+    assert "| cold build at 1,000, search included: ours / pelican < 1.0 | 0.800 | met |" in out
+    assert "| cold build peak memory (tree), search included, at 3,000 < 1024 MiB | 400 MiB | met |" in out
+
+
+@pytest.mark.parametrize("texts, word", [
+    (["schools open", "schools close early", "schools open"], "schools"),
+    (["the council schools", "council budget schools", "schools"], "budget"),
+    (["a b c"], "zzzzzz"),
+])
+def test_rare_word_is_in_the_fewest_posts(texts, word) -> None:
+    from newsdesk_bench import searchcost
+    assert searchcost.rare_word(texts) == word

@@ -115,6 +115,8 @@ CASES = [
      [f"{CASE}: 'aliases': '/tags/attendance/feed.xml' is the address of the feed /tags/attendance/feed.xml"]),
     ("alias of a listing", {CASE: with_front("aliases: [/blog/]\n")}, [f"{CASE}: 'aliases': '/blog/' is the address of the listing /blog/"]),
     ("alias of the archive", {CASE: with_front("aliases: [/archive/]\n")}, [f"{CASE}: 'aliases': '/archive/' is the address of the archive"]),
+    ("alias of the search page", {CASE: with_front("aliases: [/search/]\n")}, [f"{CASE}: 'aliases': '/search/' is the address of the search page"]),
+    ("alias in the search index", {CASE: with_front("aliases: [/pagefind/old/]\n")}, [f"{CASE}: 'aliases': '/pagefind/old/' is the address of a file of the theme"]),
     ("alias of the OPML file", {CASE: with_front("aliases: [/feeds.opml]\n")}, [f"{CASE}: 'aliases': '/feeds.opml' is the address of the file /feeds.opml"]),
     ("alias of a docs page", {CASE: with_front("aliases: [/about/]\n")}, [f"{CASE}: 'aliases': '/about/' is the address of the page made from docs/about.md"]),
     ("alias of a theme file", {CASE: with_front("aliases: [/404.html]\n")}, [f"{CASE}: 'aliases': '/404.html' is the address of a file of the theme"]),

@@ -52,7 +52,7 @@ def test_each_engine_names_itself_in_the_generator_tag(builds):
 def test_both_engines_write_the_same_files(builds):
     (mkdocs_site, _), (properdocs_site, _) = builds["mkdocs"], builds["properdocs"]
     names = files(mkdocs_site)
-    assert "sitemap.xml.gz" in names and "search/search_index.json" in names and "feed.xml" in names
+    assert "sitemap.xml.gz" in names and "pagefind/pagefind-entry.json" in names and "feed.xml" in names
     assert files(properdocs_site) == names
     _, differ, errors = filecmp.cmpfiles(mkdocs_site, properdocs_site, names, shallow=False)
     assert errors == []

@@ -70,3 +70,40 @@ def test_editing_a_post_reloads_it(server):
     post.write_text(post.read_text().replace("title: A winter visit", "title: A frosty winter visit"))
     wait_for(base + "blog/2025/01/winter-visit/", "A frosty winter visit", seconds=30)
     wait_for(base + "blog/page/2/", "A frosty winter visit", seconds=10)
+
+
+def served_index(base: str, seconds: float = 60) -> dict[str, str]:
+    """The pages in the search index that the preview serves (built in the background): URL -> text."""
+    import gzip
+    import json
+
+    from newsdesk.mkdocs.pagefindorder import SIGNATURE, decode
+
+    def get(path: str) -> bytes:
+        with urllib.request.urlopen(base + "pagefind/" + path, timeout=5) as response:
+            return response.read()
+
+    entry = json.loads(wait_for(base + "pagefind/pagefind-entry.json", '"version"', seconds))
+    meta, _ = decode(gzip.decompress(get(f"pagefind.{entry['languages']['en']['hash']}.pf_meta")), len(SIGNATURE))
+    pages = [json.loads(gzip.decompress(get(f"fragment/{page}.pf_fragment"))[len(SIGNATURE):]) for page, _ in meta[1]]
+    return {page["url"]: page["content"] for page in pages}
+
+
+def test_search_works_in_the_preview_without_drafts(server):
+    project, base = server
+    wait_for(base + "blog/2026/10/unfinished-thoughts/", "Unfinished thoughts")  # previewed...
+    urls = sorted(served_index(base))
+    assert "/blog/2025/01/winter-visit/" in urls
+    assert not [url for url in urls if "unfinished-thoughts" in url or "scheduled-announcement" in url]  # ...never searchable
+    assert "Search needs JavaScript" in wait_for(base + "search/", "Search")
+
+
+def test_the_preview_updates_the_search_index_after_an_edit(server):
+    project, base = server
+    served_index(base)
+    post = project / "posts/2025/2025-01-15-winter-visit.md"
+    post.write_text(post.read_text() + "\nThe caretaker found a zebracrossing sign.\n")
+    deadline = time.monotonic() + 60
+    while "zebracrossing" not in served_index(base).get("/blog/2025/01/winter-visit/", ""):
+        assert time.monotonic() < deadline, "the preview's search index never showed the edit"
+        time.sleep(0.5)

@@ -34,7 +34,7 @@ def _press_tail(post: Post) -> str:
 def write_ours(posts: list[Post], root: Path) -> None:
     """Our content model: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md with newsdesk front matter."""
     _write(root / "mkdocs.yml", f"site_name: {SITE_NAME}\nsite_url: {SITE_URL}\n"
-           "theme:\n  name: material\n  custom_dir: overrides\nplugins:\n  - search\n  - newsdesk:\n"
+           "theme:\n  name: material\n  custom_dir: overrides\nplugins:\n  - newsdesk:\n"
            f"      posts_dir: posts\n      authors_file: authors.yml\n      default_author: {DEFAULT_AUTHOR}\n")
     _write(root / "docs/index.md", f"# {SITE_NAME}\n\nNews and blog posts from the education department.\n")
     (root / "overrides").mkdir(parents=True, exist_ok=True)

@@ -73,6 +73,7 @@ class _Refs(HTMLParser):
         self.refs: list[str] = []
         self._in_config = False
         self.config = ""
+        self.material_search = False  # Material's search box: its bundle starts the worker only then
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = dict(attrs)
@@ -82,6 +83,7 @@ class _Refs(HTMLParser):
         elif tag == "script" and a.get("src"):
             self.refs.append(a["src"] or "")
         self._in_config = tag == "script" and a.get("id") == "__config"
+        self.material_search = self.material_search or a.get("data-md-component") == "search"
 
     def handle_data(self, data: str) -> None:
         if self._in_config:
@@ -97,9 +99,11 @@ CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)""")
 def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
     """gzip -6 bytes of a page, the local CSS/JS/icons it references, and what search loads.
 
-    Material's bundle starts its search worker (named in the page's __config) on load, and the
-    worker fetches search/search_index.json; both count in "total", and "index" says how much of
-    it the index is, because a site may defer the index until someone searches. Absolute URLs on site_url are local;
+    Where the page has Material's search box, Material's bundle starts its search worker (named in
+    the page's __config) on load, and the worker fetches search/search_index.json; both count in
+    "total", and "index" says how much of it the index is, because a site may defer the index until
+    someone searches. Ours searches with Pagefind on /search/ only (searchcost.py measures it), so
+    its pages load neither. Absolute URLs on site_url are local;
     other remote references (web fonts) are listed apart and not counted: we do not serve them.
     """
     own = urlsplit(site_url)
@@ -107,7 +111,7 @@ def first_visit_transfer(site: Path, page: str, site_url: str) -> dict:
     parser = _Refs()
     parser.feed((site / page).read_text(encoding="utf-8"))
     refs = list(parser.refs)
-    if parser.config:
+    if parser.config and parser.material_search:
         worker = json.loads(parser.config).get("search")
         refs += [worker] if worker else []
         refs.append(urljoin(page_url, json.loads(parser.config).get("base", ".") + "/search/search_index.json"))

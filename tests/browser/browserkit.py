@@ -33,6 +33,7 @@ PAGES = {
     "archive-year": "archive/2026/",
     "about": "about/",
     "subscribe": "subscribe/",
+    "search": "search/",
     "accessibility": "accessibility/",
     "404": "no-such-page/",
 }

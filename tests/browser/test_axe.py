@@ -33,8 +33,8 @@ def test_no_axe_violations(tabs, axe_source, name, scheme):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_no_axe_violations_with_search_results_open(tabs, axe_source, scheme):
-    page = tabs(scheme).open(PAGES["home"])
-    page.locator(".md-search__input").press_sequentially("school")
-    page.locator(".md-search-result__item").first.wait_for()
+    page = tabs(scheme).open(PAGES["search"] + "?q=school&tag=Partnerships")
+    page.locator(".nd-search__result").first.wait_for()
+    page.locator(".nd-search__status").filter(has_text="result").wait_for()
     violations = axe_violations(page, axe_source)
     assert not violations, describe(violations)

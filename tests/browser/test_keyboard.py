@@ -2,6 +2,8 @@
 visible focus indicator that nothing covers (WCAG 2.4.1, 2.4.7, 2.4.11)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from browserkit import PAGES, SCHEMES
@@ -73,3 +75,43 @@ def test_single_key_shortcuts_are_off(tabs):
         page.wait_for_timeout(50)
         assert page.evaluate("document.activeElement === document.body"), f"'{key}' moved focus"
         assert page.url.endswith("/blog/"), f"'{key}' changed page"
+
+
+def test_search_by_keyboard_reaches_every_filter_and_result(tabs):
+    """Search with the keyboard alone: type, Tab through every filter and every result link."""
+    page = tabs("light").open(PAGES["search"])
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "nd-search-q":
+            break
+    else:
+        raise AssertionError("Tab never reached the search field")
+    page.keyboard.type("schools", delay=20)
+    page.locator(".nd-search__status").filter(has_text="results").wait_for(timeout=15000)
+    page.keyboard.press("Tab")  # the Search button
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.name") == "type"
+    page.keyboard.press("ArrowDown")  # a filter changes with the keyboard, and the results follow
+    page.locator(".nd-search__status").filter(has_text=" in Blog").wait_for(timeout=10000)
+    page.keyboard.press("ArrowUp")
+    page.locator(".nd-search__status").filter(has_text=re.compile(r"schools\u201d\.$")).wait_for(timeout=10000)
+    links = page.locator(".nd-search__result a").evaluate_all("links => links.map(a => a.href)")
+    wanted = {"select:type", "select:tag", "select:year", "select:sort", *(f"a:{href}" for href in links)}
+    reached, problems = {"select:type"}, []  # reached above
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            break
+        key = page.evaluate("() => { const el = document.activeElement; return el.tagName === 'SELECT' ? 'select:' + el.name : el.tagName === 'A' ? 'a:' + el.href : el.tagName; }")
+        reached.add(key)
+        if key in wanted and not (visible_focus(state) and state["inView"] and state["uncovered"]):
+            problems.append(f"{key}: focus not visible")
+        if key == "BUTTON" and page.evaluate("document.activeElement.matches('[data-nd-search-more]')"):
+            page.keyboard.press("Enter")  # show more: focus moves to the first new result
+            page.wait_for_timeout(200)
+            links = page.locator(".nd-search__result a").evaluate_all("links => links.map(a => a.href)")
+            wanted |= {f"a:{href}" for href in links}
+            reached.add("a:" + page.evaluate("document.activeElement.href"))
+    assert not wanted - reached, f"never reached by Tab: {sorted(wanted - reached)}"
+    assert not problems, "\n".join(problems)

@@ -1,5 +1,5 @@
-"""Without JavaScript every page shows its content and every navigation link works; search, which
-needs scripts, is hidden rather than shown broken."""
+"""Without JavaScript every page shows its content and every navigation link works; the header's
+search box leads to the search page, which says that search needs JavaScript and where else to look."""
 from __future__ import annotations
 
 import pytest
@@ -18,8 +18,21 @@ def test_content_and_navigation_without_javascript(tabs, name):
         for index in range(links.count()):
             link = links.nth(index)
             assert link.is_visible() and link.get_attribute("href"), f"{selector} {index} is not a usable link"
-    assert not page.locator(".md-search").is_visible(), "search needs JavaScript and should be hidden"
-    assert not page.locator("label[for=__search]").first.is_visible()
+    if name != "search":
+        assert page.locator("#nd-header-q").is_visible(), "the header's search box is a plain form"
+
+
+def test_search_page_says_it_needs_javascript(tabs):
+    page = tabs("nojs").open(PAGES["home"])
+    page.locator("#nd-header-q").fill("fines")
+    page.locator(".nd-header__search-button").click()
+    page.wait_for_url("**/search/?q=fines")
+    fallback = page.locator("[data-nd-search-nojs]")
+    assert fallback.is_visible()
+    assert "Search needs JavaScript" in fallback.inner_text()
+    hrefs = fallback.locator("a").evaluate_all("links => links.map(a => new URL(a.href).pathname)")
+    assert hrefs == ["/tags/", "/archive/"]
+    assert not page.locator("[data-nd-search]").is_visible(), "the search form cannot work without JavaScript"
 
 
 def test_navigation_links_lead_somewhere_without_javascript(tabs):

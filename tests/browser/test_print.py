@@ -14,7 +14,7 @@ def test_post_prints_as_an_article_with_its_url(tabs, name):
     assert not page.locator(".nd-print-url").is_visible()
     page.emulate_media(media="print")
     try:
-        for chrome in (".md-header", ".nd-nav", ".md-search", ".nd-footer", ".nd-neighbours", ".nd-skip"):
+        for chrome in (".md-header", ".nd-nav", ".nd-header__search", ".nd-footer", ".nd-neighbours", ".nd-skip"):
             assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
         assert page.locator(".nd-post h1").is_visible()
         url = page.locator(".nd-print-url")

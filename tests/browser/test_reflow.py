@@ -14,7 +14,7 @@ OVERFLOW = """() => {
         if (box.width === 0 || box.height === 0) continue;
         const style = getComputedStyle(el);
         if (style.visibility === 'hidden' || style.position === 'fixed') continue;
-        if (el.closest('.md-search, .nd-skip, .nd-visually-hidden, .md-dialog')) continue;
+        if (el.closest('.nd-skip, .nd-visually-hidden, .md-dialog')) continue;
         if (box.right > width + 1 || box.left < -1) wide.push(el.tagName + '.' + el.className + ' ' + Math.round(box.left) + '..' + Math.round(box.right));
     }
     return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
@@ -45,3 +45,15 @@ def test_usable_at_200_percent_zoom(tabs, name):
     assert page.evaluate("devicePixelRatio") == 2
     font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#main-content p')).fontSize)")
     assert font >= 16
+
+
+@pytest.mark.parametrize("device", ["phone", "zoom200"])
+def test_search_results_fit_without_scrolling_sideways(tabs, device):
+    page = tabs(device).open(PAGES["search"] + "?q=schools&type=Blog")
+    page.locator(".nd-search__result").first.wait_for(timeout=15000)
+    result = page.evaluate(OVERFLOW)
+    assert result["scroll"] <= result["width"], f"page is {result['scroll']}px wide in a {result['width']}px viewport"
+    assert not result["wide"], f"content past the edge: {result['wide']}"
+    for selector in ("#nd-search-q", "select[name=tag]", ".nd-search__result a"):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= result["width"] + 1, selector

@@ -20,12 +20,14 @@ def test_only_local_requests(tabs, name, scheme):
 
 def test_search_loads_only_local_files(tabs):
     tab = tabs("light")
-    page = tab.open(PAGES["home"])
-    page.locator(".md-search__input").press_sequentially("attendance")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert any(url.endswith("search/search_index.json") for url in tab.requests)
+    page = tab.open(PAGES["search"])
+    page.locator("#nd-search-q").press_sequentially("attendance")
+    page.locator(".nd-search__result").first.wait_for()
+    assert any("/pagefind/" in url for url in tab.requests)
     foreign = [url for url in tab.requests if not url.startswith(tab.base_url) and not url.startswith(("data:", "blob:"))]
     assert not foreign, f"requests to other servers: {foreign}"
+    assert not tab.failures, f"failed requests: {tab.failures}"
+    assert not tab.errors, f"script errors: {tab.errors}"
 
 
 def test_built_files_name_no_other_server_for_assets(site_dir):

@@ -14,10 +14,11 @@ from .listings import Site
 from .model import Problem, Settings
 from .redirects import alias_path
 
-SECTION_PAGES = {"tags/index.html": "the tag index", "archive/index.html": "the archive", "subscribe/index.html": "the Subscribe page"}
+SECTION_PAGES = {"tags/index.html": "the tag index", "archive/index.html": "the archive", "subscribe/index.html": "the Subscribe page",
+                 "search/index.html": "the search page"}
 # What the theme and MkDocs write whatever the posts: a page or an alias there would be replaced.
-THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json")
-THEME_FOLDERS = ("assets/", "search/")
+THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+THEME_FOLDERS = ("assets/", "search/", "pagefind/")  # pagefind/: the search index (core/search.py)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 

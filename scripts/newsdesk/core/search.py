@@ -1,34 +1,51 @@
-"""Posts in the search index: one short entry each instead of every section's full text.
+"""What the search index holds, and how Pagefind is asked to make it.
 
-Material's search plugin indexes a page section by section, with all of its text; for a thousand
-posts that is over 600 KB that a reader downloads before the first search. Posts are left out of
-it and get one entry here: title, tags and the summary (or first paragraph), so a search finds a
-post by what it is about, and the index stays under a quarter of a kilobyte (gzip) per post.
+Pagefind reads the built HTML and writes its index into the site, in small chunks that a reader's
+browser fetches only when a search needs them. It indexes the full text of published posts and of
+docs pages, nothing else: listings, tag pages, the archive and redirect pages only repeat posts, so
+they are not even read. The templates mark what counts (overrides/newsdesk/post.html and
+overrides/main.html): `data-pagefind-body` on a published post's article and a docs page's content,
+`data-pagefind-filter`, `-meta` and `-sort` on its type, tags, year and date, and
+`data-pagefind-ignore` on what is not the text (neighbour links, actions). A draft or scheduled post
+has no `data-pagefind-body`, so under `mkdocs serve`, which shows them, Pagefind leaves it out.
 """
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Mapping
-from html import escape
+import re
+from collections.abc import Iterable
 
-from .html import plain_text, shorten
-from .model import Post
-
-INDEX_PATH = "search/search_index.json"
-TEXT_LIMIT = 300  # characters of summary or first paragraph per post
-
-
-def post_entry(post: Post, tag_names: Mapping[str, str], excerpt_html: str) -> dict:
-    """What the search index holds for a post; Material shows `title`, `text` and `tags` as HTML."""
-    text = shorten(post.summary or plain_text(excerpt_html) or post.title, TEXT_LIMIT)
-    entry = {"location": post.url, "title": escape(post.title, quote=False), "text": f"<p>{escape(text, quote=False)}</p>"}
-    if post.tags:
-        entry["tags"] = [escape(tag_names.get(tag.slug, tag.name), quote=False) for tag in post.tags]  # shown as HTML too
-    return entry
+BUNDLE = "pagefind"  # the index's folder in the site; the search page loads pagefind/pagefind.js
+SEARCH_PAGE = "search/index.md"
+# Left out of the text: the heading permalink symbols ('¶') that toc's permalink option adds; the
+# labels "Published", "By" and "Tags", which Pagefind would run into their values ("ByDr Ruth Okafor");
+# and the parts that name other pages or repeat on every post (related content, more on this topic,
+# share links, the accessible-formats note), so that a search for one post's title finds that post.
+IGNORED_SELECTORS = (".headerlink", ".nd-meta dt", ".nd-tags-heading", ".nd-related", ".nd-more", ".nd-share",
+                     ".nd-formats")
+# Pagefind writes its ready-made search interfaces too; the site has its own page, so these go.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+_GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?,!])")
 
 
-def add_posts(index_json: str, entries: Iterable[dict]) -> str:
-    """The index Material wrote, with the posts' entries after its own, written as compactly."""
-    index = json.loads(index_json)
-    index["docs"] = [*index.get("docs", []), *entries]
-    return json.dumps(index, separators=(",", ":"), ensure_ascii=False)
+def _literal(path: str) -> str:
+    """A file path as a glob that matches only that path."""
+    return _GLOB_SPECIAL.sub(r"\\\1", path)
+
+
+def index_glob(prefixes: Iterable[str], docs_pages: Iterable[str]) -> str:
+    """The files Pagefind reads: every page under a post type's dated folders, and each docs page.
+
+    Posts live at '<prefix>/<yyyy>/<mm>/<slug>/index.html'; listings at '<prefix>/' and
+    '<prefix>/page/<n>/' are not matched. A redirect page an alias put under a dated folder is read,
+    but has no data-pagefind-body, so it is not indexed.
+    """
+    parts = [f"{_literal(prefix)}/[0-9][0-9][0-9][0-9]/**/index.html" for prefix in sorted(set(prefixes))]
+    parts += [_literal(page) for page in sorted(set(docs_pages))]
+    return "{" + ",".join(parts) + "}" if len(parts) > 1 else parts[0]
+
+
+def pagefind_args(site_dir: str, glob: str, output_path: str | None = None) -> list[str]:
+    """The Pagefind command's arguments (after the executable) for this site."""
+    args = ["--site", site_dir, "--glob", glob, "--exclude-selectors", ",".join(IGNORED_SELECTORS), "--quiet"]
+    return args + (["--output-path", output_path] if output_path else ["--output-subdir", BUNDLE])

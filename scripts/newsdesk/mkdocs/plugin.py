@@ -27,7 +27,7 @@ from ..core.imagehtml import attributes, for_feed, responsive
 from ..core.links import resolve, retarget
 from ..core.listings import Site, build_site
 from ..core.images import CARD_FOLDER, is_raster
-from ..core.model import Post, Problem, report
+from ..core.model import PUBLISHED, Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
 from ..core.assets import docs_targets, plan_assets
@@ -41,7 +41,8 @@ from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.redirects import alias_path, redirects
 from .rendercache import RenderCache, settings_digest
-from ..core.search import INDEX_PATH, add_posts, post_entry
+from ..core.search import SEARCH_PAGE, index_glob
+from .searchindex import Background, Indexing
 from .skipping import WRITTEN, PageFile, mark_unchanged, quiet_dirty_warning, skip_written
 from .theme import fix_markup
 
@@ -61,10 +62,9 @@ def nav_entries(nav) -> set[str]:
 def front_matter(title: str, template: str) -> str:
     """The source of a generated page: only a title and a template; its body comes from the template.
 
-    Generated pages stay out of the search index: they only repeat posts' excerpts, and would make
-    the index larger and every result appear several times.
+    Search leaves generated pages out (see core/search.py): they only repeat posts.
     """
-    return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\nsearch:\n  exclude: true\n---\n"
+    return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\n---\n"
 
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
@@ -89,6 +89,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.known_posts: dict = {}  # changes.post_digests' memory
         self.pictures = Pictures()  # keeps the images' digests across `serve` builds
+        self.background = Background()  # `serve`'s search indexing (searchindex.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -149,6 +150,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.pictures.make_cards(workers_for(self.config.workers), self.serving)
 
     def on_files(self, files: Files, *, config) -> Files:
+        # Search reads the posts and the writers' own pages in docs/ (not the home page: it lists posts).
+        docs_pages = [f.dest_uri for f in files.documentation_pages() if f.src_uri != "index.md"]
+        self.search_glob = index_glob([t.prefix for t in self.settings.types.values()], docs_pages)
         generated = [self._post_file(post, config) for post in self.site.posts]
         for rel in self._assets(files):
             path = self.settings.posts_dir / rel
@@ -162,6 +166,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated.append(self._page(config, "tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
         generated.append(self._page(config, "archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
         generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
+        generated.append(self._page(config, SEARCH_PAGE, "Search", "newsdesk/search.html", False))
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
         generated += self.outputs.values()
         if not self.serving:  # the addresses this site has ever published, for the next build
@@ -290,7 +295,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
-            page.meta["search"] = {"exclude": True}  # one short entry instead: see search.py
             markdown_text = self._markdown(post, markdown_text)
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
@@ -448,7 +452,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                         feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
         elif page.is_homepage:
             view["latest"] = {key: self.entries(posts, page.url) for key, posts in self.site.latest.items()}
+        elif src_uri == SEARCH_PAGE:
+            view["search_filters"] = self.search_filters()
         return view
+
+    def search_filters(self) -> dict[str, list[str]]:
+        """The values of the search page's filters: as the posts' pages give them to Pagefind."""
+        posts = [post for post in self.site.posts if post.status == PUBLISHED]
+        return {"type": [t.title for t in self.settings.types.values() if any(p.type.key == t.key for p in posts)],
+                "tag": sorted({self.site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
+                "year": sorted({str(post.date.year) for post in posts}, reverse=True)}
 
     def entries(self, posts, page_url: str) -> list[dict]:
         return [{"post": post, "excerpt": rebase(self.excerpts.get(post.source, ""), post.url, page_url)} for post in posts]
@@ -459,17 +472,19 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
         return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
-    @event_priority(-100)  # last: after the search plugin has written its index
+    @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config) -> None:
-        path = Path(config.site_dir, INDEX_PATH)
-        if path.is_file():
-            entries = [post_entry(post, self.site.tag_names, self.excerpts.get(post.source, "")) for post in self.site.posts]
-            path.write_text(add_posts(path.read_text(encoding="utf-8"), entries), encoding="utf-8")
+        # A build starts Pagefind and saves the render cache while it runs; `serve` indexes in
+        # the background, so that the preview shows an edit without waiting for search.
+        indexing = None if self.serving else Indexing(config.site_dir, self.search_glob)
         if self.serving:
+            self.background.request(config.site_dir, self.search_glob)
             self.built = self.changes  # only a build that finished counts: see mark_unchanged
         if self.cache is not None:
             self.cache.save()
             self.cache = None
+        if indexing:
+            indexing.wait()  # before the swap: the site and its index go live together
         self.pictures.done()
         if self.aside is not None and self.aside.finish():  # not swapped: --strict aborts next
             config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next

@@ -1,0 +1,126 @@
+"""Runs Pagefind over the written site (see core/search.py for what it indexes).
+
+A build starts Pagefind once every page is written and waits for it, after doing its own last work
+meanwhile. `mkdocs serve` indexes in the background instead, at low priority, into a folder beside
+the site that then takes the place of the old index: the preview is never held up by search, and
+the search page shows the last index until the new one is ready.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from ..core.search import BUNDLE, UNUSED_FILES, pagefind_args
+from .pagefindorder import FormatChanged, fix_order
+
+log = get_plugin_logger(__name__)
+
+
+def executable() -> str:
+    """The Pagefind binary that the `pagefind[bin]` package installs."""
+    try:
+        from pagefind_bin import get_executable
+        return str(get_executable())
+    except (ImportError, FileNotFoundError):
+        raise PluginError("newsdesk: search needs Pagefind, which is not installed; run `make setup` "
+                          "(or `pip install -c constraints.txt -e .`) in this project") from None
+
+
+def _finish(bundle: Path) -> None:
+    """Drop Pagefind's own search interfaces (the site has its own page); fix the filters' order."""
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    fix_order(bundle)
+
+
+class Indexing:
+    """One Pagefind run of a build: start() when the pages are written, wait() before the end."""
+
+    def __init__(self, site_dir: str, glob: str) -> None:
+        self.bundle = Path(site_dir, BUNDLE)
+        shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
+        self.process = subprocess.Popen([executable(), *pagefind_args(site_dir, glob)],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def wait(self) -> None:
+        output, _ = self.process.communicate()
+        if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
+            raise PluginError(f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}")
+        try:
+            _finish(self.bundle)
+        except FormatChanged as error:
+            raise PluginError(f"newsdesk: search index: {error}") from None
+
+
+class Background:
+    """`mkdocs serve`: index after each build, one run at a time, at the lowest CPU priority.
+
+    A run starts once builds have paused for QUIET seconds, so a burst of saves is indexed once.
+    """
+
+    QUIET = 1.0
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.wanted: tuple[str, str] | None = None
+        self.thread: threading.Thread | None = None
+
+    def request(self, site_dir: str, glob: str) -> None:
+        with self.lock:
+            self.wanted = (site_dir, glob)
+            self.asked = time.monotonic()
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="newsdesk-pagefind", daemon=True)
+                self.thread.start()
+
+    def join(self, timeout: float | None = None) -> None:
+        thread = self.thread
+        if thread:
+            thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                wait = self.asked + self.QUIET - time.monotonic()
+                if wait <= 0:
+                    job, self.wanted = self.wanted, None
+                    if job is None:
+                        self.thread = None  # under the lock: the next request starts a new thread
+                        return
+            if wait > 0:
+                time.sleep(wait)
+                continue
+            try:
+                self._index(*job)
+            except Exception as error:  # the preview goes on; the search page keeps the last index
+                log.warning(f"newsdesk: search index not updated: {error}")
+
+    @staticmethod
+    def _index(site_dir: str, glob: str) -> None:
+        site = Path(site_dir)
+        if not site.is_dir():
+            return
+        aside = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
+        try:
+            new = aside / BUNDLE
+            result = subprocess.run(["nice", "-n", "19", executable(), *pagefind_args(site_dir, glob, str(new))]
+                                    if shutil.which("nice") else [executable(), *pagefind_args(site_dir, glob, str(new))],
+                                    capture_output=True, text=True)
+            if result.returncode != 0 or not (new / "pagefind.js").is_file():
+                raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
+            _finish(new)
+            old = aside / "old"
+            target = site / BUNDLE
+            if target.exists():
+                os.replace(target, old)
+            os.replace(new, target)
+        finally:
+            shutil.rmtree(aside, ignore_errors=True)
