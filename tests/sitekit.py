@@ -1,6 +1,7 @@
 """Small sites in tmp_path for the command and build tests: never the repository's own folders."""
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -71,6 +72,14 @@ def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, option
     for rel, content in (posts or {}).items():
         write(root / "posts" / rel, content)
     return root / "mkdocs.yml"
+
+
+def tiny_png(colour: str = "#1d70b8", size: tuple[int, int] = (8, 6)) -> bytes:
+    """A real PNG: the build checks and resizes pictures, so a few fake bytes no longer pass."""
+    from PIL import Image
+    out = io.BytesIO()
+    Image.new("RGB", size, colour).save(out, "PNG")
+    return out.getvalue()
 
 
 def write(path: Path, content: str | bytes) -> Path:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from sitekit import BLOG, PRESS, build, make_site, write
+from sitekit import BLOG, PRESS, build, make_site, tiny_png, write
 
 from newsdesk.commands import check
 
@@ -117,9 +117,9 @@ def test_a_bad_plugin_option_is_mkdocs_own_message(tmp_path, monkeypatch, capsys
 
 def test_a_file_nothing_links_to_is_warned_about(site, capsys):
     write(site / "posts/2025/_internal-briefing.docx", b"PK")
-    write(site / "posts/2025/images/unused.png", b"PNG")
+    write(site / "posts/2025/images/unused.png", tiny_png())
     write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![A chart](images/used.png)\n")
-    write(site / "posts/2025/images/used.png", b"PNG")
+    write(site / "posts/2025/images/used.png", tiny_png())
     assert check.main([]) == 0
     why = ("warning: no post or page links to this file, so it is not published; "
            "link to it from a post, or move it out of the posts folder if it is not for the site")

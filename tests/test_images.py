@@ -2,10 +2,12 @@
 and a missing file or missing alt text is an error that names the post and the image."""
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 
 import pytest
+from PIL import Image
 from sitekit import build, make_site, write
 
 from newsdesk.commands import check
@@ -13,13 +15,19 @@ from newsdesk.core.html import absolutize
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 
+
+def png(width: int = 40, height: int = 30) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), "#1d70b8").save(out, "PNG")
+    return out.getvalue()
+
 WITH_IMAGES = """---
 title: A reading corner by the door
 date: 2025-03-04
 type: blog
 summary: Moving the books next to the door changed who borrowed them.
 tags: [Reading]
-image: images/corner.svg
+image: images/corner.png
 image_alt: A low bookcase with cushions in front of it
 ---
 
@@ -30,7 +38,7 @@ Later in the post, a picture in a folder of its own:
 
 ![A timer and picture cards on a table](images/2025-march/timer.svg)
 
-<img src="images/corner.svg" alt="The corner again, as HTML">
+<img src="images/corner.png" alt="The corner again, as HTML">
 """
 
 IN_SUBFOLDER = """---
@@ -50,7 +58,7 @@ def site(tmp_path, monkeypatch):
     make_site(root, {
         "2025/2025-03-04-reading-corner.md": WITH_IMAGES,
         "2025/spring/2025-04-01-round-up.md": IN_SUBFOLDER,
-        "2025/images/corner.svg": SVG,
+        "2025/images/corner.png": png(),
         "2025/images/shelf.svg": SVG,
         "2025/images/2025-march/timer.svg": SVG,
     })
@@ -71,11 +79,9 @@ def test_images_work_from_the_post_page_and_every_listing(site, tmp_path):
     assert built.returncode == 0, built.stderr
     out = tmp_path / "out"
     post = "blog/2025/03/reading-corner/"
-    assert images_on(out, post) == [  # the front-matter image is not repeated above: the body has it
-        "posts/2025/images/shelf.svg",
-        "posts/2025/images/2025-march/timer.svg",
-        "posts/2025/images/corner.svg",
-    ]
+    shelf, timer, corner = images_on(out, post)  # the front-matter image is not repeated above: the body has it
+    assert (shelf, timer) == ("posts/2025/images/shelf.svg", "posts/2025/images/2025-march/timer.svg")
+    assert re.fullmatch(r"posts/2025/images/corner-40\.[0-9a-f]{20}\.(png|webp)", corner)  # a rendition: see test_pictures.py
     for page in ("blog/", "tags/reading/", ""):  # listings and the home page show the round-up's excerpt, image and all
         found = images_on(out, page)
         assert "posts/2025/images/shelf.svg" in found, page
@@ -101,14 +107,14 @@ POST = "posts/2025/2025-03-04-reading-corner.md"
      f"{POST}: body: image 'images/2025-march/timer.svg' on line 16 has no alt text; describe it between the brackets, "
      "as in ![Pupils at the science fair](images/2025-march/timer.svg)"),
     (('alt="The corner again, as HTML"', 'alt=""'),
-     f"{POST}: body: image 'images/corner.svg' on line 18 has no alt text; describe it between the brackets, "
-     "as in ![Pupils at the science fair](images/corner.svg)"),
-    (("image: images/corner.svg", "image: images/cover.svg"),
+     f"{POST}: body: image 'images/corner.png' on line 18 has no alt text; describe it between the brackets, "
+     "as in ![Pupils at the science fair](images/corner.png)"),
+    (("image: images/corner.png", "image: images/cover.svg"),
      f"{POST}: 'image': image 'images/cover.svg' points to posts/2025/images/cover.svg, which does not exist"),
     (("image_alt: A low bookcase with cushions in front of it\n", ""),
-     f"{POST}: 'image_alt': missing for image 'images/corner.svg'; describe the image for people who cannot see it, "
+     f"{POST}: 'image_alt': missing for image 'images/corner.png'; describe the image for people who cannot see it, "
      "in a line such as 'image_alt: Pupils planting trees'"),
-    (("image: images/corner.svg", "image: https://example.org/corner.svg"),
+    (("image: images/corner.png", "image: https://example.org/corner.svg"),
      f"{POST}: 'image': 'https://example.org/corner.svg' is on another site; save the image beside the post "
      "(for example in posts/2025/images/) and give its path"),
 ], ids=["missing-file", "no-alt", "html-no-alt", "front-matter-missing-file", "no-image-alt", "other-site"])

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import time
+import urllib.request
 
 import pytest
 
@@ -75,6 +76,10 @@ def test_a_title_edit_updates_every_page_and_feed_that_shows_it(dirty_server):
         assert time.monotonic() < deadline, "the search index never showed the new title"
         time.sleep(0.5)
     assert "/about/" in served_index(base), "docs pages stay searchable"
+    card = re.search(r'<meta property="og:image" content="[^"]*/(assets/cards/[^"]+)"', fetch(base + "blog/2025/01/winter-visit/")).group(1)
+    assert (project / ".cache/newsdesk/cards" / card.rsplit("/", 1)[-1]).is_file(), "the new title's share card was made"
+    with urllib.request.urlopen(base + card) as response:
+        assert response.headers["Content-Type"] == "image/png"
 
 
 def test_a_body_edit_updates_the_excerpt_on_listings(dirty_server):

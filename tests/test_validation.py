@@ -27,8 +27,12 @@ def settings_for(root: Path, **overrides) -> Settings:
     return Settings(**{**options, **overrides})
 
 
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x02\x00\x00\x00\x02\x08\x02\x00\x00\x00\xfd\xd4\x9as\x00\x00"
+       b"\x00\x16IDATx\x9cc\xfc\xff\xff?\x03\x03\x03\x13\x03\x03\x03\x03\x03\x03\x00$\x06\x03\x01\xfc5\xde\x9b\x00\x00\x00\x00IEND\xaeB`\x82")  # 2 x 2, white
+
+
 def problems_for(tmp_path: Path, files: dict[str, str | bytes], *, publishing: bool = True, **overrides) -> list[str]:
-    files = {"2024/images/present.png": b"\x89PNG", **files}
+    files = {"2024/images/present.png": PNG, **files}
     for name, content in files.items():
         path = tmp_path / "posts" / name
         path.parent.mkdir(parents=True, exist_ok=True)

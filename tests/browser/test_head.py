@@ -85,15 +85,25 @@ def test_press_release_description_is_its_summary(site_dir):
     assert json.loads(page.ld[0])["description"].startswith(summary)
 
 
-def test_post_with_an_image_shares_it(site_dir):
+def test_post_with_an_image_shares_it_cropped_to_a_card(site_dir):
     page = head(site_dir, "blog-post")
-    image = SITE_URL + "posts/2026/images/reading-corner.svg"
-    assert page.meta["og:image"] == [image]
+    image = page.meta["og:image"][0]
+    assert image.startswith(SITE_URL + "assets/cards/") and image.endswith(".jpg")
     assert page.meta["twitter:image"] == [image]
     assert page.meta["twitter:card"] == ["summary_large_image"]
     assert page.meta["og:image:alt"] == ["A drawing of a small bookcase with cushions in front of it"]
+    assert page.meta["og:image:width"] == ["1200"] and page.meta["og:image:height"] == ["630"]
     assert json.loads(page.ld[0])["image"] == image
-    assert (site_dir / "posts/2026/images/reading-corner.svg").is_file()
+    assert (site_dir / image.removeprefix(SITE_URL)).is_file()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_has_a_share_card(site_dir, name):
+    page = head(site_dir, name)
+    image = page.meta["og:image"][0]
+    assert image.startswith(SITE_URL + "assets/cards/") and image.endswith((".png", ".jpg"))
+    assert page.meta["og:image:alt"][0]
+    assert (site_dir / image.removeprefix(SITE_URL)).is_file()
 
 
 def test_blog_post_without_summary_describes_itself_with_its_first_paragraph(site_dir):

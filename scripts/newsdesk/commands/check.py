@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..core.advice import advise
+from ..core.imagecheck import image_warnings
 from .annotations import annotation
 from ..core.model import report
 from ..core.assets import docs_targets, plan_assets, read_docs_pages, unlinked_warnings
@@ -56,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     if paths:
         unlinked = [warning for warning in unlinked if project.covers(paths)(warning.source)]
     shown = set(sources)
-    warnings = sorted([warning for warning in advise(loaded.posts) if warning.source in shown] + unlinked)
+    found = advise(loaded.posts) + image_warnings(loaded.posts, settings, project.options.image_size_limit)
+    warnings = sorted([warning for warning in found if warning.source in shown] + unlinked)
     if args.format == "github":
         for problem in [*problems, *warnings]:
             print(annotation(problem, project.root))

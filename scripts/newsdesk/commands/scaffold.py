@@ -59,6 +59,8 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
         f"# slug: {slug}  # the end of the address; by default the file name without its date",
         f"# image: images/{slug}.jpg  # a picture saved beside the post, in posts/{year}/images/",
         "# image_alt: What the picture shows  # for people who cannot see it; needed with 'image'",
+        "# image_caption: What is happening in the picture  # shown under it",
+        "# image_credit: 'Photo: Jo Bloggs'  # who took the picture, shown under it",
         f"# aliases: [/news/{year}/old-address/]  # old addresses of this post that should keep working",
         "# contact:  # the press contact; press releases need one",
         "#   name: Education Press Office",

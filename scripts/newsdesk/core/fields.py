@@ -58,6 +58,10 @@ FIELDS: tuple[Field, ...] = (
     Field("image", "image", "Image", "A picture for the top of the post and for feeds.", example="images/hall.jpg"),
     Field("image_alt", "text", "Image description", "What the picture shows, for people who cannot see it; needed with an image.",
           example="Pupils planting trees", needs="image"),
+    Field("image_caption", "text", "Image caption", "Shown under the picture: what it shows, in a sentence.",
+          example="Pupils in the new science lab", needs="image"),
+    Field("image_credit", "text", "Image credit", "Who took the picture or owns it, shown under it.",
+          example="Photo: City Council", needs="image"),
     Field("aliases", "list", "Old addresses", "Old addresses of this post that should keep working, each starting with '/'.",
           example=["/news/2015/10/launch/"], pattern=("^/[^ ]*$", "an address on this site starting with '/', such as '/news/2015/10/launch/'")),
     Field("contact", "group", "Media contact",
@@ -257,8 +261,9 @@ class FieldReader:
         image = self.text("image")
         alt = self.text("image_alt")
         if image is None:
-            if alt is not None:
-                self.report("image_alt", "given without 'image'; add the image's path or remove 'image_alt'")
+            for field in ("image_alt", "image_caption", "image_credit"):
+                if self.meta.get(field) is not None:
+                    self.report(field, f"given without 'image'; add the image's path or remove '{field}'")
             return None, None
         if "://" in image or image.startswith("//"):
             self.report("image", f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path")
@@ -266,6 +271,10 @@ class FieldReader:
         if alt is None and "image_alt" not in self.meta:
             self.report("image_alt", f"missing for image '{image}'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'")
         return image, alt
+
+    def image_notes(self) -> tuple[str | None, str | None]:
+        """The caption and the credit shown under the post's picture; both optional."""
+        return self.text("image_caption"), self.text("image_credit")
 
     def _items(self, field: str, example: str) -> list:
         """The entries of a list field, or [] after reporting why it is not a list."""

@@ -111,6 +111,8 @@ class Post:
     draft: bool = False
     image: str | None = None  # relative to the post's file, as written
     image_alt: str | None = None
+    image_caption: str | None = None  # shown under the picture
+    image_credit: str | None = None  # 'Photo: Sam Example', shown under the picture
     aliases: tuple[str, ...] = ()
     contact: Contact | None = None
     notes_to_editors: str | None = None

@@ -17,6 +17,7 @@ import yaml
 from . import attachments as documents
 from .dates import ambiguity, written_date
 from .fields import FieldReader
+from .imagecheck import image_problems
 from .frontmatter import FrontMatterError, describe, load_yaml, normalise, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Attachment, Author, Post, Problem, Related, Settings, sort_key
@@ -132,11 +133,13 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     author = fields.author()
     contact_required = post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact) else None
     contact = fields.contact(contact_required) or (author.contact if author else None)
+    image_caption, image_credit = fields.image_notes() if image else (None, None)
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min.replace(tzinfo=settings.timezone),
         type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
         links=tuple(local_links(parts.body)), author=author, body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
+        image_caption=image_caption, image_credit=image_credit,
         aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
         changes=changes, attachments=_attachments(fields, path, rel, settings), related=fields.related(),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
@@ -347,6 +350,8 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:
         yield f"{what} points to posts/{rel}, which does not exist"
+    elif link.is_image and exists:
+        yield from image_problems(what, link.target, settings.posts_dir / rel, link.line == 0)
     other = by_rel.get(rel)
     if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
         when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"

@@ -114,6 +114,7 @@ class NewsdeskConfig(base.Config):
     workers = PositiveInt(0, minimum=0)  # processes converting posts in `mkdocs build`; 0: one per CPU
     cache_dir = Plain(str, default=".cache/newsdesk")  # relative to mkdocs.yml; '' turns the render cache off
     feed_items = PositiveInt(20)  # items in each feed, newest first
+    image_size_limit = PositiveInt(5)  # megabytes: a bigger image beside a post gets a warning
     feed_logo = c.Optional(FeedLogo())  # the channel image of every feed, relative to docs/
     attachment_limit_mb = PositiveInt(20)  # the largest attachment a post may carry, in MB
     formats_email = c.Optional(Plain(str))  # where readers ask for an attachment in an accessible format

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import posixpath
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from ..core.changes import digest, home_digest, page_digests, post_digests, site
 from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
-from ..core.feeds import (Channel, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all,
-                          shows_image)
+from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
-from ..core.links import retarget
+from ..core.imagecheck import image_warnings
+from ..core.imagehtml import attributes, for_feed, responsive
+from ..core.links import resolve, retarget
 from ..core.listings import Site, build_site
+from ..core.images import CARD_FOLDER, is_raster
 from ..core.model import PUBLISHED, Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
@@ -32,6 +35,7 @@ from ..core.docs import read_docs, unfinished
 from ..core.parts import Link, closing_html, more_html, relative, share_links
 from ..core.posts import asset_files, display, docs_links, page_title
 from .editor import editor_files
+from .pictures import Pictures
 from .internals import check_engine
 from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
@@ -85,6 +89,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
         self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.known_posts: dict = {}  # changes.post_digests' memory
+        self.pictures = Pictures()  # keeps the images' digests across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -131,10 +136,19 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
         self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
+        self._start_cards(config)
         if self.building:  # every check passed: from here on, write beside the last good site
             self.aside = AsideBuild(config.site_dir, config.strict)
             config.site_dir = self.aside.start()
         return config
+
+    def _start_cards(self, config) -> None:
+        """Every page's share card, started as early as possible: `mkdocs build` makes them in the
+        background while MkDocs works in one process, and on_env waits for them (pictures.py)."""
+        self.pictures.start(self._cache_folder() if self.config.cache_dir else None, self.settings.posts_dir)
+        organisation = (config.extra or {}).get("organisation") or config.site_name
+        self.pictures.plan_cards(self.site.posts, config.site_name, organisation)
+        self.pictures.make_cards(workers_for(self.config.workers), self.serving)
 
     def on_files(self, files: Files, *, config) -> Files:
         # Search reads the posts and the writers' own pages in docs/ (not the home page: it lists posts).
@@ -163,6 +177,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
         for file in generated:
             files.append(file)
+        self._make_pictures(files, config)
         self._add_redirects(files, config)
         outside = sorted(file.dest_uri for file in files if not inside(file.dest_uri))
         if outside:  # check_site refuses such paths; this guards against a path it did not foresee
@@ -171,6 +186,23 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         self._find_changes(files, config)
         return files
+
+    def _make_pictures(self, files: Files, config) -> None:
+        """Renditions of each picture beside posts that the site publishes, and the files of every
+        share card (started in on_config)."""
+        sources = [file.src_uri.removeprefix("posts/") for file in files
+                   if file.src_uri.startswith("posts/") and not file.is_documentation_page() and is_raster(file.src_uri)]
+        workers = workers_for(self.config.workers)
+        failed = self.pictures.make_pictures(sources, workers, self.serving)
+        if failed:
+            raise PluginError(report([Problem(display(self.settings.posts_dir / source, self.settings.root), "file", message)
+                                      for source, message in failed]))
+        for file in self.pictures.files(config):
+            files.append(file)
+        self.pictures.strip_originals(files)
+        self.picture_paths = self.pictures.by_site_path()
+        for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
+            log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
 
     def _record(self) -> dict[str, str]:
         """The addresses published before this build (record.py): none in the preview or without a record."""
@@ -194,10 +226,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if not self.serving:
             return
         docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
-                for f in files if f.abs_src_path and not f.src_uri.startswith("posts/")]
+                for f in files if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
-        self.site_key = site_digest(config_text, theme, docs, self.site_urls, self.site, config.site_url)
+        # A post's card is named after what it shows, so it changes with the post's own digest.
+        files_shown = {src: url for src, url in self.site_urls.items() if not src.startswith(CARD_FOLDER + "/")}
+        self.site_key = site_digest(config_text, theme, docs, files_shown, self.site, config.site_url)
         self.post_keys = post_digests(self.site.posts, self.known_posts)
         self.changes = {**page_digests(self.site, self.listings, self.site_key, self.post_keys),
                         "index.md": home_digest(self.site, self.site_key, self.post_keys), "site": self.site_key}
@@ -299,10 +333,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
+            body = html  # as converted: _closings makes the feeds' copy from it
+            html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.bodies[post.source] = html
+                self.bodies[post.source] = body
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -313,6 +349,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_datetime_text"] = dates.human_datetime
         env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
+        env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
         self._closings(config)
@@ -334,6 +371,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             key, data = done[path] if path in done else job()
             self.feed_bytes[path] = key, data
             self.outputs[path].content_bytes = data
+        self.pictures.finish()  # MkDocs copies the cards after this event
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
@@ -347,7 +385,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
             if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
                 closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
-                self.contents[post.source] = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+                text = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
+                self.contents[post.source] = replace(text, html=for_feed(text.html, post.url, self.picture_paths))  # one rendition each
 
     def _related(self, post: Post, config) -> list[Link]:
         links = []
@@ -364,7 +403,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
         (its digest, its bytes); the others get the bytes they had."""
-        enclosures = {post.source: image for post in self.site.posts if (image := enclosure_for(post))}
+        enclosures = {post.source: image for post in self.site.posts if (image := self._enclosure(post))}
         jobs = {}
         for spec in self.feed_specs:
             chosen = self.feed_posts[spec.path]
@@ -375,6 +414,20 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             else:
                 jobs[spec.path] = partial(self._feed, spec, chosen, enclosures, key)
         return jobs
+
+    def _enclosure(self, post: Post) -> Enclosure | None:
+        """The feed's copy of the post's picture: one rendition, in the original's format."""
+        picture = self.pictures.pictures.get(resolve(post.rel, post.image)) if post.image else None
+        return Enclosure(picture.feed.path, picture.feed.mime, picture.feed.size) if picture else enclosure_for(post)
+
+    def _hero(self, post: Post):
+        """The post's picture above its body, unless the writer placed it in the body already."""
+        if not post.image:
+            return None
+        source = resolve(post.rel, post.image)
+        if any(link.is_image and resolve(post.rel, link.path) == source for link in post.links):
+            return None
+        return self.pictures.pictures.get(source)
 
     def _feed(self, spec, chosen, enclosures, key) -> tuple[bytes, bytes]:
         return key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
@@ -390,8 +443,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         src_uri = page.file.src_uri
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
+            hero = self._hero(post)
             view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        show_image=shows_image(post, page.content or ""),
+                        notes_html=self.notes_html.get(post.source, ""), card=self.pictures.cards.get(post.source),
+                        hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
                         closing_html=Markup(self.closings.get(post.source, "")),
                         more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
                         share=share_links(post.title, self.channel.absolute(post.url)))
@@ -433,6 +488,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.cache = None
         if indexing:
             indexing.wait()  # before the swap: the site and its index go live together
+        self.pictures.done()
         if self.aside is not None and self.aside.finish():  # not swapped: --strict aborts next
             config.site_dir = str(self.aside.site)  # `gh-deploy` publishes it next
             self.aside = None

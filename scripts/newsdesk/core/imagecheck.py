@@ -1,0 +1,39 @@
+"""Checking an image a post shows before anything is built: a type browsers show, and content that
+is what its name says. Reads only each file's header, once per version of the file."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .images import content_problem, format_problem, is_raster, pictures_of, size_warning
+from .imaging import identify
+from .links import resolve
+from .model import Post, Problem, Settings
+
+_seen: dict[tuple[Path, int, int], str | None] = {}  # (path, size, mtime) -> the format found
+
+
+def image_problems(what: str, written: str, path: Path, in_front_matter: bool) -> Iterator[str]:
+    """Each thing to fix about the image at `path`, written as `written`, named in messages by `what`."""
+    if problem := format_problem(what, written, in_front_matter):
+        yield problem
+        return
+    if not is_raster(written):
+        return
+    stat = path.stat()
+    state = (path, stat.st_size, stat.st_mtime_ns)
+    if state not in _seen:
+        _seen[state] = identify(path)[0]
+    if problem := content_problem(what, _seen[state]):
+        yield problem
+
+
+def image_warnings(posts: list[Post], settings: Settings, limit_mb: float) -> list[Problem]:
+    """A warning for each image a post shows whose file is over `limit_mb` megabytes."""
+    found = []
+    for post in posts:
+        for source in pictures_of(post):
+            path = settings.posts_dir / source
+            if path.is_file() and (message := size_warning(f"image 'posts/{source}'", path.stat().st_size, limit_mb)):
+                found.append(Problem(post.source, "image" if post.image and resolve(post.rel, post.image) == source else "body", message))
+    return sorted(found)

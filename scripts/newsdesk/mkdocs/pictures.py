@@ -1,0 +1,143 @@
+"""Pictures and share cards for one build: planned from the posts (core/images.py), made with Pillow
+(core/imaging.py) into the cache folder, and handed to MkDocs as files.
+
+Cards only need to exist when MkDocs copies files, after on_env, so `mkdocs build` starts making
+them in on_config, in background processes, which use the CPU time the build leaves idle while
+MkDocs works in one process. (At a low priority they were starved on a busy machine and the build
+waited for them at the end.) Pictures are made in on_files, on the build's CPUs:
+pages need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's threads must not
+be forked); there, the cache leaves only what changed to make.
+"""
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.structure.files import File
+from PIL import Image
+
+from ..core import dates, images, imaging
+from ..core.images import Card, Picture
+from ..core.model import Post
+
+
+def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]:
+    path, source, key, folder = item
+    try:
+        return source, imaging.make_picture(path, source, key, folder)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:  # a damaged file
+        return source, f"cannot be read as a picture ({error}); open it and save it again as JPEG or PNG"
+
+
+def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
+    for card, source in cards:
+        imaging.make_card(card, folder, source)
+
+
+class Pictures:
+    """This build's pictures (by source, relative to the posts folder) and cards (by post source)."""
+
+    def __init__(self) -> None:
+        self.digests: dict[tuple[Path, int, int], str] = {}  # kept across `serve` builds: files not read again
+        self.pictures: dict[str, Picture] = {}
+        self.cards: dict[str, Card] = {}
+        self.site_card: Card | None = None
+        self.running: list = []
+        self.scratch: str | None = None
+
+    def start(self, folder: Path | None, posts_dir: Path) -> None:
+        """A new build: cached files in `folder`, or in a scratch folder when the cache is off."""
+        if folder is None:
+            self.scratch = tempfile.mkdtemp(prefix="newsdesk-images-")
+            folder = Path(self.scratch)
+        self.folder, self.posts_dir = folder / "images", posts_dir
+        self.pictures, self.cards, self.running = {}, {}, []
+
+    def digest(self, path: Path) -> str:
+        stat = path.stat()
+        state = (path, stat.st_size, stat.st_mtime_ns)
+        if state not in self.digests:
+            self.digests[state] = images.file_digest(path)
+        return self.digests[state]
+
+    def make_pictures(self, sources: list[str], workers: int, serving: bool) -> list[tuple[str, str]]:
+        """Every raster image beside posts that the site publishes; (source, problem) for those that fail."""
+        todo = [(self.posts_dir / source, source, images.digest(self.digest(self.posts_dir / source), imaging.render_key()),
+                 self.folder) for source in sources]
+        if serving or workers < 2 or len(todo) < 2:
+            results = map(_picture_job, todo)
+        else:
+            with multiprocessing.get_context("fork").Pool(min(workers, len(todo))) as pool:
+                results = pool.map(_picture_job, todo)
+        failed = []
+        for source, result in results:
+            if isinstance(result, Picture):
+                self.pictures[source] = result
+            else:
+                failed.append((source, result))
+        return failed
+
+    def plan_cards(self, posts: list[Post], site_name: str, organisation: str) -> None:
+        key = imaging.render_key()
+        for post in posts:  # checked already: a post's raster `image` exists
+            source = images.resolve(post.rel, post.image) if post.image and images.is_raster(post.image) else None
+            self.cards[post.source] = images.card_for(post, organisation, dates.human_date(post.date),
+                                                      self.digest(self.posts_dir / source) if source else None, key)
+        self.site_card = images.site_card(site_name, organisation, key)
+
+    def make_cards(self, workers: int, serving: bool) -> None:
+        """Start making the cards not in the cache; `finish` waits for them."""
+        folder = self.folder.parent / "cards"
+        unique = {card.path: card for card in [*self.cards.values(), self.site_card]}
+        todo = [(card, self.posts_dir / card.source if card.source else None)
+                for card in unique.values() if not (folder / card.path.rsplit("/", 1)[-1]).is_file()]
+        if serving or workers < 2 or len(todo) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+            for card, source in todo:
+                imaging.make_card(card, folder, source)
+            return
+        context = multiprocessing.get_context("fork")
+        gc.freeze()  # the children's garbage collector would write to every object, copying its memory
+        try:
+            for part in range(workers):
+                process = context.Process(target=_card_job, args=(todo[part::workers], folder), daemon=True)
+                process.start()
+                self.running.append(process)
+        finally:
+            gc.unfreeze()
+
+    def finish(self) -> None:
+        """Wait for the cards; one that failed is made here, so its error shows."""
+        for process in self.running:
+            process.join()
+        self.running = []
+        folder = self.folder.parent / "cards"
+        for card in {card.path: card for card in [*self.cards.values(), self.site_card]}.values():
+            imaging.make_card(card, folder, self.posts_dir / card.source if card.source else None)
+
+    def files(self, config) -> list[File]:
+        """The renditions, the feeds' copies and the cards, as MkDocs files."""
+        found = {}
+        for picture in self.pictures.values():
+            for rendition in (*picture.renditions, picture.feed):
+                found[rendition.path] = self.folder / rendition.cached
+        cards = self.folder.parent / "cards"
+        for card in [*self.cards.values(), self.site_card]:
+            found[card.path] = cards / card.path.rsplit("/", 1)[-1]
+        return [File.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
+
+    def strip_originals(self, files) -> None:
+        """The writer's own files, at their own addresses, replaced by copies without metadata."""
+        for source, picture in self.pictures.items():
+            if file := files.get_file_from_path(f"posts/{source}"):
+                file.abs_src_path = str(self.folder / picture.original.cached)
+
+    def by_site_path(self) -> dict[str, Picture]:
+        return {f"posts/{source}": picture for source, picture in self.pictures.items()}
+
+    def done(self) -> None:
+        if self.scratch:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+            self.scratch = None

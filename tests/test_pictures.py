@@ -1,0 +1,332 @@
+"""Pictures with real image files: a phone photo (turned by EXIF, with GPS, camera and author), a PNG,
+a HEIC-named file and SVG drawings. Renditions at the right sizes, nothing published carries
+metadata, pages say each picture's size, and every page has a 1200 x 630 share card that two builds
+make byte for byte the same."""
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sitekit import build, make_site
+
+from newsdesk.commands import check
+from newsdesk.core import images, imaging
+from newsdesk.core.imagehtml import for_feed, responsive
+
+SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
+GPS = {1: "N", 2: (55.0, 51.0, 30.0), 3: "W", 4: (4.0, 15.0, 0.0)}
+
+
+def phone_photo(width: int = 2400, height: int = 1800) -> bytes:
+    """A JPEG as a phone saves it: stored on its side with EXIF orientation 6 (turn 90 degrees
+    clockwise to show), GPS position, camera and author."""
+    image = Image.linear_gradient("L").resize((width, height)).convert("RGB")
+    exif = Image.Exif()
+    exif[0x0112] = 6  # Orientation
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x013B] = "Sam Example"  # Artist
+    exif[0x8825] = GPS  # GPSInfo
+    out = io.BytesIO()
+    xmp = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description exif:GPSLatitude="55,51.5N"/></rdf:RDF></x:xmpmeta>'
+    image.save(out, "JPEG", exif=exif, xmp=xmp, quality=90)
+    return out.getvalue()
+
+
+def png(width: int = 640, height: int = 400, colour: str = "#00703c") -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", (width, height), colour)
+    exif = Image.Exif()
+    exif[0x013B] = "Sam Example"
+    image.save(out, "PNG", exif=exif)
+    return out.getvalue()
+
+
+PHOTO_POST = """---
+title: Pupils plant an orchard at Northfield Primary
+date: 2025-03-04
+type: press-release
+summary: Sixty pupils planted thirty fruit trees in the school's field.
+author: press-office
+contact:
+  name: Education Press Office
+  email: press.office@example.gov.uk
+image: images/orchard.jpg
+image_alt: Pupils holding young apple trees
+image_caption: Year 5 pupils with the first <trees> of the orchard
+image_credit: "Photo: Jo Bloggs & Co"
+---
+
+Sixty pupils planted thirty fruit trees this week.
+
+![A plan of the orchard](images/plan.png)
+
+![A drawing of an apple](images/apple.svg)
+"""
+
+PLAIN_POST = """---
+title: Why we are "opening up" school libraries & more
+date: 2025-02-01
+type: blog
+summary: Libraries open in the holidays.
+---
+
+![A shelf of books](images/plan.png) Libraries will open in the holidays.
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("pictures") / "site"
+    make_site(root, {
+        "2025/2025-03-04-orchard.md": PHOTO_POST,
+        "2025/2025-02-01-libraries.md": PLAIN_POST,
+        "2025/images/orchard.jpg": phone_photo(),
+        "2025/images/plan.png": png(),
+        "2025/images/apple.svg": SVG,
+    })
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(project) -> Path:
+    out = project.parent / "out"
+    built = build(project, out)
+    assert built.returncode == 0, built.stderr
+    return out
+
+
+def html_of(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_renditions_are_upright_at_each_width_and_never_wider_than_the_original(site):
+    folder = site / "posts/2025/images"
+    made = {}
+    for path in folder.glob("orchard-*"):
+        label = path.name.split(".")[0].removeprefix("orchard-")
+        with Image.open(path) as image:
+            made[label] = (image.size, image.format)
+    # Stored 2400 x 1800 on its side: shown upright it is 1800 wide and 2400 high.
+    sizes = {label: size for label, (size, _) in made.items()}
+    assert sizes == {"480": (480, 640), "800": (800, 1067), "1200": (1200, 1600), "1600": (1600, 2133),
+                     "feed": (800, 1067)}
+    assert made["feed"][1] == "JPEG"  # feeds get the original's format, which every reader shows
+    assert {fmt for _, fmt in made.values()} <= {"JPEG", "WEBP"}
+    with Image.open(folder / "orchard.jpg") as original:  # the writer's file, at its own address
+        assert original.size == (1800, 2400)
+    small = {path.name.split(".")[0]: Image.open(path).size for path in folder.glob("plan-*")}
+    assert small == {"plan-480": (480, 300), "plan-640": (640, 400), "plan-feed": (640, 400)}
+
+
+def test_no_published_image_carries_exif_xmp_or_gps(site):
+    published = [path for path in site.rglob("*") if path.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")]
+    assert len(published) > 10
+    for path in published:
+        data = path.read_bytes()
+        with Image.open(path) as image:
+            image.load()
+            assert not image.getexif(), path
+            assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment"} & set(image.info), (path, image.info.keys())
+        assert b"Exif\x00\x00" not in data and b"xmpmeta" not in data and b"PhoneMaker" not in data, path
+
+
+def test_pages_give_each_picture_its_sources_and_size(site):
+    html = html_of(site, "news/2025/03/orchard/")
+    tags = re.findall(r"<img\b[^>]*>", html)
+    hero, plan, apple = tags
+    assert 'class="nd-hero"' in hero and 'loading="lazy"' not in hero and 'fetchpriority="high"' in hero
+    for tag in (hero, plan):
+        assert re.search(r'srcset="[^"]+ 480w, [^"]+ (800|640)w', tag), tag
+        assert 'sizes="' in tag and 'decoding="async"' in tag
+        width, height = map(int, re.search(r'width="(\d+)" height="(\d+)"', tag).groups())
+        assert width and height
+    assert 'width="800" height="1067"' in hero
+    assert 'loading="lazy"' in plan  # below the hero
+    assert 'alt="A plan of the orchard"' in plan
+    assert "apple.svg" in apple and "srcset" not in apple  # drawings are published as they are
+    for url in re.findall(r'(?:src|srcset)="([^"]+)"', hero + plan):
+        for candidate in url.split(", "):
+            assert (site / "news/2025/03/orchard" / candidate.split()[0]).resolve().is_file(), candidate
+    # Without a picture above the body, the body's first picture loads at once.
+    first = re.findall(r"<img\b[^>]*>", html_of(site, "blog/2025/02/libraries/"))[0]
+    assert 'loading="lazy"' not in first and 'width="640" height="400"' in first
+
+
+def test_caption_and_credit_are_shown_under_the_picture_and_escaped(site):
+    html = html_of(site, "news/2025/03/orchard/")
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
+    assert caption == 'Year 5 pupils with the first &lt;trees&gt; of the orchard <span class="nd-credit">Photo: Jo Bloggs &amp; Co</span>'
+
+
+def test_feeds_carry_one_rendition_and_the_enclosure_is_a_jpeg(site):
+    feed = (site / "news/feed.xml").read_text(encoding="utf-8")
+    assert "srcset" not in feed and "loading=" not in feed
+    assert re.search(r'<enclosure url="https://schools.example.gov.uk/posts/2025/images/orchard-feed\.[0-9a-f]{20}\.jpg" '
+                     r'length="\d+" type="image/jpeg"/>', feed)
+    assert re.search(r"https://schools.example.gov.uk/posts/2025/images/plan-feed\.[0-9a-f]{20}\.png", feed)
+
+
+def og_image(html: str) -> str:
+    return re.search(r'<meta property="og:image" content="([^"]+)">', html).group(1)
+
+
+def test_every_page_has_a_1200_by_630_share_card_never_an_svg(site):
+    pages = sorted(site.rglob("index.html"))
+    assert len(pages) > 8
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect page
+        url = og_image(html)
+        assert url.endswith((".png", ".jpg")), page
+        assert re.search(r'<meta name="twitter:image" content="' + re.escape(url), html), page
+        assert '<meta property="og:image:alt" content="' in html, page
+        with Image.open(site / url.removeprefix("https://schools.example.gov.uk/")) as card:
+            assert card.size == (1200, 630) and card.format in ("PNG", "JPEG"), page
+    own = og_image(html_of(site, "news/2025/03/orchard/"))
+    assert own.endswith(".jpg")  # the post's photo, cropped
+    assert 'og:image:alt" content="Pupils holding young apple trees"' in html_of(site, "news/2025/03/orchard/")
+    drawn = html_of(site, "blog/2025/02/libraries/")
+    assert og_image(drawn).endswith(".png")
+    assert ('og:image:alt" content="Blog post: Why we are &#34;opening up&#34; school libraries &amp; more. '
+            'Test schools site, 1 February 2025"') in drawn
+    assert og_image(html_of(site, "blog/")) == og_image(html_of(site, "about/"))  # the site's card
+
+
+def test_a_second_build_takes_pictures_and_cards_from_the_cache(site, project, tmp_path):
+    cache = project / ".cache/newsdesk"
+    made = {path: path.stat().st_mtime_ns for folder in ("images", "cards") for path in (cache / folder).iterdir()}
+    assert any(path.suffix == ".json" for path in made) and any(path.suffix == ".png" for path in made)
+    built = build(project, tmp_path / "warm")
+    assert built.returncode == 0, built.stderr
+    assert {path: path.stat().st_mtime_ns for path in made} == made  # nothing made again
+    assert (tmp_path / "warm/posts/2025/images/orchard.jpg").read_bytes() == (site / "posts/2025/images/orchard.jpg").read_bytes()
+
+
+def test_two_builds_make_the_same_cards_and_renditions_byte_for_byte(site, project, tmp_path):
+    shutil.rmtree(project / ".cache")  # the cache the first build filled: this one starts cold
+    cold = tmp_path / "cold"
+    built = build(project, cold)
+    assert built.returncode == 0, built.stderr
+    for path in (site / "assets/cards").iterdir():
+        assert (cold / "assets/cards" / path.name).read_bytes() == path.read_bytes(), path.name
+    for path in (site / "posts/2025/images").iterdir():
+        assert (cold / "posts/2025/images" / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+HEIC_POST = """---
+title: Sports day
+date: 2025-06-01
+type: blog
+image: images/IMG_4032.HEIC
+image_alt: Pupils running
+---
+
+![The finish line](images/finish.tiff) ![A map](images/map.svg)
+"""
+
+
+def test_heic_tiff_and_svg_share_images_are_errors_that_say_how_to_fix_them(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "site"
+    make_site(root, {
+        "2025/2025-06-01-sports-day.md": HEIC_POST,
+        "2025/images/IMG_4032.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+        "2025/images/finish.tiff": b"II*\x00" + bytes(64),
+        "2025/images/map.svg": SVG,
+        "2025/2025-06-02-fake.md": HEIC_POST.replace("IMG_4032.HEIC", "fake.jpg").replace("images/finish.tiff", "images/map.svg"),
+        "2025/images/fake.jpg": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+        "2025/2025-06-03-drawing.md": HEIC_POST.replace("IMG_4032.HEIC", "map.svg").replace("images/finish.tiff", "images/map.svg"),
+    })
+    monkeypatch.chdir(root)
+    post = "posts/2025/2025-06-01-sports-day.md"
+    how = ("open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
+           "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead")
+    expected = [
+        f"posts/2025/2025-06-01-sports-day.md: 'image': image 'images/IMG_4032.HEIC' is a HEIC photo, which browsers cannot show; {how}",
+        f"{post}: body: image 'images/finish.tiff' on line 9 is a TIFF file, which browsers cannot show; {how}",
+        f"posts/2025/2025-06-02-fake.md: 'image': image 'images/fake.jpg' is named like a JPEG, PNG, WebP or GIF file but cannot be read as a picture; {how}",
+        "posts/2025/2025-06-03-drawing.md: 'image': image 'images/map.svg' is an SVG drawing, which Facebook, X and LinkedIn do not "
+        "show when the post is shared; save it as PNG or JPEG and give that file, or put the drawing in the body instead",
+    ]
+    assert check.main([]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert sorted(line for line in lines[1:-1] if ": warning: " not in line) == sorted(expected)
+    built = build(root, tmp_path / "out")
+    assert built.returncode == 1
+    assert all(line in built.stderr.splitlines() for line in expected)
+
+
+def test_a_large_image_is_a_warning_with_its_size_and_the_limit_is_a_setting(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-03-04-orchard.md": PHOTO_POST, "2025/images/orchard.jpg": phone_photo(),
+                     "2025/images/plan.png": png(), "2025/images/apple.svg": SVG},
+              options={"image_size_limit": 1})
+    (root / "posts/2025/images/orchard.jpg").write_bytes(phone_photo() + bytes(1_500_000))  # padded past 1 MB
+    monkeypatch.chdir(root)
+    assert check.main([]) == 0
+    out = capsys.readouterr().out
+    size = (root / "posts/2025/images/orchard.jpg").stat().st_size / 1_000_000
+    assert (f"posts/2025/2025-03-04-orchard.md: 'image': warning: image 'posts/2025/images/orchard.jpg' is {size:.1f} MB, "
+            "more than 1 MB; the site makes smaller copies") in out
+
+
+# Pure parts: the plan and the HTML.
+
+@pytest.mark.parametrize("width, widths", [
+    (4000, (480, 800, 1200, 1600)), (1600, (480, 800, 1200, 1600)), (1000, (480, 800, 1000)),
+    (480, (480,)), (300, (300,)),
+])
+def test_rendition_widths_never_exceed_the_original(width, widths):
+    assert images.widths_for(width) == widths
+
+
+@pytest.mark.parametrize("written, front, fine", [
+    ("a.jpg", True, True), ("a.JPEG", True, True), ("a.png", True, True), ("a.webp", True, True), ("a.gif", True, True),
+    ("a.svg", False, True), ("a.svg", True, False), ("a.heic", False, False), ("a.HEIF", True, False),
+    ("a.tif", False, False), ("a.bmp", False, False), ("a", False, False),
+])
+def test_accepted_formats(written, front, fine):
+    assert (images.format_problem("image", written, front) is None) == fine
+
+
+def test_responsive_html_and_feed_html():
+    picture = images.Picture("2025/a.jpg", 1000, 500, (
+        images.Rendition("posts/2025/a-480.k.webp", 480, 240, "WEBP", "a"),
+        images.Rendition("posts/2025/a-800.k.webp", 800, 400, "WEBP", "b"),
+        images.Rendition("posts/2025/a-1000.k.jpg", 1000, 500, "JPEG", "c"),
+    ), images.Rendition("posts/2025/a-feed.k.jpg", 800, 400, "JPEG", "d"), images.Rendition("posts/2025/a.jpg", 1000, 500, "JPEG", "e"))
+    known = {"posts/2025/a.jpg": picture}
+    html = '<p><img alt="A &quot;hall&quot;" src="../../../../posts/2025/a.jpg" /> <img src="https://x.org/a.jpg" alt="x"></p>'
+    page = "blog/2025/03/a/"
+    assert responsive(html, page, known, first_is_eager=False) == (
+        '<p><img src="../../../../posts/2025/a-1000.k.jpg" srcset="../../../../posts/2025/a-480.k.webp 480w, '
+        '../../../../posts/2025/a-800.k.webp 800w, ../../../../posts/2025/a-1000.k.jpg 1000w" '
+        f'sizes="{images.SIZES}" width="1000" height="500" loading="lazy" decoding="async" alt="A &quot;hall&quot;" /> '
+        '<img src="https://x.org/a.jpg" alt="x"></p>')
+    assert 'loading="lazy"' not in responsive(html, page, known, first_is_eager=True)
+    assert for_feed(html, page, known) == (
+        '<p><img src="../../../../posts/2025/a-feed.k.jpg" width="800" height="400" alt="A &quot;hall&quot;" /> '
+        '<img src="https://x.org/a.jpg" alt="x"></p>')
+
+
+def test_long_titles_wrap_and_long_words_break():
+    font = imaging._font("bold", 72)
+    lines = imaging.wrap("A " + "x" * 80 + " end", font, 500)
+    assert all(font.getlength(line) <= 500 for line in lines) and "".join(lines).replace(" ", "") == "A" + "x" * 80 + "end"
+
+
+def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_removed(tmp_path, monkeypatch):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()}, options={"cache_dir": ""})
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    built = build(root, tmp_path / "out")
+    assert built.returncode == 0, built.stderr
+    assert len(list((tmp_path / "out/assets/cards").iterdir())) == 2  # the post's and the site's
+    assert re.findall(r'srcset="[^"]+"', html_of(tmp_path / "out", "blog/2025/02/libraries/"))
+    assert not (root / ".cache").exists() and not list(scratch.iterdir())
