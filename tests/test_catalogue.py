@@ -5,12 +5,11 @@ neither shows a traceback; the last good site/ is untouched (bytes and mtimes) a
 written anywhere else. The README's promises about bad input are tested here."""
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from catalogue import (BLOG_FILE, CASE, FRONT, PRESS_FILE, apply, base_project, copy_project, post, quoted,
+from catalogue import (BLOG_FILE, CASE, FRONT, apply, base_project, copy_project, post, quoted,
                        replace, run_build, run_check, snapshot, with_front)
 from sitekit import FROZEN_NOW, add_warning_extension, build
 

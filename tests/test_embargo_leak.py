@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sitekit import BLOG, PRESS, build, make_site, tiny_png, write
+from sitekit import BLOG, build, make_site, tiny_png
 
 from newsdesk.core.assets import docs_targets, plan_assets
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED

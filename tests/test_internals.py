@@ -3,7 +3,6 @@ installed MkDocs: if an upgrade changes one, a test here fails and names it."""
 from __future__ import annotations
 
 import inspect
-import logging
 
 import mkdocs
 import pytest

@@ -13,14 +13,13 @@ import socket
 import subprocess
 import threading
 import time
-import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import yaml
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS, NODE_MODULES
+from browserkit import NODE_MODULES
 from sitekit import BLOG, PRESS, REPO, make_site
 
 from newsdesk.commands.postfile import slug_for

@@ -26,7 +26,8 @@ class Link:
 def relative(target: str, page_url: str) -> str:
     """The address of `target` (a site path: 'blog/2025/01/x/', 'posts/a.pdf') from the page at `page_url`."""
     href = posixpath.relpath(target or ".", page_url or ".")
-    return href + "/" if target.endswith("/") and not href.endswith("/") else href
+    folder = target == "" or target.endswith("/")  # a page's address: keep its trailing slash
+    return href + "/" if folder and not href.endswith("/") else href
 
 
 def contact_html(contact: Contact, phone_link: bool = True) -> str:

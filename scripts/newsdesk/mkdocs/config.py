@@ -2,7 +2,6 @@
 "Plugin 'newsdesk' option 'per_page': ..."."""
 from __future__ import annotations
 
-from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base

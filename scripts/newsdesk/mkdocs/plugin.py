@@ -16,33 +16,33 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..core import dates
+from ..core.assets import docs_targets, plan_assets
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.site import check_site, load_site
-from .aside import AsideBuild
-from .config import NewsdeskConfig
+from ..core.docs import read_docs, unfinished
 from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
 from ..core.imagehtml import attributes, for_feed, responsive
-from ..core.links import resolve, retarget
-from ..core.listings import Site, build_site
 from ..core.images import CARD_FOLDER, is_raster
+from ..core.links import resolve, retarget
+from ..core.listings import Site
 from ..core.model import PUBLISHED, Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
-from ..core.assets import docs_targets, plan_assets
-from ..core.docs import read_docs, unfinished
 from ..core.parts import Link, closing_html, more_html, relative, share_links
 from ..core.posts import asset_files, display, docs_links, page_title
-from .editor import editor_files
-from .pictures import Pictures
-from .internals import check_engine
-from .prerender import fingerprint, render_all, workers_for, write_all
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
-from ..core.redirects import alias_path, redirects
-from .rendercache import RenderCache, settings_digest
+from ..core.redirects import redirects
 from ..core.search import SEARCH_PAGE, index_glob
+from ..core.site import check_site, load_site
+from .aside import AsideBuild
+from .config import NewsdeskConfig
+from .editor import editor_files
+from .internals import check_engine
+from .pictures import Pictures
+from .prerender import fingerprint, render_all, workers_for, write_all
+from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
 from .skipping import WRITTEN, PageFile, mark_unchanged, quiet_dirty_warning, skip_written
 from .theme import fix_markup
@@ -336,7 +336,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             body = html  # as converted: _closings makes the feeds' copy from it
             html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
-            notes = self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
+            self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
                 self.bodies[post.source] = body
             if not self.serving:
