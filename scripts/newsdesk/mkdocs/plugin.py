@@ -13,7 +13,7 @@ import markdown
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 
 from ..core import dates
 from ..core.assets import docs_targets, plan_assets
@@ -39,34 +39,16 @@ from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from .editor import editor_files
+from .generated import index_pages, post_file
 from .internals import check_engine
 from .pictures import Pictures
 from .prerender import fingerprint, render_all, workers_for, write_all
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
-from .skipping import WRITTEN, PageFile, mark_unchanged, quiet_dirty_warning, skip_written
+from .skipping import WRITTEN, mark_unchanged, quiet_dirty_warning, skip_written
 from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
-
-SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
-
-
-def nav_entries(nav) -> set[str]:
-    """Every page path named anywhere in mkdocs.yml's `nav`."""
-    if isinstance(nav, str):
-        return {nav}
-    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
-    return set().union(*map(nav_entries, items)) if items else set()
-
-
-def front_matter(title: str, template: str) -> str:
-    """The source of a generated page: only a title and a template; its body comes from the template.
-
-    Search leaves generated pages out (see core/search.py): they only repeat posts.
-    """
-    return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\n---\n"
-
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     supports_multiple_instances = False
@@ -154,20 +136,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # Search reads the posts and the writers' own pages in docs/ (not the home page: it lists posts).
         docs_pages = [f.dest_uri for f in files.documentation_pages() if f.src_uri != "index.md"]
         self.search_glob = index_glob([t.prefix for t in self.settings.types.values()], docs_pages)
-        generated = [self._post_file(post, config) for post in self.site.posts]
+        generated = [post_file(post, config) for post in self.site.posts]
         for rel in self._assets(files):
             path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
-        sections = {post_type.prefix + "/" for post_type in self.settings.types.values()} | set(SECTION_TEMPLATES)
-        self.nav_entries = None if config.nav is None else nav_entries(config.nav)
-        for src_uri, listing in self.listings.items():
-            title = listing.title if listing.number == 1 else f"{listing.title} (page {listing.number})"
-            template = "newsdesk/archive.html" if listing.kind == "year" else "newsdesk/listing.html"
-            generated.append(self._page(config, src_uri, title, template, listing.url in sections))
-        generated.append(self._page(config, "tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
-        generated.append(self._page(config, "archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
-        generated.append(self._page(config, "subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
-        generated.append(self._page(config, SEARCH_PAGE, "Search", "newsdesk/search.html", False))
+        generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
         if self.config.editor.enabled:
             generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving)
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
@@ -242,20 +215,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """A page at each alias (check_site has made sure that none takes another page's address)."""
         for path, page in redirects(self.site.posts, config.site_url).items():
             files.append(File.generated(config, path, content=page))
-
-    def _post_file(self, post: Post, config) -> File:
-        file = PageFile.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
-        file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
-        # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
-        # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
-        file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
-        return file
-
-    def _page(self, config, src_uri: str, title: str, template: str, in_nav: bool) -> File:
-        """A generated page; a section page is in the nav unless the site's own `nav` leaves it out."""
-        in_nav = in_nav and (self.nav_entries is None or src_uri in self.nav_entries)
-        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
-        return PageFile.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
 
     def on_page_read_source(self, *, page, config) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""

@@ -1,0 +1,63 @@
+"""The pages the plugin adds to MkDocs' files: each post at its address, and the listing, tag,
+archive, subscribe and search pages, whose bodies come from templates under overrides/newsdesk/."""
+from __future__ import annotations
+
+import json
+import os
+
+from mkdocs.structure.files import File, InclusionLevel
+
+from ..core.model import Post
+from ..core.search import SEARCH_PAGE
+from .skipping import PageFile
+
+SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
+
+
+def nav_entries(nav) -> set[str]:
+    """Every page path named anywhere in mkdocs.yml's `nav`."""
+    if isinstance(nav, str):
+        return {nav}
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else []
+    return set().union(*map(nav_entries, items)) if items else set()
+
+
+def front_matter(title: str, template: str) -> str:
+    """The source of a generated page: only a title and a template; its body comes from the template.
+
+    Search leaves generated pages out (see core/search.py): they only repeat posts.
+    """
+    return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\n---\n"
+
+
+def post_file(post: Post, config) -> File:
+    """A post's page: its source is the post's own file, its address the URL contract."""
+    file = PageFile.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
+    file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
+    # "Edit this page" opens the post's own file: MkDocs joins edit_uri (which names docs_dir in
+    # the repository) with this path, and the URL join resolves the '..'. No repo_url, no link.
+    file.edit_uri = os.path.relpath(post.path, config.docs_dir).replace(os.sep, "/") if config.repo_url else None
+    return file
+
+
+def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
+    """Listings (by type, tag and year), the tag index, the archive, Subscribe and Search. A
+    section's first page is in the nav unless the site's own `nav` leaves it out."""
+    entries = None if config.nav is None else nav_entries(config.nav)
+    sections = {prefix + "/" for prefix in prefixes} | set(SECTION_TEMPLATES)
+
+    def page(src_uri: str, title: str, template: str, in_nav: bool) -> File:
+        in_nav = in_nav and (entries is None or src_uri in entries)
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        return PageFile.generated(config, src_uri, content=front_matter(title, template), inclusion=inclusion)
+
+    pages = []
+    for src_uri, listing in listings.items():
+        title = listing.title if listing.number == 1 else f"{listing.title} (page {listing.number})"
+        template = "newsdesk/archive.html" if listing.kind == "year" else "newsdesk/listing.html"
+        pages.append(page(src_uri, title, template, listing.url in sections))
+    pages.append(page("tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
+    pages.append(page("archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
+    pages.append(page("subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
+    pages.append(page(SEARCH_PAGE, "Search", "newsdesk/search.html", False))
+    return pages
