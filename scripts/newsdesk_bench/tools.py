@@ -72,6 +72,10 @@ def adopt_site(project: Path, repo: Path, default_author: str) -> None:
     if count != 1:
         raise RuntimeError(f"{repo / 'mkdocs.yml'}: expected one 'default_author:' line, found {count}")
     (project / "mkdocs.yml").write_text(text, encoding="utf-8")
+    # The browser editor's script comes from npm (node_modules), which the build copies into /admin/.
+    modules = project / "node_modules"
+    if (repo / "node_modules").is_dir() and not modules.exists():
+        modules.symlink_to(repo / "node_modules", target_is_directory=True)
 
 
 def clear_cache(tool: str, project: Path) -> None:
