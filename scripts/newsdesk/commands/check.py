@@ -14,8 +14,8 @@ from ..core.advice import advise
 from ..core.imagecheck import image_warnings
 from .annotations import annotation
 from ..core.model import report
-from ..core.assets import docs_targets, plan_assets, read_docs_pages, unlinked_warnings
-from ..core.posts import asset_files, display, post_files
+from ..core.assets import asset_plan, unlinked_warnings
+from ..core.posts import display, post_files
 from ..mkdocs.project import add_config_argument, load_project, run_command
 
 
@@ -51,9 +51,7 @@ def run(args: argparse.Namespace) -> int:
     if paths:
         problems = project.problems_in(problems, paths)
         sources = list(filter(project.covers(paths), sources))
-    plan = plan_assets([display(path, settings.posts_dir) for path in asset_files(settings.posts_dir)],
-                       loaded.posts, docs_targets(read_docs_pages(project.docs_dir)))
-    unlinked = unlinked_warnings(plan, project.show(settings.posts_dir))
+    unlinked = unlinked_warnings(asset_plan(settings, loaded), project.show(settings.posts_dir))
     if paths:
         unlinked = [warning for warning in unlinked if project.covers(paths)(warning.source)]
     shown = set(sources)

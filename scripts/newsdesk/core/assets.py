@@ -7,11 +7,11 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from .docs import body_of, read_docs
 from .links import is_local, local_links, resolve
-from .model import PUBLISHED, Post, Problem
+from .model import PUBLISHED, Post, Problem, Settings
+from .posts import Loaded, asset_names
 
 
 @dataclass(frozen=True)
@@ -72,9 +72,10 @@ def plan_assets(assets: list[str], posts: list[Post], docs_linked: set[str]) -> 
     )
 
 
-def read_docs_pages(docs_dir: Path | None) -> dict[str, str]:
-    """Every Markdown page in docs/, by its path there, with its front matter left out."""
-    return {page: body_of(text) for page, text in read_docs(docs_dir).items()}
+def asset_plan(settings: Settings, loaded: Loaded) -> AssetPlan:
+    """The plan for this site's files beside posts, as the build and `newsdesk check` both make it."""
+    pages = {page: body_of(text) for page, text in read_docs(settings.docs_dir).items()}
+    return plan_assets(asset_names(settings.posts_dir), loaded.posts, docs_targets(pages))
 
 
 def unlinked_warnings(plan: AssetPlan, posts_source: str) -> list[Problem]:

@@ -8,19 +8,52 @@ import html
 import re
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, split
+from .frontmatter import FrontMatterError, normalise, read_text, split
 from .model import Post, Problem
 
 _PLACEHOLDER = re.compile(r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I)
 _SHOWN = 80  # characters of a placeholder quoted in its message
 
 
-def read_docs(docs_dir: Path | None) -> dict[str, str]:
-    """Every Markdown page in docs/ as written, by its path there ('about.md')."""
+def docs_files(docs_dir: Path | None) -> list[tuple[str, Path]]:
+    """Every Markdown page in docs/ that MkDocs builds, by its path there ('about.md'): not those
+    in folders starting with '.', which MkDocs leaves out."""
     if docs_dir is None or not docs_dir.is_dir():
-        return {}
-    return {path.relative_to(docs_dir).as_posix(): path.read_text(encoding="utf-8", errors="replace")
-            for path in sorted(docs_dir.rglob("*.md"))}
+        return []
+    pages = ((path.relative_to(docs_dir).as_posix(), path) for path in sorted(docs_dir.rglob("*.md")))
+    return [(rel, path) for rel, path in pages if not any(part.startswith(".") for part in rel.split("/"))]
+
+
+def read_docs(docs_dir: Path | None) -> dict[str, str]:
+    """Every docs page's text by its path there; a page not saved as UTF-8 (pagelinks.py says so)
+    is read with its odd characters replaced."""
+    found = {}
+    for rel, path in docs_files(docs_dir):
+        try:
+            found[rel] = read_text(path)
+        except UnicodeDecodeError:
+            found[rel] = normalise(path.read_bytes().decode("utf-8", errors="replace"))
+    return found
+
+
+def page_title(path: Path) -> str:
+    """A docs page's title as its front matter or first heading gives it, else its file name."""
+    try:
+        text = read_text(path)
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if has_front_matter(text):
+        try:
+            parts = split(text)
+            if isinstance(parts.meta.get("title"), str) and parts.meta["title"].strip():
+                return parts.meta["title"].strip()
+            text = parts.body
+        except FrontMatterError:
+            pass
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip().rstrip("#").strip()
+    return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def has_front_matter(text: str) -> bool:

@@ -72,6 +72,12 @@ def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_text(path) -> str:
+    """A file a writer saved (a post, a docs page, authors.yml), normalised. Raises
+    UnicodeDecodeError when it is not UTF-8, for the caller to say so about that file."""
+    return normalise(path.read_bytes().decode("utf-8"))
+
+
 def tab_problem(lines: list[str], first_line: int) -> str | None:
     """YAML cannot indent with tabs; say so, and show the line, before the parser says it obscurely."""
     for number, line in enumerate(lines, start=first_line):

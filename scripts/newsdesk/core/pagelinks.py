@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .docs import has_front_matter
-from .frontmatter import FrontMatterError, normalise, split
+from .docs import docs_files, has_front_matter
+from .frontmatter import FrontMatterError, read_text, split
 from .links import Link, local_links
 from .model import Post, Problem, Settings
 
@@ -47,14 +47,9 @@ class Pages:
 def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tuple[str, int]]:
     """Each Markdown page of docs/: its text without front matter, and the line its text starts on."""
     found = {}
-    if docs_dir is None or not docs_dir.is_dir():
-        return found
-    for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(docs_dir).as_posix()
-        if any(part.startswith(".") for part in rel.split("/")):
-            continue
+    for rel, path in docs_files(docs_dir):
         try:
-            text = normalise(path.read_bytes().decode("utf-8"))
+            text = read_text(path)
         except UnicodeDecodeError:
             problems.append(Problem(f"{docs_dir.name}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
             continue

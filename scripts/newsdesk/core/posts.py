@@ -18,7 +18,7 @@ from . import attachments as documents
 from .dates import ambiguity, written_date
 from .fields import FieldReader
 from .imagecheck import image_problems
-from .frontmatter import FrontMatterError, describe, load_yaml, normalise, split, tab_problem, yaml_problem
+from .frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Attachment, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename
@@ -59,6 +59,11 @@ def asset_files(posts_dir: Path) -> list[Path]:
     )
 
 
+def asset_names(posts_dir: Path) -> list[str]:
+    """asset_files by their paths in the posts folder: '2026/images/hall.png'."""
+    return [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
+
+
 def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Problem]]:
     """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts.
 
@@ -69,7 +74,7 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
     if not path.is_file():
         return {}, [Problem(source, "file", f"missing; create it beside mkdocs.yml with {example}")]
     try:
-        text = normalise(path.read_bytes().decode("utf-8"))
+        text = read_text(path)
     except UnicodeDecodeError:
         return {}, [Problem(source, "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'")]
     lines = text.splitlines()
@@ -281,25 +286,6 @@ def _resolve_related(post: Post, settings: Settings, by_rel: dict[str, Post], pu
             problems.append(Problem(post.source, "related", f"{what} is not published yet; remove it until it is"))
         else:
             yield Related(item.title, item.target, post=rel)
-
-
-def page_title(path: Path) -> str:
-    """A docs page's title as its front matter or first heading gives it, else its file name."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    try:
-        parts = split(text)
-        if isinstance(parts.meta.get("title"), str) and parts.meta["title"].strip():
-            return parts.meta["title"].strip()
-        text = parts.body
-    except FrontMatterError:
-        pass
-    for line in text.splitlines():
-        if line.startswith("# "):
-            return line[2:].strip().rstrip("#").strip()
-    return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
 def docs_page(post: Post, link: Link, settings: Settings) -> str | None:

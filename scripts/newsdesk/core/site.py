@@ -18,7 +18,7 @@ from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
 from .outputs import output_problems
 from .pagelinks import page_link_problems
-from .posts import Loaded, asset_files, display, load_authors, load_posts
+from .posts import Loaded, asset_names, display, load_authors, load_posts
 from .record import RECORD_PATH
 
 NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
@@ -78,7 +78,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
         problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "
                                 "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
-    assets = [path.relative_to(settings.posts_dir).as_posix() for path in asset_files(settings.posts_dir)]
+    assets = asset_names(settings.posts_dir)
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
     if markdown_config is not None:
         generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}

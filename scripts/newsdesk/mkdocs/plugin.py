@@ -16,9 +16,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 
 from ..core import dates
-from ..core.assets import docs_targets, plan_assets
+from ..core.assets import asset_plan
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.docs import read_docs, unfinished
+from ..core.docs import page_title, read_docs, unfinished
 from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
@@ -30,7 +30,7 @@ from ..core.model import PUBLISHED, Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
 from ..core.parts import Link, closing_html, more_html, relative, share_links
-from ..core.posts import asset_files, display, docs_links, page_title
+from ..core.posts import asset_names, display, docs_links
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.redirects import redirects
@@ -137,7 +137,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         docs_pages = [f.dest_uri for f in files.documentation_pages() if f.src_uri != "index.md"]
         self.search_glob = index_glob([t.prefix for t in self.settings.types.values()], docs_pages)
         generated = [post_file(post, config) for post in self.site.posts]
-        for rel in self._assets(files):
+        for rel in self._assets():
             path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
@@ -183,15 +183,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             return {}
         return read_record(self.settings.root / self.config.published_record, self.config.published_record)
 
-    def _assets(self, files: Files) -> list[str]:
+    def _assets(self) -> list[str]:
         """The files beside posts to copy: in a build, only those a published post or a docs page
         links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
-        posts_dir = self.settings.posts_dir
-        assets = [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
         if self.serving:
-            return assets
-        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
-        return list(plan_assets(assets, self.loaded.posts, docs_targets(pages)).published)
+            return asset_names(self.settings.posts_dir)
+        return list(asset_plan(self.settings, self.loaded).published)
 
     def _find_changes(self, files: Files, config) -> None:
         """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
