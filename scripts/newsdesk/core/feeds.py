@@ -167,17 +167,12 @@ def full_html(post: Post, body_html: str, closing: str = "") -> str:
     """The post as a feed carries it: its picture first (RSS-to-email services drop enclosures),
     the body without comments such as <!-- more -->, then what its page shows after the body."""
     parts = []
-    if shows_image(post, body_html):
+    if post.image_leads:
         parts.append(f'<p><img src="{escape(relative(post.image_src, post.url))}" alt="{escape(post.image_alt or "")}"></p>')
     parts.append(strip_comments(body_html))
     if closing:
         parts.append(closing)
     return "\n".join(parts)
-
-
-def shows_image(post: Post, body_html: str) -> bool:
-    """Whether the post's `image` leads it: yes, unless the writer placed it in the body already."""
-    return bool(post.image_src) and post.image_src.rsplit("/", 1)[-1] not in body_html
 
 
 def description(post: Post, html: str, excerpt_html: str, words: int = 60) -> str:

@@ -140,6 +140,15 @@ class Post:
         return f"posts/{resolve(self.rel, self.image)}" if self.image else None
 
     @property
+    def image_leads(self) -> bool:
+        """Whether `image` shows above the body, on the page and in feeds: yes, unless the writer
+        placed the same picture in the body already."""
+        if not self.image:
+            return False
+        source = resolve(self.rel, self.image)
+        return not any(link.is_image and resolve(self.rel, link.path) == source for link in self.links)
+
+    @property
     def last_modified(self) -> datetime:
         """The later of 'updated' and 'date': a same-day 'updated' without a time is not earlier."""
         return max(self.updated, self.date) if self.updated else self.date

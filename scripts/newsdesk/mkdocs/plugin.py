@@ -378,12 +378,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def _hero(self, post: Post):
         """The post's picture above its body, unless the writer placed it in the body already."""
-        if not post.image:
-            return None
-        source = resolve(post.rel, post.image)
-        if any(link.is_image and resolve(post.rel, link.path) == source for link in post.links):
-            return None
-        return self.pictures.pictures.get(source)
+        return self.pictures.pictures.get(resolve(post.rel, post.image)) if post.image_leads else None
 
     def _feed(self, spec, chosen, enclosures, key) -> tuple[bytes, bytes]:
         return key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
@@ -400,8 +395,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             hero = self._hero(post)
-            view.update(post=post, older=older, newer=newer, image_url=post.image_src,
-                        notes_html=self.notes_html.get(post.source, ""), card=self.pictures.cards.get(post.source),
+            view.update(post=post, older=older, newer=newer, card=self.pictures.cards.get(post.source),
                         hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
                         closing_html=Markup(self.closings.get(post.source, "")),
                         more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
