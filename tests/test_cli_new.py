@@ -7,7 +7,7 @@ import pytest
 from sitekit import BLOG, make_site
 
 from newsdesk.commands import check, cli, scaffold
-from newsdesk.core.fields import KNOWN_FIELDS
+from newsdesk.core.schema import KNOWN_FIELDS
 from newsdesk.core.frontmatter import split
 
 

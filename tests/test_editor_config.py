@@ -11,7 +11,7 @@ import pytest
 
 from newsdesk.commands.postfile import front_matter, slug_for
 from newsdesk.core.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
-from newsdesk.core.fields import FIELD, KNOWN_FIELDS
+from newsdesk.core.schema import FIELD, KNOWN_FIELDS
 from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
 from newsdesk.core.posts import read_post
 

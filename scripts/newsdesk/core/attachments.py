@@ -1,8 +1,12 @@
-"""Documents published with a post: which kinds are accepted, and the facts a reader is shown
-about each (kind, size, and a PDF's page count, read with pypdf)."""
+"""Documents published with a post (`attachments:`): which kinds are accepted, reading them from
+the front matter, and the facts a reader is shown about each (kind, size, and a PDF's page
+count, read with pypdf)."""
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+
+from .links import resolve
+from .model import Attachment, Settings
 
 # By suffix: the kind readers are told, the same words GOV.UK uses.
 KINDS = {
@@ -39,3 +43,38 @@ def human_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
+
+
+def read_attachments(fields, rel: str, settings: Settings) -> tuple[Attachment, ...]:
+    """The documents of the post at `rel` (in the posts folder), with the facts readers are shown;
+    every problem with them reported through `fields` (fields.FieldReader)."""
+    found = []
+    for number, title, file, url in fields.attachments():
+        if url is not None:
+            found.append(Attachment(title, kind_of(url.split("?")[0]), url=url))
+            continue
+        what = f"entry {number} ('{title}'): 'file: {file}'"
+        target = resolve(rel, file)
+        local = settings.posts_dir / target
+        if target.startswith("../") or not local.is_file():
+            fields.report("attachments", f"{what} does not exist beside the post; save the document at posts/{target} or correct the path")
+            continue
+        kind = kind_of(file)
+        if kind is None:
+            fields.report("attachments", f"{what} is not a document type the site publishes; save it as {ACCEPTED}")
+            continue
+        size = local.stat().st_size
+        if size > settings.attachment_limit_mb * 1024 * 1024:
+            fields.report("attachments", f"{what} is {human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml")
+            continue
+        pages = None
+        if kind == "PDF":
+            try:
+                pages = pdf_pages(local)
+            except ValueError as error:
+                fields.report("attachments", f"{what} {error}; save it again as a PDF, without a password")
+                continue
+        found.append(Attachment(title, kind, file=f"posts/{target}", size=size, pages=pages))
+    if found and not settings.formats_email:
+        fields.report("attachments", "documents need an address where readers can ask for an accessible format; set 'formats_email' for the newsdesk plugin in mkdocs.yml")
+    return tuple(found)

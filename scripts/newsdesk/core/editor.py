@@ -1,7 +1,7 @@
-"""The browser editor's configuration (Decap CMS), made from the declaration of fields in fields.py.
+"""The browser editor's configuration (Decap CMS), made from the declaration of fields in schema.py.
 
 Plain data in, a dict out: the adapter (mkdocs/editor.py) writes it as admin/config.yml. Adding a
-field or a post type in one place (fields.py, or `types` in mkdocs.yml) changes the form with no
+field or a post type in one place (schema.py, or `types` in mkdocs.yml) changes the form with no
 change here; tests/test_editor_config.py fails if the form and the validator disagree.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from .fields import FIELDS, Field
+from .schema import FIELDS, Field
 from .model import PostType, Settings
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.

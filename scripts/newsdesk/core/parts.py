@@ -7,12 +7,15 @@ body and the feed item carries it after the body, so a reader of either sees the
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from urllib.parse import quote
 
 from .attachments import human_size
 from .dates import human_datetime, machine_date
+from .docs import page_title
 from .model import Attachment, Change, Contact, Post
 
 
@@ -28,6 +31,20 @@ def relative(target: str, page_url: str) -> str:
     href = posixpath.relpath(target or ".", page_url or ".")
     folder = target == "" or target.endswith("/")  # a page's address: keep its trailing slash
     return href + "/" if folder and not href.endswith("/") else href
+
+
+def related_links(post: Post, by_rel: Mapping[str, Post], urls: Mapping[str, str], docs_dir: Path) -> list[Link]:
+    """The post's "Related content" as its page shows it: another post by its title, a docs page
+    by its own title (`urls`: each docs page's address, by its path in docs/), a web page as written."""
+    links = []
+    for item in post.related:
+        if item.post and (other := by_rel.get(item.post)):
+            links.append(Link(item.title or other.title, relative(other.url, post.url)))
+        elif item.page:
+            links.append(Link(item.title or page_title(docs_dir / item.page), relative(urls.get(item.page, ""), post.url)))
+        elif not item.post:
+            links.append(Link(item.title or item.target, item.target))
+    return links
 
 
 def contact_html(contact: Contact, phone_link: bool = True) -> str:

@@ -20,7 +20,7 @@ from .fields import FieldReader
 from .imagecheck import image_problems
 from .frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
 from .links import Link, local_links, resolve
-from .model import DRAFT, PUBLISHED, SCHEDULED, Attachment, Author, Post, Problem, Related, Settings, sort_key
+from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename
 
 
@@ -146,7 +146,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         image_caption=image_caption, image_credit=image_credit,
         aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
-        changes=changes, attachments=_attachments(fields, path, rel, settings), related=fields.related(),
+        changes=changes, attachments=documents.read_attachments(fields, rel, settings), related=fields.related(),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
         notes=tuple((field, note) for field, value in (("date", date), ("updated", updated))
                     if value and (note := ambiguity(value, str(parts.meta.get(field))))),
@@ -161,40 +161,6 @@ def updated_too_early(updated: datetime, date: datetime) -> bool:
     if updated.date() == date.date() and (updated.hour, updated.minute) == (0, 0):
         return False
     return updated < date
-
-
-def _attachments(fields: FieldReader, path: Path, rel: str, settings: Settings) -> tuple[Attachment, ...]:
-    """The post's documents, with the facts readers are shown; every problem with them reported."""
-    found = []
-    for number, title, file, url in fields.attachments():
-        if url is not None:
-            found.append(Attachment(title, documents.kind_of(url.split("?")[0]), url=url))
-            continue
-        what = f"entry {number} ('{title}'): 'file: {file}'"
-        target = resolve(rel, file)
-        local = settings.posts_dir / target
-        if target.startswith("../") or not local.is_file():
-            fields.report("attachments", f"{what} does not exist beside the post; save the document at posts/{target} or correct the path")
-            continue
-        kind = documents.kind_of(file)
-        if kind is None:
-            fields.report("attachments", f"{what} is not a document type the site publishes; save it as {documents.ACCEPTED}")
-            continue
-        size = local.stat().st_size
-        if size > settings.attachment_limit_mb * 1024 * 1024:
-            fields.report("attachments", f"{what} is {documents.human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml")
-            continue
-        pages = None
-        if kind == "PDF":
-            try:
-                pages = documents.pdf_pages(local)
-            except ValueError as error:
-                fields.report("attachments", f"{what} {error}; save it again as a PDF, without a password")
-                continue
-        found.append(Attachment(title, kind, file=f"posts/{target}", size=size, pages=pages))
-    if found and not settings.formats_email:
-        fields.report("attachments", "documents need an address where readers can ask for an accessible format; set 'formats_email' for the newsdesk plugin in mkdocs.yml")
-    return tuple(found)
 
 
 def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:

@@ -12,7 +12,9 @@ has no `data-pagefind-body`, so under `mkdocs serve`, which shows them, Pagefind
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+
+from .model import PUBLISHED, PostType
 
 BUNDLE = "pagefind"  # the index's folder in the site; the search page loads pagefind/pagefind.js
 SEARCH_PAGE = "search/index.md"
@@ -49,3 +51,12 @@ def pagefind_args(site_dir: str, glob: str, output_path: str | None = None) -> l
     """The Pagefind command's arguments (after the executable) for this site."""
     args = ["--site", site_dir, "--glob", glob, "--exclude-selectors", ",".join(IGNORED_SELECTORS), "--quiet"]
     return args + (["--output-path", output_path] if output_path else ["--output-subdir", BUNDLE])
+
+
+def search_filters(site, types: Mapping[str, PostType]) -> dict[str, list[str]]:
+    """The values of the search page's filters (`site` is listings.Site): as the posts' pages give
+    them to Pagefind."""
+    posts = [post for post in site.posts if post.status == PUBLISHED]
+    return {"type": [t.title for t in types.values() if any(p.type.key == t.key for p in posts)],
+            "tag": sorted({site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
+            "year": sorted({str(post.date.year) for post in posts}, reverse=True)}

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from ..core import dates
 from ..core.assets import asset_plan
 from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.docs import page_title, read_docs, unfinished
+from ..core.docs import read_docs, unfinished
 from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
@@ -26,15 +26,15 @@ from ..core.imagehtml import attributes, for_feed, responsive
 from ..core.images import CARD_FOLDER, is_raster
 from ..core.links import resolve, retarget
 from ..core.listings import Site
-from ..core.model import PUBLISHED, Post, Problem, report
+from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH, opml
 from ..core.outputs import inside
-from ..core.parts import Link, closing_html, more_html, relative, share_links
+from ..core.parts import Link, closing_html, more_html, related_links, relative, share_links
 from ..core.posts import asset_names, display, docs_links
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.redirects import redirects
-from ..core.search import SEARCH_PAGE, index_glob
+from ..core.search import SEARCH_PAGE, index_glob, search_filters
 from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
@@ -337,24 +337,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         once every page is read, so that related links have their pages' titles."""
         self.closings = {}
         for post in self.site.posts:
-            notes, related = self.notes_html.get(post.source, ""), self._related(post, config)
+            notes = self.notes_html.get(post.source, "")
+            related = related_links(post, self.by_rel, self.site_urls, Path(config.docs_dir))
             self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
             if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
                 closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
                 text = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
                 self.contents[post.source] = replace(text, html=for_feed(text.html, post.url, self.picture_paths))  # one rendition each
-
-    def _related(self, post: Post, config) -> list[Link]:
-        links = []
-        for item in post.related:
-            if item.post and (other := self.by_rel.get(item.post)):
-                links.append(Link(item.title or other.title, relative(other.url, post.url)))
-            elif item.page:
-                title = item.title or page_title(Path(config.docs_dir) / item.page)
-                links.append(Link(title, relative(self.site_urls.get(item.page, ""), post.url)))
-            elif not item.post:
-                links.append(Link(item.title or item.target, item.target))
-        return links
 
     def _feed_jobs(self) -> dict:
         """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
@@ -406,15 +395,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         elif page.is_homepage:
             view["latest"] = {key: self.entries(posts, page.url) for key, posts in self.site.latest.items()}
         elif src_uri == SEARCH_PAGE:
-            view["search_filters"] = self.search_filters()
+            view["search_filters"] = search_filters(self.site, self.settings.types)
         return view
-
-    def search_filters(self) -> dict[str, list[str]]:
-        """The values of the search page's filters: as the posts' pages give them to Pagefind."""
-        posts = [post for post in self.site.posts if post.status == PUBLISHED]
-        return {"type": [t.title for t in self.settings.types.values() if any(p.type.key == t.key for p in posts)],
-                "tag": sorted({self.site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
-                "year": sorted({str(post.date.year) for post in posts}, reverse=True)}
 
     def entries(self, posts, page_url: str) -> list[dict]:
         return [{"post": post, "excerpt": rebase(self.excerpts.get(post.source, ""), post.url, page_url)} for post in posts]
