@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.record import address, newly_due, read_commit, read_record
+from ..core.record import address, newly_due, read_published
 from ..mkdocs.project import add_config_argument, load_project, run_command
 
 
@@ -42,8 +42,7 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(args.config_file)
     _, loaded, problems = project.load()
     try:
-        record = read_record(Path(args.record), args.record)
-        deployed = read_commit(Path(args.record), args.record)
+        record, deployed = read_published(Path(args.record), args.record)
     except ValueError as error:
         print(f"newsdesk due: {error}; building to be safe")
         return 0

@@ -13,9 +13,12 @@ from typing import Iterable
 from .listings import Site
 from .model import Problem, Settings
 from .redirects import alias_path
+from .search import SEARCH_PAGE
 
-SECTION_PAGES = {"tags/index.html": "the tag index", "archive/index.html": "the archive", "subscribe/index.html": "the Subscribe page",
-                 "search/index.html": "the search page"}
+# The pages every site has besides posts and listings, by their source: their title, and what
+# messages call them. The adapter makes them (mkdocs/generated.py); nothing may take their place.
+SECTION_PAGES = {"tags/index.md": ("Tags", "the tag index"), "archive/index.md": ("Archive", "the archive"),
+                 "subscribe/index.md": ("Subscribe", "the Subscribe page"), SEARCH_PAGE: ("Search", "the search page")}
 # What the theme and MkDocs write whatever the posts: a page or an alias there would be replaced.
 THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 THEME_FOLDERS = ("assets/", "search/", "pagefind/")  # pagefind/: the search index (core/search.py)
@@ -79,7 +82,7 @@ def generated_outputs(site: Site, settings: Settings, feed_paths: Iterable[str],
         found[post.url + "index.html"] = f"the page of {post.source}"
     for url, listing in site.listings.items():
         found.setdefault(url + "index.html", f"the listing /{url}")
-    found.update(SECTION_PAGES)
+    found.update({src.removesuffix(".md") + ".html": what for src, (_, what) in SECTION_PAGES.items()})
     for path in feed_paths:
         found[path] = f"the feed /{path}" if path.endswith(".xml") else f"the file /{path}"
     for rel in assets:

@@ -42,15 +42,11 @@ def addresses_of(posts: list[Post]) -> dict[str, str]:
 
 def read_record(path: Path, shown: str) -> dict[str, str]:
     """The addresses in the record `path`; a ValueError says what is wrong. `shown` names the file in messages."""
-    return _read(path, shown)[0]
+    return read_published(path, shown)[0]
 
 
-def read_commit(path: Path, shown: str) -> str:
-    """The commit the recorded site was built from ('' if the record does not say)."""
-    return _read(path, shown)[1]
-
-
-def _read(path: Path, shown: str) -> tuple[dict[str, str], str]:
+def read_published(path: Path, shown: str) -> tuple[dict[str, str], str]:
+    """The record's addresses and the commit the recorded site was built from ('' if it does not say)."""
     if not path.is_file():
         raise ValueError(f"the record of published addresses, {shown}, does not exist; the deploy workflow "
                          f"fetches it from the live site (see docs-dev/publishing.md)")

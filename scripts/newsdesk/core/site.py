@@ -16,7 +16,7 @@ from .listings import Site, build_site
 from .model import PostType, Problem, Settings
 from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
-from .outputs import output_problems
+from .outputs import SECTION_PAGES, output_problems
 from .pagelinks import page_link_problems
 from .posts import Loaded, asset_names, display, load_authors, load_posts
 from .record import RECORD_PATH
@@ -82,7 +82,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
     if markdown_config is not None:
         generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
-        generated |= {"tags/index.md", "archive/index.md", "subscribe/index.md", *feeds, *(f"posts/{rel}" for rel in assets)}
+        generated |= {*SECTION_PAGES, *feeds, *(f"posts/{rel}" for rel in assets)}
         converter = markdown.Markdown(extensions=markdown_config[0], extension_configs=markdown_config[1])
         problems += page_link_problems(loaded.posts, settings, generated=generated, convert=lambda text: converter.reset().convert(text))
     return site, problems

@@ -8,10 +8,13 @@ import os
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.model import Post
+from ..core.outputs import SECTION_PAGES
 from ..core.search import SEARCH_PAGE
 from .skipping import PageFile
 
-SECTION_TEMPLATES = {"tags/": "newsdesk/tags.html", "archive/": "newsdesk/archive.html"}
+# The template of each page every site has (core/outputs.py's SECTION_PAGES).
+TEMPLATES = {"tags/index.md": "newsdesk/tags.html", "archive/index.md": "newsdesk/archive.html",
+             "subscribe/index.md": "newsdesk/subscribe.html", SEARCH_PAGE: "newsdesk/search.html"}
 
 
 def nav_entries(nav) -> set[str]:
@@ -44,7 +47,7 @@ def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
     """Listings (by type, tag and year), the tag index, the archive, Subscribe and Search. A
     section's first page is in the nav unless the site's own `nav` leaves it out."""
     entries = None if config.nav is None else nav_entries(config.nav)
-    sections = {prefix + "/" for prefix in prefixes} | set(SECTION_TEMPLATES)
+    sections = {prefix + "/" for prefix in prefixes}
 
     def page(src_uri: str, title: str, template: str, in_nav: bool) -> File:
         in_nav = in_nav and (entries is None or src_uri in entries)
@@ -56,8 +59,6 @@ def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
         title = listing.title if listing.number == 1 else f"{listing.title} (page {listing.number})"
         template = "newsdesk/archive.html" if listing.kind == "year" else "newsdesk/listing.html"
         pages.append(page(src_uri, title, template, listing.url in sections))
-    pages.append(page("tags/index.md", "Tags", SECTION_TEMPLATES["tags/"], True))
-    pages.append(page("archive/index.md", "Archive", SECTION_TEMPLATES["archive/"], True))
-    pages.append(page("subscribe/index.md", "Subscribe", "newsdesk/subscribe.html", True))
-    pages.append(page(SEARCH_PAGE, "Search", "newsdesk/search.html", False))
+    for src_uri, (title, _) in SECTION_PAGES.items():
+        pages.append(page(src_uri, title, TEMPLATES[src_uri], src_uri != SEARCH_PAGE))  # search: from the header
     return pages
