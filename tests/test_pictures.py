@@ -330,3 +330,25 @@ def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_
     assert len(list((tmp_path / "out/assets/cards").iterdir())) == 2  # the post's and the site's
     assert re.findall(r'srcset="[^"]+"', html_of(tmp_path / "out", "blog/2025/02/libraries/"))
     assert not (root / ".cache").exists() and not list(scratch.iterdir())
+
+
+@pytest.mark.parametrize(("text", "fine"), [
+    ("Pupils plant an orchard", True), ("Нова бібліотека в школі", True), ("Ελληνικά", True),
+    ("Tiếng Việt", True), ("Română: școală, Łódź", True), ("Cafe\u0301", True),
+    ("افتتاح مكتبة جديدة", False), ("学校图书馆", False), ("ਸਕੂਲ ਦੀ ਲਾਇਬ੍ਰੇਰੀ", False), ("Eid: عيد", False),
+])
+def test_the_card_font_says_which_scripts_it_can_draw(text, fine):
+    assert imaging.drawable(text) is fine
+
+
+def card_pixels(title: str, organisation: str = "Director of Schools and Employability") -> bytes:
+    card = images.Card("assets/cards/x.png", "alt", title, "News", "3 March 2025", organisation)
+    with Image.open(io.BytesIO(imaging._drawn(card))) as image:
+        return image.convert("RGB").tobytes()
+
+
+def test_a_title_the_font_cannot_draw_gives_way_to_the_organisation_never_to_empty_boxes():
+    # Boxes would differ from this: the organisation's name where the title goes, the date alone below.
+    assert card_pixels("افتتاح مكتبة جديدة في المدرسة") == card_pixels("Director of Schools and Employability")
+    assert card_pixels("学校图书馆开放", organisation="学校") == card_pixels("", organisation="")
+    assert card_pixels("Cafe\u0301 opens") == card_pixels("Café opens")  # decomposed accents drawn as one letter

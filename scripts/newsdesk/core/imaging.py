@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
@@ -24,6 +25,7 @@ JPEG = {"quality": 82, "optimize": True, "progressive": True}
 WEBP = {"quality": 80, "method": 4}
 FONT_PACKAGE = "font_source_sans_pro"  # pinned in pyproject.toml: every machine draws the same card
 FONTS = {"bold": "SourceSansPro-Bold.ttf", "regular": "SourceSansPro-Regular.ttf"}
+MISSING = "\uffff"  # a noncharacter: no font has it, so it shows what the font draws for a letter it lacks
 
 
 def identify(path: Path) -> tuple[str | None, int, int]:
@@ -183,6 +185,21 @@ def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_files()[style]), size, layout_engine=ImageFont.Layout.BASIC)
 
 
+@lru_cache(maxsize=4096)
+def _drawing(style: str, text: str) -> tuple:
+    font = _font(style, 32)
+    box = font.getbbox(text)
+    image = Image.new("L", (max(box[2], 1), max(box[3], 1)))
+    ImageDraw.Draw(image).text((0, 0), text, font=font, fill=255)
+    return box, image.tobytes()
+
+
+def drawable(text: str, style: str = "bold") -> bool:
+    """Whether the card's font has every letter of `text`. Source Sans covers Latin, Greek and
+    Cyrillic; Arabic, Chinese or Gurmukhi letters would come out as empty boxes."""
+    return all(letter.isspace() or _drawing(style, letter) != _drawing(style, MISSING) for letter in set(text))
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
     """Words on lines no wider than `width`; a word too long for a line is cut between letters."""
     lines: list[str] = []
@@ -231,6 +248,9 @@ def _ramp(start: str, end: str, steps: int) -> list[int]:
 def _drawn(card: Card) -> bytes:
     """A generated card: a type label, the title, and the organisation and date, on the brand band.
 
+    Text the font cannot draw is left out: a title in another script gives way to the
+    organisation's name (the card's alt text still gives the title).
+
     Drawn as palette indexes that work like grey levels: 0-127 run from the brand colour to white,
     128-255 from the accent colour to white, so anti-aliased white text blends into either
     background, and the PNG, one byte a pixel with long runs, is quick to write (about 3 ms a
@@ -242,18 +262,23 @@ def _drawn(card: Card) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.fontmode = "L"  # anti-aliased: a pixel's index is blended like a grey level, along one ramp
     draw.rectangle((0, height - 16, width, height), fill=accent)
+    title, label, organisation = (unicodedata.normalize("NFC", text) for text in (card.title, card.label, card.organisation))
+    organisation = organisation if drawable(organisation, "regular") else ""
+    if not drawable(title):
+        title, organisation = (organisation, "") if drawable(organisation) else ("", organisation)
     y = 64
-    if card.label:
+    if label and drawable(label):
         font = _font("bold", 30)
-        box = draw.textbbox((margin + 20, y + 10), card.label.upper(), font=font)
+        box = draw.textbbox((margin + 20, y + 10), label.upper(), font=font)
         draw.rectangle((margin, y, box[2] + 20, y + 58), fill=accent)
-        draw.text((margin + 20, y + 10), card.label.upper(), font=font, fill=on_accent)
+        draw.text((margin + 20, y + 10), label.upper(), font=font, fill=on_accent)
         y += 100
-    font, lines, size = _title_lines(card.title, width - 2 * margin)
-    for line in lines:
-        draw.text((margin, y), line, font=font, fill=on_brand)
-        y += round(size * 1.2)
-    footer = " · ".join(part for part in (card.organisation if card.organisation != card.title else "", card.date) if part)
+    if title:
+        font, lines, size = _title_lines(title, width - 2 * margin)
+        for line in lines:
+            draw.text((margin, y), line, font=font, fill=on_brand)
+            y += round(size * 1.2)
+    footer = " · ".join(part for part in (organisation if organisation != title else "", card.date) if part)
     if footer:
         small = _font("regular", 32)
         draw.text((margin, height - 16 - 40 - 32), wrap(footer, small, width - 2 * margin)[0], font=small, fill=on_brand)
