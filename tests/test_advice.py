@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newsdesk.core.advice import advise
+from newsdesk.core.links import local_links
 from newsdesk.core.model import DEFAULT_TYPES
 from newsdesk.core.model import Author, Post, PostType, Tag
 from newsdesk.core.slugs import slugify
@@ -17,12 +18,12 @@ SUMMARY = "Three schools share one careers adviser."
 
 
 def post(name: str = "a", *, type: str = "blog", title: str = "Walking buses", summary: str | None = SUMMARY,
-         tags: tuple[str, ...] = (), body: str = "Some text.\n") -> Post:
+         tags: tuple[str, ...] = (), body: str = "Some text.\n", **more) -> Post:
     return Post(
         source=f"posts/2025/{name}.md", rel=f"2025/{name}.md", path=Path(f"/site/posts/2025/{name}.md"), title=title,
         date=datetime(2025, 3, 4, tzinfo=ZoneInfo("Europe/London")), type=TYPES[type], slug=name,
         author=Author("director", "Sam Example"), body=body, summary=summary,
-        tags=tuple(Tag(tag, slugify(tag)) for tag in tags),
+        tags=tuple(Tag(tag, slugify(tag)) for tag in tags), links=tuple(local_links(body)), **more,
     )
 
 
@@ -41,7 +42,18 @@ def post(name: str = "a", *, type: str = "blog", title: str = "Walking buses", s
       "instead; add a line such as 'summary: One or two sentences.'"]),
     ([post(body="Write the post here, in Markdown. Listings show the first paragraph.\n")],
      ["posts/2025/a.md: body: warning: still has the template's 'Write the post here, in Markdown.'; replace it with the post"]),
-], ids=["title-65", "title-66", "blog-title", "summary-160", "summary-161", "no-summary", "placeholder"])
+    ([post(body="![Pupils](images/orchard.jpg)\n", image="images/orchard.jpg", image_alt="Pupils", image_caption="Planting day",
+           image_credit="Photo: Jo Bloggs")],
+     ["posts/2025/a.md: 'image_caption': warning: not shown: the picture in 'image' is also in the body, which shows it "
+      "without a caption or credit; write them in the body under the picture, or take the picture out of the body so "
+      "that it leads the post",
+      "posts/2025/a.md: 'image_credit': warning: not shown: the picture in 'image' is also in the body, which shows it "
+      "without a caption or credit; write them in the body under the picture, or take the picture out of the body so "
+      "that it leads the post"]),
+    ([post(body="![A plan](images/plan.png)\n", image="images/orchard.jpg", image_caption="Planting day")], []),
+    ([post(body="![Pupils](images/orchard.jpg)\n", image="images/orchard.jpg")], []),
+], ids=["title-65", "title-66", "blog-title", "summary-160", "summary-161", "no-summary", "placeholder",
+        "caption-hidden", "caption-shown", "no-caption"])
 def test_post_warnings(posts, expected):
     assert [str(warning) for warning in advise(posts)] == expected
 

@@ -39,6 +39,12 @@ def post_advice(post: Post) -> list[Problem]:
     if (named := file_date(post.path.stem)) and named != f"{post.date:%Y-%m-%d}":
         found.append(_warn(post, "date", f"{post.date:%Y-%m-%d}, but the file name says {named}; rename the file to start with "
                                          f"{post.date:%Y-%m-%d}, or if the post is published already, check that its old address is in 'aliases'"))
+    if post.image and not post.image_leads:  # the picture is in the body, where it shows without them
+        for field in ("image_caption", "image_credit"):
+            if getattr(post, field):
+                found.append(_warn(post, field, "not shown: the picture in 'image' is also in the body, which shows it without "
+                                                 "a caption or credit; write them in the body under the picture, or take the "
+                                                 "picture out of the body so that it leads the post"))
     if PLACEHOLDER_START in post.body:
         found.append(_warn(post, "body", f"still has the template's '{PLACEHOLDER_START}'; replace it with the post"))
     return found
