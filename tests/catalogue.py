@@ -12,7 +12,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Callable, Union
 
-from sitekit import BLOG, PRESS, make_site, write
+from sitekit import BLOG, PRESS, make_site, tiny_png, write
 
 # A change to one file: new text or bytes, None to delete it, or a function of its old text.
 Change = Union[str, bytes, None, Callable[[str], str]]
@@ -21,8 +21,7 @@ BLOG_FILE = "posts/2025/2025-03-04-walking-buses.md"
 PRESS_FILE = "posts/2025/2025-05-12-science-labs.md"
 CASE = "posts/2025/2025-06-01-a-case.md"  # the file most cases add
 FRONT = "title: A case\ndate: 2025-06-01\ntype: blog\n"
-LOGO = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                     "1f15c4890000000d49444154789c6360000002000185d114090000000049454e44ae426082")
+LOGO = tiny_png(size=(1, 1))
 
 
 def post(front: str = FRONT, body: str = "\nSome words.\n") -> str:

@@ -141,6 +141,10 @@ CASES = [
     ("docs link to a missing anchor", {"docs/index.md": replace("News from the director.", "See [us](about.md#history).")},
      ["docs/index.md: body: link 'about.md#history' on line 3 points to '#history'"]),
     ("docs page not UTF-8", {"docs/about.md": "# About\n\nCaf\u00e9\n".encode("latin-1")}, ["docs/about.md: file: not UTF-8 text"]),
+    ("docs page shows a HEIC photo", {"docs/about.md": "# About\n\n![The team](images/team.heic)\n", "docs/images/team.heic": b"\x00\x00\x00\x18ftypheic"},
+     ["docs/about.md: body: image 'images/team.heic' on line 3 is a HEIC photo, which browsers cannot show"]),
+    ("picture in docs not a picture", {"docs/images/team.jpg": b"<html>not a photo</html>"},
+     ["docs/images/team.jpg: file: the file is named like a JPEG, PNG, WebP or GIF file but cannot be read as a picture"]),
     # --- mkdocs.yml ----------------------------------------------------------------------------------
     ("no site_url", {"mkdocs.yml": replace("site_url: https://schools.example.gov.uk/\n", "")},
      ["mkdocs.yml: 'site_url': missing; feeds need absolute URLs"]),

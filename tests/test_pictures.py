@@ -88,6 +88,9 @@ def project(tmp_path_factory) -> Path:
         "2025/images/plan.png": png(),
         "2025/images/apple.svg": SVG,
     })
+    (root / "docs/images").mkdir()
+    (root / "docs/images/team.jpg").write_bytes(phone_photo(1200, 900))  # a docs page's photo: its metadata goes too
+    (root / "docs/about.md").write_text("# About\n\n![The education team](images/team.jpg)\n", encoding="utf-8")
     return root
 
 
@@ -132,6 +135,13 @@ def test_no_published_image_carries_exif_xmp_or_gps(site):
             assert not image.getexif(), path
             assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment"} & set(image.info), (path, image.info.keys())
         assert b"Exif\x00\x00" not in data and b"xmpmeta" not in data and b"PhoneMaker" not in data, path
+
+
+def test_a_docs_page_picture_is_published_upright_at_its_own_address(site, project):
+    with Image.open(site / "images/team.jpg") as image:
+        assert image.size == (900, 1200) and image.format == "JPEG"  # turned as its EXIF said
+    assert (project / "docs/images/team.jpg").read_bytes() == phone_photo(1200, 900)  # the writer's file is untouched
+    assert 'src="../images/team.jpg"' in html_of(site, "about")
 
 
 def test_pages_give_each_picture_its_sources_and_size(site):
@@ -352,3 +362,25 @@ def test_a_title_the_font_cannot_draw_gives_way_to_the_organisation_never_to_emp
     assert card_pixels("افتتاح مكتبة جديدة في المدرسة") == card_pixels("Director of Schools and Employability")
     assert card_pixels("学校图书馆开放", organisation="学校") == card_pixels("", organisation="")
     assert card_pixels("Cafe\u0301 opens") == card_pixels("Café opens")  # decomposed accents drawn as one letter
+
+
+def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()})
+    (root / "docs/images").mkdir()
+    (root / "docs/images/IMG_0001.HEIC").write_bytes(b"\x00\x00\x00\x18ftypheic" + bytes(64))
+    (root / "docs/images/broken.jpg").write_bytes(b"not a picture")
+    (root / "docs/about.md").write_text("# About\n\n![The team](images/IMG_0001.HEIC)\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    how = ("open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
+           "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead")
+    expected = [
+        f"docs/about.md: body: image 'images/IMG_0001.HEIC' on line 3 is a HEIC photo, which browsers cannot show; {how}",
+        f"docs/images/broken.jpg: file: the file is named like a JPEG, PNG, WebP or GIF file but cannot be read as a picture; {how}",
+    ]
+    assert check.main([]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines[1:-1] if ": warning: " not in line] == expected
+    built = build(root, tmp_path / "out")
+    assert built.returncode == 1
+    assert all(line in built.stderr.splitlines() for line in expected), built.stderr

@@ -9,6 +9,7 @@ from .images import content_problem, format_problem, is_raster, pictures_of, siz
 from .imaging import identify
 from .links import resolve
 from .model import Post, Problem, Settings
+from .outputs import docs_outputs
 
 _seen: dict[tuple[Path, int, int], str | None] = {}  # (path, size, mtime) -> the format found
 
@@ -37,3 +38,13 @@ def image_warnings(posts: list[Post], settings: Settings, limit_mb: float) -> li
             if path.is_file() and (message := size_warning(f"image 'posts/{source}'", path.stat().st_size, limit_mb)):
                 found.append(Problem(post.source, "image" if post.image and resolve(post.rel, post.image) == source else "body", message))
     return sorted(found)
+
+
+def docs_picture_problems(docs_dir: Path | None) -> list[Problem]:
+    """Each picture file in docs/ that is not what its name says. The build publishes every one
+    without its metadata, which it can only do for a picture it can read."""
+    found = []
+    for dest, source in docs_outputs(docs_dir).items():
+        if is_raster(dest):
+            found += [Problem(source, "file", message) for message in image_problems("the file", dest, docs_dir / dest, in_front_matter=False)]
+    return found

@@ -123,6 +123,23 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
     return picture
 
 
+def make_plain(path: Path, key: str, folder: Path) -> Path:
+    """A copy of the picture at `path` in `folder`: upright, in its own format, with no metadata
+    but its colour profile (a picture in docs/, published at its own address)."""
+    target = folder / f"{key}{path.suffix.lower()}"
+    if target.is_file():
+        return target
+    image, fmt, icc, animated = _upright(path)
+    if animated:
+        out = io.BytesIO()
+        image.save(out, fmt, save_all=True)
+        data = out.getvalue()
+    else:
+        data = _encode(image, fmt, icc)
+    _write(target, data)
+    return target
+
+
 def _resized(image: Image.Image, width: int) -> Image.Image:
     if width >= image.width:
         return image

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from .docs import docs_files, has_front_matter
 from .frontmatter import FrontMatterError, read_text, split
+from .images import format_problem
 from .links import Link, local_links
 from .model import Post, Problem, Settings
 
@@ -82,7 +83,9 @@ def page_link_problems(posts: Iterable[Post], settings: Settings, *, generated: 
                 problems.append(Problem(source, "body", f"{what} is an address, which the build cannot check; {ADDRESS_HINT}"))
                 continue
             target = _target(rel, link)
-            if target is None:
+            if link.is_image and (problem := format_problem(what, link.path, in_front_matter=False)):
+                problems.append(Problem(source, "body", problem))
+            elif target is None:
                 problems.append(Problem(source, "body", f"{what} points outside {docs_name}/; link to a page by its file, such as 'about.md'"))
             elif link.path and target not in files:
                 if "." not in posixpath.basename(target):

@@ -16,6 +16,7 @@ from .listings import Site, build_site
 from .model import PostType, Problem, Settings
 from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
+from .imagecheck import docs_picture_problems
 from .outputs import SECTION_PAGES, output_problems
 from .pagelinks import page_link_problems
 from .posts import Loaded, asset_names, display, load_authors, load_posts
@@ -80,6 +81,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
     assets = asset_names(settings.posts_dir)
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
+    problems += docs_picture_problems(settings.docs_dir)
     if markdown_config is not None:
         generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
         generated |= {*SECTION_PAGES, *feeds, *(f"posts/{rel}" for rel in assets)}

@@ -134,6 +134,20 @@ class Pictures:
             if file := files.get_file_from_path(f"posts/{source}"):
                 file.abs_src_path = str(self.folder / picture.original.cached)
 
+    def strip_docs(self, files, docs_dir: Path) -> list[tuple[str, str]]:
+        """Pictures in docs/, published at their own addresses from copies without metadata (GPS
+        position, camera, author); (file, problem) for those that cannot be read."""
+        key, failed = imaging.render_key(), []
+        for file in files:
+            path = Path(file.abs_src_path) if file.abs_src_path else None
+            if path is None or not images.is_raster(file.src_uri) or not path.is_relative_to(docs_dir):
+                continue
+            try:
+                file.abs_src_path = str(imaging.make_plain(path, images.digest("plain", self.digest(path), key), self.folder.parent / "plain"))
+            except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
+                failed.append((file.src_uri, f"cannot be read as a picture ({error}); open it and save it again as JPEG or PNG"))
+        return failed
+
     def by_site_path(self) -> dict[str, Picture]:
         return {f"posts/{source}": picture for source, picture in self.pictures.items()}
 

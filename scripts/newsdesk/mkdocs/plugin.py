@@ -173,6 +173,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         for file in self.pictures.files(config):
             files.append(file)
         self.pictures.strip_originals(files)
+        docs_dir = Path(config.docs_dir)
+        if failed := self.pictures.strip_docs(files, docs_dir):
+            raise PluginError(report([Problem(display(docs_dir / src, self.settings.root), "file", message) for src, message in failed]))
         self.picture_paths = self.pictures.by_site_path()
         for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
             log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
