@@ -148,6 +148,10 @@ class Pictures:
                 failed.append((file.src_uri, f"cannot be read as a picture ({error}); open it and save it again as JPEG or PNG"))
         return failed
 
+    def of(self, post: Post) -> Picture | None:
+        """The post's own picture (its `image`), if the site made renditions of it."""
+        return self.pictures.get(images.resolve(post.rel, post.image)) if post.image else None
+
     def by_site_path(self) -> dict[str, Picture]:
         return {f"posts/{source}": picture for source, picture in self.pictures.items()}
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import posixpath
-from dataclasses import replace
-from functools import partial
 from pathlib import Path
 
 import markdown
@@ -17,17 +15,17 @@ from mkdocs.structure.files import File, Files
 
 from ..core import dates
 from ..core.assets import asset_plan
-from ..core.changes import digest, home_digest, page_digests, post_digests, site_digest, tree_state
+from ..core.changes import home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.docs import read_docs, unfinished
-from ..core.feeds import Channel, Enclosure, build_feed, enclosure_for, feed_specs, feeds_of_listing, item_text, render, select_all
+from ..core.feeds import feeds_of_listing
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
-from ..core.imagehtml import attributes, for_feed, responsive
+from ..core.imagehtml import attributes, responsive
 from ..core.images import CARD_FOLDER, is_raster
-from ..core.links import resolve, retarget
+from ..core.links import retarget
 from ..core.listings import Site
 from ..core.model import Post, Problem, report
-from ..core.opml import OPML_PATH, opml
+from ..core.opml import OPML_PATH
 from ..core.outputs import inside
 from ..core.parts import Link, closing_html, more_html, related_links, relative, share_links
 from ..core.posts import asset_names, display, docs_links
@@ -39,6 +37,7 @@ from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from .editor import editor_files
+from .feedwiring import Feeds
 from .generated import index_pages, post_file
 from .internals import check_engine
 from .pictures import Pictures
@@ -64,14 +63,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
-        self.contents: dict = {}  # post.source -> the post's ItemText for feeds
-        self.bodies: dict[str, str] = {}  # post.source -> its body's HTML, for feeds
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
-        self.feed_bytes: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
         self.known_posts: dict = {}  # changes.post_digests' memory
         self.pictures = Pictures()  # keeps the images' digests across `serve` builds
+        self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -111,13 +108,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.feed_specs = feed_specs(config.site_name, self.settings.types, self.site.tags)
-        self.channel = Channel(site_url=config.site_url, logo=self.config.feed_logo, copyright=config.copyright,
-                               limit=self.config.feed_items, tag_names=self.site.tag_names)
-        self.feed_posts = select_all(self.feed_specs, self.site.posts, self.channel.limit)
-        # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
-        self.in_feeds = None if self.serving else {post.source for posts in self.feed_posts.values() for post in posts}
-        self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
+        self.feeds.start(config, self.settings.types, self.site, logo=self.config.feed_logo,
+                         limit=self.config.feed_items, serving=self.serving)
         self._start_cards(config)
         if self.building:  # every check passed: from here on, write beside the last good site
             self.aside = AsideBuild(config.site_dir, config.strict)
@@ -143,8 +135,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
         if self.config.editor.enabled:
             generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving)
-        self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.feed_specs] + [OPML_PATH]}
-        generated += self.outputs.values()
+        generated += self.feeds.files(config)
         if not self.serving:  # the addresses this site has ever published, for the next build
             record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
             generated.append(File.generated(config, RECORD_PATH, content=render_record(record, self.config.commit)))
@@ -292,12 +283,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         post = self.posts.get(page.file.src_uri)
         if post:
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
-            body = html  # as converted: _closings makes the feeds' copy from it
+            self.feeds.keep_body(post, html)  # as converted: feeds make their own copy from it
             html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
-            if self.in_feeds is None or post.source in self.in_feeds:  # the HTML a feed carries
-                self.bodies[post.source] = body
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         return html
@@ -306,30 +295,25 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.filters["nd_datetime_text"] = dates.human_datetime
-        env.globals["newsdesk_feeds"] = {"feeds": self.feed_specs, "opml": OPML_PATH}  # 404.html has no page context
+        env.globals["newsdesk_feeds"] = {"feeds": self.feeds.specs, "opml": OPML_PATH}  # 404.html has no page context
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
         self._closings(config)
-        self.feed_jobs = self._feed_jobs()
-        type_feeds = [spec for spec in self.feed_specs if spec.type_key and spec.kind == "rss"]
-        self.outputs[OPML_PATH].content_bytes = opml(f"{config.site_name}: feeds", type_feeds, self.channel)
+        self.feeds.prepare(config.site_name, self.site.posts, self.pictures, (self.site_key, self.post_keys) if self.serving else None)
         return env
 
     @event_priority(-100)  # last: pages are written with the environment every plugin has set up
     def _write_pages(self, env, *, config, files):
         """The feeds, and in a real build the posts' and listings' pages too, on all CPUs; MkDocs
         then skips those pages. Feeds are generated files: MkDocs copies them after this event."""
-        jobs, done = self.feed_jobs, {}
+        done = {}
         if not self.serving:
             pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
-            written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), jobs)
+            written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), self.feeds.jobs)
             skip_written(env, pages if written else [])
-        for path, job in jobs.items():
-            key, data = done[path] if path in done else job()
-            self.feed_bytes[path] = key, data
-            self.outputs[path].content_bytes = data
+        self.feeds.finish(done)
         self.pictures.finish()  # MkDocs copies the cards after this event
         return env
 
@@ -343,37 +327,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             notes = self.notes_html.get(post.source, "")
             related = related_links(post, self.by_rel, self.site_urls, Path(config.docs_dir))
             self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
-            if post.source in self.bodies and (self.in_feeds is None or post.source in self.in_feeds):
-                closing = closing_html(post, notes, related=related, formats_email=self.settings.formats_email, for_feed=True)
-                text = item_text(post, self.bodies[post.source], closing, self.excerpts.get(post.source))
-                self.contents[post.source] = replace(text, html=for_feed(text.html, post.url, self.picture_paths))  # one rendition each
-
-    def _feed_jobs(self) -> dict:
-        """Each feed that must be made again (under `serve`, one whose posts changed), as a job giving
-        (its digest, its bytes); the others get the bytes they had."""
-        enclosures = {post.source: image for post in self.site.posts if (image := self._enclosure(post))}
-        jobs = {}
-        for spec in self.feed_specs:
-            chosen = self.feed_posts[spec.path]
-            key = digest(self.site_key, spec, self.channel, *((self.post_keys[p.source], enclosures.get(p.source)) for p in chosen)) if self.serving else b""
-            known = self.feed_bytes.get(spec.path) if self.serving else None
-            if known and known[0] == key:
-                self.outputs[spec.path].content_bytes = known[1]
-            else:
-                jobs[spec.path] = partial(self._feed, spec, chosen, enclosures, key)
-        return jobs
-
-    def _enclosure(self, post: Post) -> Enclosure | None:
-        """The feed's copy of the post's picture: one rendition, in the original's format."""
-        picture = self.pictures.pictures.get(resolve(post.rel, post.image)) if post.image else None
-        return Enclosure(picture.feed.path, picture.feed.mime, picture.feed.size) if picture else enclosure_for(post)
+            self.feeds.add_item(post, notes, related, self.settings.formats_email, self.excerpts.get(post.source), self.picture_paths)
 
     def _hero(self, post: Post):
         """The post's picture above its body, unless the writer placed it in the body already."""
-        return self.pictures.pictures.get(resolve(post.rel, post.image)) if post.image_leads else None
-
-    def _feed(self, spec, chosen, enclosures, key) -> tuple[bytes, bytes]:
-        return key, render(spec, build_feed(spec, chosen, self.contents, self.channel, enclosures))
+        return self.pictures.of(post) if post.image_leads else None
 
     def on_page_context(self, context, *, page, config, nav):
         if page.meta.get("template") != WRITTEN:  # a page the workers wrote needs nothing more
@@ -391,10 +349,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                         hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
                         closing_html=Markup(self.closings.get(post.source, "")),
                         more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
-                        share=share_links(post.title, self.channel.absolute(post.url)))
+                        share=share_links(post.title, self.feeds.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
             view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
-                        feeds=feeds_of_listing(self.feed_specs, listing.kind, listing.key))
+                        feeds=feeds_of_listing(self.feeds.specs, listing.kind, listing.key))
         elif page.is_homepage:
             view["latest"] = {key: self.entries(posts, page.url) for key, posts in self.site.latest.items()}
         elif src_uri == SEARCH_PAGE:
