@@ -5,6 +5,7 @@ neither shows a traceback; the last good site/ is untouched (bytes and mtimes) a
 written anywhere else. The README's promises about bad input are tested here."""
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,17 @@ from sitekit import FROZEN_NOW, add_warning_extension, build
 
 URDU = "اسکولوں میں مطالعہ کا ہفتہ"
 CONTACT = "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
+
+
+def _cut_short() -> bytes:
+    """A real JPEG with its second half missing, as an interrupted copy leaves it: its header is fine."""
+    from PIL import Image
+    out = io.BytesIO()
+    Image.effect_noise((400, 300), 40).convert("RGB").save(out, "JPEG")
+    return out.getvalue()[: len(out.getvalue()) // 2]
+
+
+CUT_SHORT = _cut_short()
 
 # (id, changes to the base project, fragments: each must be in a problem line of both outputs)
 CASES = [
@@ -89,6 +101,8 @@ CASES = [
      [f"{CASE}: body: link '../../docs/about.md#history' on line 7 points to '#history'", "(about, who-we-are)"]),
     ("link to a missing anchor on the same page", {CASE: post(FRONT, "\n## Plans\n\nSee [below](#plan).\n")},
      [f"{CASE}: body: link '#plan' on line 9 points to '#plan', which that page does not have; use one of its anchors (plans)"]),
+    ("picture cut short", {CASE: with_front("image: images/hall.jpg\nimage_alt: The hall\n"), "posts/2025/images/hall.jpg": CUT_SHORT},
+     [f"{CASE}: 'image': image 'images/hall.jpg' is damaged: it cannot be read to its end"]),
     ("image in the body without alt", {CASE: post(FRONT, "\n![](images/hall.png)\n"), "posts/2025/images/hall.png": b"\x89PNG"},
      [f"{CASE}: body: image 'images/hall.png' on line 7 has no alt text"]),
     ("link to a draft from a published post", {CASE: post(FRONT, "\nSee [soon](2025-06-02-soon.md).\n"),

@@ -14,7 +14,7 @@ from PIL import Image
 from sitekit import build, make_site
 
 from newsdesk.commands import check
-from newsdesk.core import images, imaging
+from newsdesk.core import imagecheck, images, imaging
 from newsdesk.core.imagehtml import for_feed, responsive
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
@@ -384,3 +384,18 @@ def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build
     built = build(root, tmp_path / "out")
     assert built.returncode == 1
     assert all(line in built.stderr.splitlines() for line in expected), built.stderr
+
+
+def test_a_picture_cut_short_is_found_and_one_a_build_made_before_is_not_read_again(site, project, tmp_path, monkeypatch, capsys):
+    whole = project / "posts/2025/images/orchard.jpg"
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    assert imaging.decodes(whole) and not imaging.decodes(cut)
+    broken_png = tmp_path / "cut.png"
+    broken_png.write_bytes(png()[:-40])
+    assert not imaging.decodes(broken_png)
+    # The build above made every picture of the project, so `check` takes them as read.
+    monkeypatch.setattr(imagecheck, "_whole", {})
+    monkeypatch.setattr(imagecheck, "decodes", lambda path: pytest.fail(f"read again: {path}"))
+    monkeypatch.chdir(project)
+    assert check.main([]) == 0, capsys.readouterr().out

@@ -54,6 +54,12 @@ def content_problem(what: str, found: str | None) -> str | None:
     return f"{what} is named like a JPEG, PNG, WebP or GIF file but {inside}; {SAVE_AS_JPEG}, and give that file instead"
 
 
+def damaged_problem(what: str) -> str:
+    """For a picture whose start is fine but which cannot be read to its end, usually a copy cut short."""
+    return (f"{what} is damaged: it cannot be read to its end, as when a copy or download stops half way; "
+            "open the original and save it again as JPEG or PNG, and give that file instead")
+
+
 def size_warning(what: str, size: int, limit_mb: float) -> str | None:
     """A warning for an image file over `limit_mb` megabytes: the site resizes it, but the
     repository and every download of it carry the whole file."""

@@ -41,6 +41,26 @@ def identify(path: Path) -> tuple[str | None, int, int]:
         return None, 0, 0
 
 
+def decodes(path: Path) -> bool:
+    """Whether the whole picture can be read, not only its header: a photo cut short by an
+    interrupted copy opens, and fails only when decoded. A JPEG is decoded at an eighth of its size."""
+    try:
+        with Image.open(path) as image:
+            image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+        return True
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
+        return False
+
+
+def made_before(path: Path, cache: Path) -> bool:
+    """Whether a build made this very file's renditions or plain copy already (keyed by its content),
+    which it could only do by reading the whole picture."""
+    content = images.file_digest(path)
+    return ((cache / "images" / f"{images.digest(content, render_key())}.json").is_file()
+            or (cache / "plain" / f"{images.digest('plain', content, render_key())}{path.suffix.lower()}").is_file())
+
+
 def font_files() -> dict[str, Path]:
     folder = resources.files(FONT_PACKAGE) / "files"
     return {style: Path(str(folder / name)) for style, name in FONTS.items()}

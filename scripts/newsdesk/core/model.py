@@ -91,6 +91,7 @@ class Settings:
     authors_unreadable: bool = False  # the authors file is missing or broken: reported once, not per post
     attachment_limit_mb: int = 20  # the largest attachment a post may carry
     formats_email: str | None = None  # where readers ask for an attachment in an accessible format
+    cache: Path | None = None  # the render cache folder, if any: pictures made before need no second look
 
 
 @dataclass

@@ -39,6 +39,7 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
         allowed_tags=tuple(options.allowed_tags) if options.allowed_tags is not None else None,
         attachment_limit_mb=options.attachment_limit_mb, formats_email=options.formats_email,
         authors_unreadable=any(problem.field == "file" for problem in problems),
+        cache=root / options.cache_dir if options.cache_dir else None,
     )
     if options.default_author and authors and options.default_author not in authors:
         problems.append(Problem("mkdocs.yml", "default_author", f"'{options.default_author}' is not in {options.authors_file}; use one of: {', '.join(authors)}"))
@@ -81,7 +82,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
     assets = asset_names(settings.posts_dir)
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
-    problems += docs_picture_problems(settings.docs_dir)
+    problems += docs_picture_problems(settings.docs_dir, settings.cache)
     if markdown_config is not None:
         generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
         generated |= {*SECTION_PAGES, *feeds, *(f"posts/{rel}" for rel in assets)}
