@@ -11,7 +11,7 @@ from newsdesk.core.dates import current_time, human_date, machine_date, parse_da
 from newsdesk.core.html import absolutize, excerpt, rebase
 from newsdesk.core.links import local_links, resolve
 from newsdesk.core.listings import build_site, page_url, paginate, tag_names
-from newsdesk.core.model import Author, Post, PostType, Tag
+from newsdesk.core.model import Author, Post, PostType, Tag, sort_key
 from newsdesk.core.slugs import did_you_mean, slug_from_filename, slugify
 
 LONDON = ZoneInfo("Europe/London")
@@ -176,3 +176,29 @@ def test_local_links(body, found):
 ])
 def test_resolve(post_rel, path, expected):
     assert resolve(post_rel, path) == expected
+
+
+def counted_more(posts: list[Post]) -> dict[str, tuple[str, ...]]:
+    """'More on this topic' worked out the plain way: count shared tags, sort by (count, newest)."""
+    ordered = sorted(posts, key=sort_key)  # newest first, as every listing
+    rank = {p.source: i for i, p in enumerate(ordered)}
+    found = {}
+    for post in ordered:
+        mine = {tag.slug for tag in post.tags}
+        scores = {other.source: len(mine & {tag.slug for tag in other.tags}) for other in ordered if other is not post}
+        best = sorted((s for s in scores if scores[s]), key=lambda s: (-scores[s], rank[s]))[:3]
+        if best:
+            found[post.source] = tuple(best)
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_more_on_topic_is_the_posts_sharing_most_tags_newest_first(seed):
+    import random
+    chance = random.Random(seed)
+    names = ["SEND", "Attendance", "Careers", "Early years", "Funding", "Reading", "Transport"]
+    posts = [make_post(f"p{i}", f"2025-{chance.randint(1, 12):02d}-{chance.randint(1, 28):02d} {i % 24:02d}:{i % 60:02d}",
+                       tags=tuple(chance.sample(names, chance.randint(0, 6)))) for i in range(120)]
+    site = build_site(posts, {"blog": BLOG})
+    assert {source: tuple(p.source for p in more) for source, more in site.more.items()} == counted_more(posts)
+    assert len(site.more) > 60

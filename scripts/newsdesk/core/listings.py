@@ -131,14 +131,37 @@ MORE_COUNT = 3
 
 def more_on_topic(posts: list[Post], by_tag: dict[str, list[Post]]) -> dict[str, tuple[Post, ...]]:
     """For each post, up to three others that share the most tags with it, newest first among
-    equals. `posts` and each of `by_tag`'s lists are newest first."""
+    equals. `posts` and each of `by_tag`'s lists are newest first.
+
+    Each tag is a set of posts as the bits of an integer (bit i: the i-th newest post), so "the
+    posts sharing at least n of these tags" is a few ANDs and ORs, and the newest of them is the
+    lowest bit: a thousand posts take milliseconds, not the 0.2 s that counting pairs took."""
     rank = {post.source: index for index, post in enumerate(posts)}
+    members = {slug: sum(1 << rank[post.source] for post in tagged) for slug, tagged in by_tag.items()}
     more = {}
     for post in posts:
-        shared: Counter = Counter()
-        for tag in post.tags:
-            shared.update(other.source for other in by_tag[tag.slug] if other is not post)
-        best = sorted(shared, key=lambda source: (-shared[source], rank[source]))[:MORE_COUNT]
-        if best:
-            more[post.source] = tuple(posts[rank[source]] for source in best)
+        sets = [members[slug] for slug in dict.fromkeys(tag.slug for tag in post.tags)]
+        chosen: list[int] = []
+        taken = 1 << rank[post.source]
+        for shared in range(len(sets), 0, -1):  # most tags in common first
+            found = _in_at_least(sets, shared) & ~taken
+            while found and len(chosen) < MORE_COUNT:
+                newest = found & -found
+                chosen.append(newest.bit_length() - 1)
+                found ^= newest
+                taken |= newest
+            if len(chosen) == MORE_COUNT:
+                break
+        if chosen:
+            more[post.source] = tuple(posts[index] for index in chosen)
     return more
+
+
+def _in_at_least(sets: list[int], count: int) -> int:
+    """The members of at least `count` of `sets`: for each set in turn, what is in k of those seen
+    so far moves up to k + 1 where it is in this one too."""
+    at_least = [-1] + [0] * count  # at_least[k]: in k or more of the sets seen (all are in 0 or more)
+    for members in sets:
+        for k in range(count, 0, -1):
+            at_least[k] |= at_least[k - 1] & members
+    return at_least[count]
