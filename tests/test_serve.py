@@ -107,3 +107,25 @@ def test_the_preview_updates_the_search_index_after_an_edit(server):
     while "zebracrossing" not in served_index(base).get("/blog/2025/01/winter-visit/", ""):
         assert time.monotonic() < deadline, "the preview's search index never showed the edit"
         time.sleep(0.5)
+
+
+def test_serve_compiles_each_template_once_and_again_only_when_its_source_changes(tmp_path):
+    from jinja2 import Environment, FileSystemLoader
+
+    from newsdesk.mkdocs.templatecache import TemplateCache
+    cache, compiled = TemplateCache(), []
+    (tmp_path / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
+
+    def rebuild_environment() -> Environment:  # as MkDocs makes a new one for every build
+        env = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
+        compile_ = env.compile
+        env.compile = lambda *args, **kwargs: compiled.append(args[1] if len(args) > 1 else "") or compile_(*args, **kwargs)
+        return env
+
+    assert rebuild_environment().get_template("page.html").render(name="Ada") == "Hello Ada"
+    assert rebuild_environment().get_template("page.html").render(name="Grace") == "Hello Grace"
+    assert len(compiled) == 1
+    (tmp_path / "page.html").write_text("Welcome {{ name }}", encoding="utf-8")
+    assert rebuild_environment().get_template("page.html").render(name="Ada") == "Welcome Ada"
+    assert len(compiled) == 2
+    assert not list(tmp_path.glob("*.cache")) and sorted(p.name for p in tmp_path.iterdir()) == ["page.html"]

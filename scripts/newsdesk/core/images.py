@@ -70,7 +70,7 @@ def size_warning(what: str, size: int, limit_mb: float) -> str | None:
 
 
 def is_raster(path: str) -> bool:
-    return PurePosixPath(path).suffix.lower() in ACCEPTED
+    return posixpath.splitext(path)[1].lower() in ACCEPTED  # asked of every file of the site and theme: no pathlib
 
 
 def pictures_of(post: Post) -> list[str]:

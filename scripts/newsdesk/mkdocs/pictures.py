@@ -138,10 +138,10 @@ class Pictures:
         """Pictures in docs/, published at their own addresses from copies without metadata (GPS
         position, camera, author); (file, problem) for those that cannot be read."""
         key, failed = imaging.render_key(), []
-        for file in files:
-            path = Path(file.abs_src_path) if file.abs_src_path else None
-            if path is None or not images.is_raster(file.src_uri) or not path.is_relative_to(docs_dir):
+        for file in files:  # thousands, with the theme's: the cheap test first
+            if not images.is_raster(file.src_uri) or not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs_dir):
                 continue
+            path = Path(file.abs_src_path)
             try:
                 file.abs_src_path = str(imaging.make_plain(path, images.digest("plain", self.digest(path), key), self.folder.parent / "plain"))
             except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:

@@ -45,6 +45,7 @@ from .prerender import fingerprint, render_all, workers_for, write_all
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
 from .skipping import WRITTEN, mark_unchanged, quiet_dirty_warning, skip_written
+from .templatecache import TemplateCache
 from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
@@ -70,6 +71,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.pictures = Pictures()  # keeps the images' digests across `serve` builds
         self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
+        self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (templatecache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -292,6 +294,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return html
 
     def _prepare_env(self, env, *, config, files):
+        if self.serving:
+            env.bytecode_cache = self.templates
         env.filters["nd_date"] = dates.human_date
         env.filters["nd_datetime"] = dates.machine_date
         env.filters["nd_datetime_text"] = dates.human_datetime
