@@ -137,11 +137,19 @@ def test_no_published_image_carries_exif_xmp_or_gps(site):
         assert b"Exif\x00\x00" not in data and b"xmpmeta" not in data and b"PhoneMaker" not in data, path
 
 
-def test_a_docs_page_picture_is_published_upright_at_its_own_address(site, project):
+def test_a_docs_page_picture_gets_renditions_and_its_own_address_stays(site, project):
     with Image.open(site / "images/team.jpg") as image:
         assert image.size == (900, 1200) and image.format == "JPEG"  # turned as its EXIF said
     assert (project / "docs/images/team.jpg").read_bytes() == phone_photo(1200, 900)  # the writer's file is untouched
-    assert 'src="../images/team.jpg"' in html_of(site, "about")
+    tag = re.search(r"<img [^>]*team[^>]*>", html_of(site, "about")).group(0)
+    assert 'width="900" height="1200"' in tag and 'decoding="async"' in tag and 'sizes="' in tag
+    sources = re.search(r'srcset="([^"]+)"', tag).group(1).split(", ")
+    assert [source.rsplit(" ", 1)[1] for source in sources] == ["480w", "800w", "900w"]
+    for source in sources:
+        url, width = source.rsplit(" ", 1)
+        with Image.open(site / "about" / url) as rendition:
+            assert rendition.width == int(width[:-1])
+    assert not list((site / "images").glob("team-feed.*"))  # docs pages are in no feed
 
 
 def test_pages_give_each_picture_its_sources_and_size(site):

@@ -116,12 +116,12 @@ class Rendition:
 class Picture:
     """One source image made ready to publish: its renditions, the feed's copy, and the original
     (oriented, without metadata) that replaces the writer's file at its own address."""
-    source: str  # relative to the posts folder: '2025/images/corner.jpg'
+    source: str  # its address in the site: 'posts/2025/images/corner.jpg', or 'images/team.jpg' from docs/
     width: int  # of the original, upright
     height: int
     renditions: tuple[Rendition, ...]  # narrowest first
     feed: Rendition
-    original: Rendition  # published at 'posts/<source>'
+    original: Rendition  # published at `source`, its own address
 
     @property
     def src(self) -> Rendition:
@@ -134,9 +134,9 @@ class Picture:
 
 
 def rendition_path(source: str, key: str, label: str, fmt: str) -> str:
-    """'2025/images/corner.jpg' -> 'posts/2025/images/corner-800.<key>.webp'."""
+    """'posts/2025/images/corner.jpg' -> 'posts/2025/images/corner-800.<key>.webp' (paths in the site)."""
     stem = posixpath.splitext(source)[0]
-    return f"posts/{stem}-{label}.{key}.{EXTENSION[fmt]}"
+    return f"{stem}-{label}.{key}.{EXTENSION[fmt]}"
 
 
 @dataclass(frozen=True)

@@ -54,11 +54,9 @@ def decodes(path: Path) -> bool:
 
 
 def made_before(path: Path, cache: Path) -> bool:
-    """Whether a build made this very file's renditions or plain copy already (keyed by its content),
-    which it could only do by reading the whole picture."""
-    content = images.file_digest(path)
-    return ((cache / "images" / f"{images.digest(content, render_key())}.json").is_file()
-            or (cache / "plain" / f"{images.digest('plain', content, render_key())}{path.suffix.lower()}").is_file())
+    """Whether a build made this very file's renditions already (their manifest is named by its
+    content), which it could only do by reading the whole picture."""
+    return (cache / "images" / f"{images.digest(images.file_digest(path), render_key())}.json").is_file()
 
 
 def font_files() -> dict[str, Path]:
@@ -110,7 +108,8 @@ def _upright(path: Path) -> tuple[Image.Image, str, bytes | None, bool]:
 
 
 def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
-    """Renditions of one source image in `folder`, or the ones made before under `key`."""
+    """Renditions of the image at `path`, published at `source` in the site, in `folder`; or the
+    ones made before under `key`."""
     manifest = folder / f"{key}.json"
     if found := read_manifest(manifest, folder, source, key):
         return found
@@ -132,32 +131,15 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
         cached = images.rendition_path(source, key, "full", "GIF").rsplit("/", 1)[-1]
         _write(folder / cached, out.getvalue())
         only = Rendition(images.rendition_path(source, key, "full", "GIF"), width, height, "GIF", cached, len(out.getvalue()))
-        picture = Picture(source, width, height, (only,), only, Rendition(f"posts/{source}", width, height, "GIF", cached, only.size))
+        picture = Picture(source, width, height, (only,), only, Rendition(source, width, height, "GIF", cached, only.size))
     else:
         renditions = tuple(save(str(w), _resized(image, w), (own, "WEBP")) for w in images.widths_for(width))
         feed = save("feed", _resized(image, min(width, images.FEED_WIDTH)), (own,))
         original = save("original", image, (fmt if fmt != "GIF" else "PNG",))
-        original = Rendition(f"posts/{source}", width, height, original.format, original.cached, original.size)
+        original = Rendition(source, width, height, original.format, original.cached, original.size)
         picture = Picture(source, width, height, renditions, feed, original)
     _write(manifest, json.dumps(asdict(picture)).encode("utf-8"))
     return picture
-
-
-def make_plain(path: Path, key: str, folder: Path) -> Path:
-    """A copy of the picture at `path` in `folder`: upright, in its own format, with no metadata
-    but its colour profile (a picture in docs/, published at its own address)."""
-    target = folder / f"{key}{path.suffix.lower()}"
-    if target.is_file():
-        return target
-    image, fmt, icc, animated = _upright(path)
-    if animated:
-        out = io.BytesIO()
-        image.save(out, fmt, save_all=True)
-        data = out.getvalue()
-    else:
-        data = _encode(image, fmt, icc)
-    _write(target, data)
-    return target
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:
@@ -176,9 +158,9 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
         picture = Picture(data["source"], data["width"], data["height"], renditions, **parts)
     except (OSError, ValueError, TypeError, KeyError):
         return None
-    stem = f"posts/{source.rsplit('.', 1)[0]}-"
+    stem = f"{source.rsplit('.', 1)[0]}-"
     made = (*renditions, picture.feed)
-    if (picture.source != source or picture.original.path != f"posts/{source}"
+    if (picture.source != source or picture.original.path != source
             or not all(r.path.startswith(stem) and f".{key}." in r.path and r.path.endswith("/" + r.cached) for r in made)
             or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))):
         return None

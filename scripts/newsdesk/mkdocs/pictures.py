@@ -38,7 +38,7 @@ def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
 
 
 class Pictures:
-    """This build's pictures (by source, relative to the posts folder) and cards (by post source)."""
+    """This build's pictures (by their addresses in the site) and cards (by post source)."""
 
     def __init__(self) -> None:
         self.digests: dict[tuple[Path, int, int], str] = {}  # kept across `serve` builds: files not read again
@@ -63,10 +63,10 @@ class Pictures:
             self.digests[state] = images.file_digest(path)
         return self.digests[state]
 
-    def make_pictures(self, sources: list[str], workers: int, serving: bool) -> list[tuple[str, str]]:
-        """Every raster image beside posts that the site publishes; (source, problem) for those that fail."""
-        todo = [(self.posts_dir / source, source, images.digest(self.digest(self.posts_dir / source), imaging.render_key()),
-                 self.folder) for source in sources]
+    def make_pictures(self, sources: dict[str, Path], workers: int, serving: bool) -> list[tuple[str, str]]:
+        """Renditions of every picture the site publishes, from its address in the site to its file;
+        (address, problem) for those that fail."""
+        todo = [(path, source, images.digest(self.digest(path), imaging.render_key()), self.folder) for source, path in sources.items()]
         if serving or workers < 2 or len(todo) < 2:
             results = map(_picture_job, todo)
         else:
@@ -118,10 +118,10 @@ class Pictures:
             imaging.make_card(card, folder, self.posts_dir / card.source if card.source else None)
 
     def files(self, config) -> list[File]:
-        """The renditions, the feeds' copies and the cards, as MkDocs files."""
+        """The renditions, the feeds' copies (of posts' pictures) and the cards, as MkDocs files."""
         found = {}
-        for picture in self.pictures.values():
-            for rendition in (*picture.renditions, picture.feed):
+        for source, picture in self.pictures.items():
+            for rendition in (*picture.renditions, *([picture.feed] if source.startswith("posts/") else [])):
                 found[rendition.path] = self.folder / rendition.cached
         cards = self.folder.parent / "cards"
         for card in [*self.cards.values(), self.site_card]:
@@ -129,31 +129,14 @@ class Pictures:
         return [File.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
 
     def strip_originals(self, files) -> None:
-        """The writer's own files, at their own addresses, replaced by copies without metadata."""
+        """The writers' own files, at their own addresses, replaced by copies without metadata."""
         for source, picture in self.pictures.items():
-            if file := files.get_file_from_path(f"posts/{source}"):
+            if file := files.get_file_from_path(source):
                 file.abs_src_path = str(self.folder / picture.original.cached)
-
-    def strip_docs(self, files, docs_dir: Path) -> list[tuple[str, str]]:
-        """Pictures in docs/, published at their own addresses from copies without metadata (GPS
-        position, camera, author); (file, problem) for those that cannot be read."""
-        key, failed = imaging.render_key(), []
-        for file in files:  # thousands, with the theme's: the cheap test first
-            if not images.is_raster(file.src_uri) or not file.abs_src_path or not Path(file.abs_src_path).is_relative_to(docs_dir):
-                continue
-            path = Path(file.abs_src_path)
-            try:
-                file.abs_src_path = str(imaging.make_plain(path, images.digest("plain", self.digest(path), key), self.folder.parent / "plain"))
-            except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as error:
-                failed.append((file.src_uri, f"cannot be read as a picture ({error}); open it and save it again as JPEG or PNG"))
-        return failed
 
     def of(self, post: Post) -> Picture | None:
         """The post's own picture (its `image`), if the site made renditions of it."""
-        return self.pictures.get(images.resolve(post.rel, post.image)) if post.image else None
-
-    def by_site_path(self) -> dict[str, Picture]:
-        return {f"posts/{source}": picture for source, picture in self.pictures.items()}
+        return self.pictures.get("posts/" + images.resolve(post.rel, post.image)) if post.image else None
 
     def done(self) -> None:
         if self.scratch:

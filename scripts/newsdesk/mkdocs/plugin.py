@@ -154,22 +154,19 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return files
 
     def _make_pictures(self, files: Files, config) -> None:
-        """Renditions of each picture beside posts that the site publishes, and the files of every
-        share card (started in on_config)."""
-        sources = [file.src_uri.removeprefix("posts/") for file in files
-                   if file.src_uri.startswith("posts/") and not file.is_documentation_page() and is_raster(file.src_uri)]
-        workers = workers_for(self.config.workers)
-        failed = self.pictures.make_pictures(sources, workers, self.serving)
+        """Renditions of each picture the site publishes, beside posts or in docs/, and the files of
+        every share card (started in on_config)."""
+        docs_dir = Path(config.docs_dir)
+        sources = {file.src_uri: Path(file.abs_src_path) for file in files  # thousands, with the theme's: the cheap test first
+                   if is_raster(file.src_uri) and file.abs_src_path and not file.is_documentation_page()
+                   and (file.src_uri.startswith("posts/") or Path(file.abs_src_path).is_relative_to(docs_dir))}
+        failed = self.pictures.make_pictures(sources, workers_for(self.config.workers), self.serving)
         if failed:
-            raise PluginError(report([Problem(display(self.settings.posts_dir / source, self.settings.root), "file", message)
-                                      for source, message in failed]))
+            raise PluginError(report([Problem(display(sources[source], self.settings.root), "file", message) for source, message in failed]))
         for file in self.pictures.files(config):
             files.append(file)
         self.pictures.strip_originals(files)
-        docs_dir = Path(config.docs_dir)
-        if failed := self.pictures.strip_docs(files, docs_dir):
-            raise PluginError(report([Problem(display(docs_dir / src, self.settings.root), "file", message) for src, message in failed]))
-        self.picture_paths = self.pictures.by_site_path()
+        self.picture_paths = self.pictures.pictures
         for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
             log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
 
@@ -291,6 +288,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
+        elif "<img" in html:  # a page of docs/: its pictures get their renditions too
+            html = responsive(html, page.url, self.picture_paths, first_is_eager=True)
         return html
 
     def _prepare_env(self, env, *, config, files):
