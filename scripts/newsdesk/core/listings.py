@@ -52,6 +52,7 @@ class Site:
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)  # older, newer
     latest: dict[str, list[Post]] = field(default_factory=dict)  # type key -> newest posts
     more: dict[str, tuple[Post, ...]] = field(default_factory=dict)  # "More on this topic", by post.source
+    assets: list[str] = field(default_factory=list)  # the files beside posts ('2026/images/hall.png'), found once a build
 
     @property
     def by_rel(self) -> dict[str, Post]:

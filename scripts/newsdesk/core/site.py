@@ -80,7 +80,7 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
         problems.append(Problem("mkdocs.yml", "use_directory_urls", "must be true, because post addresses such as "
                                 "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
-    assets = asset_names(settings.posts_dir)
+    assets = site.assets = asset_names(settings.posts_dir)
     problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
     problems += docs_picture_problems(settings.docs_dir, settings.cache)
     if markdown_config is not None:

@@ -37,8 +37,9 @@ class Feeds:
         self.channel = Channel(site_url=config.site_url, logo=logo, copyright=config.copyright,
                                limit=limit, tag_names=site.tag_names)
         self.posts = select_all(self.specs, site.posts, self.channel.limit)
+        self.carried = {post.source for posts in self.posts.values() for post in posts}  # in this build's feeds
         # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
-        self.in_feeds = None if serving else {post.source for posts in self.posts.values() for post in posts}
+        self.in_feeds = None if serving else self.carried
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
 
     def files(self, config) -> list[File]:
@@ -57,7 +58,7 @@ class Feeds:
     def add_item(self, post: Post, notes: str, related: list[Link], formats_email: str | None,
                  excerpt: str | None, picture_paths: dict) -> None:
         """What the post's feed items carry: its body, its closing and one rendition of each picture."""
-        if post.source in self.bodies and self._carries(post):
+        if post.source in self.bodies and post.source in self.carried:
             closing = closing_html(post, notes, related=related, formats_email=formats_email, for_feed=True)
             text = item_text(post, self.bodies[post.source], closing, excerpt)
             self.contents[post.source] = replace(text, html=for_feed(text.html, post.url, picture_paths))

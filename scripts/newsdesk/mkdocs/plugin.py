@@ -28,7 +28,7 @@ from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH
 from ..core.outputs import inside
 from ..core.parts import Link, closing_html, more_html, related_links, relative, share_links
-from ..core.posts import asset_names, display, docs_links
+from ..core.posts import display, docs_links
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.redirects import redirects
@@ -180,7 +180,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """The files beside posts to copy: in a build, only those a published post or a docs page
         links to (assets.py); the preview shows drafts' and scheduled posts' files too."""
         if self.serving:
-            return asset_names(self.settings.posts_dir)
+            return self.site.assets
         return list(asset_plan(self.settings, self.loaded).published)
 
     def _find_changes(self, files: Files, config) -> None:
