@@ -5,6 +5,7 @@ make byte for byte the same."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
 from pathlib import Path
@@ -407,3 +408,15 @@ def test_a_picture_cut_short_is_found_and_one_a_build_made_before_is_not_read_ag
     monkeypatch.setattr(imagecheck, "decodes", lambda path: pytest.fail(f"read again: {path}"))
     monkeypatch.chdir(project)
     assert check.main([]) == 0, capsys.readouterr().out
+
+
+def test_cards_and_renditions_are_linked_from_the_cache_and_never_written_through(project, tmp_path):
+    again, cache = tmp_path / "again", project / ".cache/newsdesk"
+    assert build(project, again).returncode == 0
+    card = next((again / "assets/cards").glob("*.png"))
+    assert os.path.samefile(card, cache / "cards" / card.name)  # one file with two names: nothing copied
+    rendition = next((again / "posts/2025/images").glob("orchard-480.*"))
+    assert os.path.samefile(rendition, cache / "images" / rendition.name)
+    before = {path: path.read_bytes() for path in cache.rglob("*") if path.is_file()}
+    assert build(project, again).returncode == 0  # over its own site: each name is removed before it is linked
+    assert {path: path.read_bytes() for path in before} == before

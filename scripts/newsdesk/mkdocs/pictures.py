@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,6 +23,23 @@ from PIL import Image
 from ..core import dates, images, imaging
 from ..core.images import Card, Picture
 from ..core.model import Post
+
+
+class CachedFile(File):
+    """A rendition or card from the cache, linked into the site rather than copied where the file
+    system allows: a cached file never changes once written (new content gets a new name), and the
+    site's name is removed before it is linked, so nothing ever writes into a file both names share."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if dirty and not self.is_modified():
+            return
+        output = Path(self.abs_dest_path)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.unlink(missing_ok=True)
+        try:
+            os.link(self.abs_src_path, output)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(self.abs_src_path, output)
 
 
 def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]:
@@ -126,7 +144,7 @@ class Pictures:
         cards = self.folder.parent / "cards"
         for card in [*self.cards.values(), self.site_card]:
             found[card.path] = cards / card.path.rsplit("/", 1)[-1]
-        return [File.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
+        return [CachedFile.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
 
     def strip_originals(self, files) -> None:
         """The writers' own files, at their own addresses, replaced by copies without metadata."""
