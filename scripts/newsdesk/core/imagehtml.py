@@ -14,7 +14,7 @@ from .images import SIZES, Picture, Rendition
 _IMG = re.compile(r"""<img\b(?:"[^"]*"|'[^']*'|[^'">])*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 _REPLACED = re.compile(r"""\s(?:src|srcset|sizes|width|height|loading|decoding)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
-_SRCSET = re.compile(r"""\ssrcset\s*=""", re.I)
+_CHOSEN = re.compile(r"""\s(?:srcset|width|height)\s*=""", re.I)  # the writer's own sources or size
 
 
 def relative(path: str, page_url: str) -> str:
@@ -49,7 +49,7 @@ def _rewrite(html: str, page_url: str, pictures: Mapping[str, Picture], make) ->
         if "://" in url or url.startswith(("/", "data:")):
             return text
         picture = pictures.get(posixpath.normpath(posixpath.join(page_url, url.split("#")[0].split("?")[0])))
-        if picture is None or _SRCSET.search(text):  # not ours, or the writer chose its sources already
+        if picture is None or _CHOSEN.search(text):  # not ours, or the writer chose its sources or size already
             count += 1
             return text
         count += 1
