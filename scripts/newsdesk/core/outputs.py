@@ -5,6 +5,7 @@ The build and `newsdesk check` both call `output_problems`, so they agree on eve
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -57,12 +58,17 @@ def docs_outputs(docs_dir: Path | None) -> dict[str, str]:
     if docs_dir is None or not docs_dir.is_dir():
         return {}
     found = {}
-    for path in sorted(docs_dir.rglob("*")):
-        rel = path.relative_to(docs_dir).as_posix()
-        if not path.is_file() or any(part.startswith(".") for part in rel.split("/")) or rel.startswith("templates/"):
+    for rel in sorted(_walk(docs_dir)):
+        if any(part.startswith(".") for part in rel.split("/")) or rel.startswith("templates/"):
             continue
         found.setdefault(page_dest(rel), f"{docs_dir.name}/{rel}")
     return found
+
+
+def _walk(folder: Path) -> list[str]:
+    """Every file under `folder`, as 'images/team.jpg', following folder links as MkDocs does."""
+    return [Path(here, name).relative_to(folder).as_posix()
+            for here, _, names in os.walk(folder, followlinks=True) for name in names if Path(here, name).is_file()]
 
 
 def page_dest(src: str) -> str:
