@@ -136,10 +136,11 @@ class Pictures:
             imaging.make_card(card, folder, self.posts_dir / card.source if card.source else None)
 
     def files(self, config) -> list[File]:
-        """The renditions, the feeds' copies (of posts' pictures) and the cards, as MkDocs files."""
+        """The renditions, the feeds' copies and the cards, as MkDocs files. (A post may show a
+        picture from docs/, so docs' pictures have feed copies too.)"""
         found = {}
-        for source, picture in self.pictures.items():
-            for rendition in (*picture.renditions, *([picture.feed] if source.startswith("posts/") else [])):
+        for picture in self.pictures.values():
+            for rendition in (*picture.renditions, picture.feed):
                 found[rendition.path] = self.folder / rendition.cached
         cards = self.folder.parent / "cards"
         for card in [*self.cards.values(), self.site_card]:
