@@ -16,9 +16,11 @@ _seen: dict[tuple[Path, int, int], str | None] = {}  # (path, size, mtime) -> th
 _whole: dict[tuple[Path, int, int], bool] = {}  # (path, size, mtime) -> the whole picture can be read
 
 
-def image_problems(what: str, written: str, path: Path, in_front_matter: bool, cache: Path | None = None) -> Iterator[str]:
+def image_problems(what: str, written: str, path: Path, in_front_matter: bool, source: str = "",
+                   cache: Path | None = None) -> Iterator[str]:
     """Each thing to fix about the image at `path`, written as `written`, named in messages by `what`.
-    The whole picture is read once, unless a build with the render cache `cache` made it already."""
+    The whole picture is read once, unless a build with the render cache `cache` made it already
+    for its address in the site, `source`."""
     if problem := format_problem(what, written, in_front_matter):
         yield problem
         return
@@ -32,7 +34,7 @@ def image_problems(what: str, written: str, path: Path, in_front_matter: bool, c
         yield problem
         return
     if state not in _whole:
-        _whole[state] = (cache is not None and made_before(path, cache)) or decodes(path)
+        _whole[state] = (cache is not None and made_before(path, source, cache)) or decodes(path)
     if not _whole[state]:
         yield damaged_problem(what)
 
@@ -54,5 +56,5 @@ def docs_picture_problems(docs_dir: Path | None, cache: Path | None = None) -> l
     found = []
     for dest, source in docs_outputs(docs_dir).items():
         if is_raster(dest):
-            found += [Problem(source, "file", message) for message in image_problems("the file", dest, docs_dir / dest, False, cache)]
+            found += [Problem(source, "file", message) for message in image_problems("the file", dest, docs_dir / dest, False, dest, cache)]
     return found

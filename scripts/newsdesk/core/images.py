@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from .links import resolve
 from .model import Post
 
-VERSION = 2  # bump when imaging.py makes different bytes from the same source
+VERSION = 3  # bump when imaging.py makes different bytes from the same source
 ACCEPTED = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
 BODY_ONLY = (".svg",)  # a drawing in the body is fine; social media never show an SVG share image
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif"}

@@ -9,13 +9,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import posixpath
 import unicodedata
 from dataclasses import asdict
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError, features
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, ImageSequence, UnidentifiedImageError, features
 
 from . import images
 from .images import CARD_SIZE, Card, Picture, Rendition
@@ -47,16 +48,18 @@ def decodes(path: Path) -> bool:
     try:
         with Image.open(path) as image:
             image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
-            image.load()
+            for frame in ImageSequence.Iterator(image):  # every frame of an animation
+                frame.load()
         return True
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError):
         return False
 
 
-def made_before(path: Path, cache: Path) -> bool:
-    """Whether a build made this very file's renditions already (their manifest is named by its
-    content), which it could only do by reading the whole picture."""
-    return (cache / "images" / f"{images.digest(images.file_digest(path), render_key())}.json").is_file()
+def made_before(path: Path, source: str, cache: Path) -> bool:
+    """Whether a build made the renditions of this very file, published at `source`, already (the
+    manifest is named by its content), which it could only do by reading the whole picture."""
+    key = images.digest(images.file_digest(path), render_key())
+    return manifest_path(cache / "images", key, source).is_file()
 
 
 def font_files() -> dict[str, Path]:
@@ -107,10 +110,16 @@ def _upright(path: Path) -> tuple[Image.Image, str, bytes | None, bool]:
     return image, fmt, icc, animated
 
 
+def manifest_path(folder: Path, key: str, source: str) -> Path:
+    """What was made from one file's content (`key`) for one address: the same photo at two
+    addresses has two manifests, or each build would take the other's and make both again."""
+    return folder / f"{images.digest(key, source)}.json"
+
+
 def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
     """Renditions of the image at `path`, published at `source` in the site, in `folder`; or the
     ones made before under `key`."""
-    manifest = folder / f"{key}.json"
+    manifest = manifest_path(folder, key, source)
     if found := read_manifest(manifest, folder, source, key):
         return found
     image, fmt, icc, animated = _upright(path)
@@ -125,13 +134,13 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
         _write(folder / cached, data)
         return Rendition(path_in_site, picture.width, picture.height, chosen, cached, size)
 
-    if animated:  # resized frame by frame it would lose its timing: published as it is, without metadata
-        out = io.BytesIO()
-        image.save(out, "GIF", save_all=True)
-        cached = images.rendition_path(source, key, "full", "GIF").rsplit("/", 1)[-1]
-        _write(folder / cached, out.getvalue())
-        only = Rendition(images.rendition_path(source, key, "full", "GIF"), width, height, "GIF", cached, len(out.getvalue()))
-        picture = Picture(source, width, height, (only,), only, Rendition(source, width, height, "GIF", cached, only.size))
+    if animated:  # resized frame by frame it would lose its timing: published whole, without metadata
+        data = _animation(path, fmt)
+        path_in_site = images.rendition_path(source, key, "full", fmt)
+        cached = path_in_site.rsplit("/", 1)[-1]
+        _write(folder / cached, data)
+        only = Rendition(path_in_site, width, height, fmt, cached, len(data))
+        picture = Picture(source, width, height, (only,), only, Rendition(source, width, height, fmt, cached, only.size))
     else:
         renditions = tuple(save(str(w), _resized(image, w), (own, "WEBP")) for w in images.widths_for(width))
         feed = save("feed", _resized(image, min(width, images.FEED_WIDTH)), (own,))
@@ -140,6 +149,22 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
         picture = Picture(source, width, height, renditions, feed, original)
     _write(manifest, json.dumps(asdict(picture)).encode("utf-8"))
     return picture
+
+
+def _animation(path: Path, fmt: str) -> bytes:
+    """An animated GIF, WebP or PNG with every frame and its timing, in its own format, and without
+    its metadata: each frame is copied bare, and only the timing is written back."""
+    with Image.open(path) as opened:
+        frames, durations = [], []
+        for frame in ImageSequence.Iterator(opened):
+            bare = frame.copy()  # loaded: a WebP frame's duration is known only then
+            durations.append(frame.info.get("duration", 100))
+            bare.info = {}
+            frames.append(bare)
+        loop = opened.info.get("loop", 0)
+    out = io.BytesIO()
+    frames[0].save(out, fmt, save_all=True, append_images=frames[1:], duration=durations, loop=loop)
+    return out.getvalue()
 
 
 def _resized(image: Image.Image, width: int) -> Image.Image:
@@ -161,7 +186,7 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
     stem = f"{source.rsplit('.', 1)[0]}-"
     made = (*renditions, picture.feed)
     if (picture.source != source or picture.original.path != source
-            or not all(r.path.startswith(stem) and f".{key}." in r.path and r.path.endswith("/" + r.cached) for r in made)
+            or not all(r.path.startswith(stem) and f".{key}." in r.path and posixpath.basename(r.path) == r.cached for r in made)
             or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))):
         return None
     if not all((folder / r.cached).is_file() for r in (*made, picture.original)):
@@ -213,10 +238,23 @@ def _drawing(style: str, text: str) -> tuple:
     return box, image.tobytes()
 
 
-def drawable(text: str, style: str = "bold") -> bool:
-    """Whether the card's font has every letter of `text`. Source Sans covers Latin, Greek and
-    Cyrillic; Arabic, Chinese or Gurmukhi letters would come out as empty boxes."""
-    return all(letter.isspace() or _drawing(style, letter) != _drawing(style, MISSING) for letter in set(text))
+def _has(style: str, letter: str) -> bool:
+    return letter.isspace() or _drawing(style, letter) != _drawing(style, MISSING)
+
+
+def drawable(text: str, style: str = "bold") -> str:
+    """`text` as the card's font can draw it, or '' if it cannot draw most of it. Source Sans covers
+    Latin, Greek and Cyrillic; Arabic, Chinese or Gurmukhi letters would come out as empty boxes.
+    Invisible characters (a zero-width space) go, and so do a few letters the font lacks (an emoji),
+    as long as they are at most a fifth of the text."""
+    text = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
+    letters = [c for c in text if not c.isspace()]
+    missing = {c for c in set(letters) if not _has(style, c)}
+    if not missing:
+        return text
+    if 5 * sum(c in missing for c in letters) > len(letters):
+        return ""
+    return " ".join("".join(c for c in text if c not in missing).split())
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -267,8 +305,8 @@ def _ramp(start: str, end: str, steps: int) -> list[int]:
 def _drawn(card: Card) -> bytes:
     """A generated card: a type label, the title, and the organisation and date, on the brand band.
 
-    Text the font cannot draw is left out: a title in another script gives way to the
-    organisation's name (the card's alt text still gives the title).
+    Text the font cannot draw is left out (`drawable`): a title mostly in another script gives way
+    to the organisation's name (the card's alt text still gives the title).
 
     Drawn as palette indexes that work like grey levels: 0-127 run from the brand colour to white,
     128-255 from the accent colour to white, so anti-aliased white text blends into either
@@ -281,12 +319,11 @@ def _drawn(card: Card) -> bytes:
     draw = ImageDraw.Draw(image)
     draw.fontmode = "L"  # anti-aliased: a pixel's index is blended like a grey level, along one ramp
     draw.rectangle((0, height - 16, width, height), fill=accent)
-    title, label, organisation = (unicodedata.normalize("NFC", text) for text in (card.title, card.label, card.organisation))
-    organisation = organisation if drawable(organisation, "regular") else ""
-    if not drawable(title):
-        title, organisation = (organisation, "") if drawable(organisation) else ("", organisation)
+    title, label, organisation = drawable(card.title), drawable(card.label), drawable(card.organisation, "regular")
+    if not title:
+        title, organisation = drawable(organisation), ""
     y = 64
-    if label and drawable(label):
+    if label:
         font = _font("bold", 30)
         box = draw.textbbox((margin + 20, y + 10), label.upper(), font=font)
         draw.rectangle((margin, y, box[2] + 20, y + 58), fill=accent)

@@ -303,7 +303,7 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
     if is_file and not exists:
         yield f"{what} points to posts/{rel}, which does not exist"
     elif link.is_image and exists:
-        yield from image_problems(what, link.target, settings.posts_dir / rel, link.line == 0, settings.cache)
+        yield from image_problems(what, link.target, settings.posts_dir / rel, link.line == 0, f"posts/{rel}", settings.cache)
     other = by_rel.get(rel)
     if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
         when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
