@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageSequence
 from sitekit import build, make_site
 
 from newsdesk.commands import check
@@ -150,7 +150,6 @@ def test_a_docs_page_picture_gets_renditions_and_its_own_address_stays(site, pro
         url, width = source.rsplit(" ", 1)
         with Image.open(site / "about" / url) as rendition:
             assert rendition.width == int(width[:-1])
-    assert not list((site / "images").glob("team-feed.*"))  # docs pages are in no feed
 
 
 def test_pages_give_each_picture_its_sources_and_size(site):
@@ -351,13 +350,14 @@ def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_
     assert not (root / ".cache").exists() and not list(scratch.iterdir())
 
 
-@pytest.mark.parametrize(("text", "fine"), [
-    ("Pupils plant an orchard", True), ("Нова бібліотека в школі", True), ("Ελληνικά", True),
-    ("Tiếng Việt", True), ("Română: școală, Łódź", True), ("Cafe\u0301", True),
-    ("افتتاح مكتبة جديدة", False), ("学校图书馆", False), ("ਸਕੂਲ ਦੀ ਲਾਇਬ੍ਰੇਰੀ", False), ("Eid: عيد", False),
+@pytest.mark.parametrize(("text", "drawn"), [
+    ("Pupils plant an orchard", "Pupils plant an orchard"), ("Нова бібліотека в школі", "Нова бібліотека в школі"),
+    ("Ελληνικά", "Ελληνικά"), ("Tiếng Việt", "Tiếng Việt"), ("Română: școală, Łódź", "Română: școală, Łódź"),
+    ("Cafe\u0301", "Café"), ("Sports day \U0001F3C5 winners", "Sports day winners"), ("Zero\u200bwidth", "Zerowidth"),
+    ("افتتاح مكتبة جديدة", ""), ("学校图书馆", ""), ("ਸਕੂਲ ਦੀ ਲਾਇਬ੍ਰੇਰੀ", ""), ("Eid: عيد", ""),
 ])
-def test_the_card_font_says_which_scripts_it_can_draw(text, fine):
-    assert imaging.drawable(text) is fine
+def test_the_card_draws_what_its_font_has_and_gives_up_on_text_mostly_in_another_script(text, drawn):
+    assert imaging.drawable(text) == drawn
 
 
 def card_pixels(title: str, organisation: str = "Director of Schools and Employability") -> bytes:
@@ -371,6 +371,7 @@ def test_a_title_the_font_cannot_draw_gives_way_to_the_organisation_never_to_emp
     assert card_pixels("افتتاح مكتبة جديدة في المدرسة") == card_pixels("Director of Schools and Employability")
     assert card_pixels("学校图书馆开放", organisation="学校") == card_pixels("", organisation="")
     assert card_pixels("Cafe\u0301 opens") == card_pixels("Café opens")  # decomposed accents drawn as one letter
+    assert card_pixels("Sports day \U0001F3C5 winners") == card_pixels("Sports day winners")  # an emoji goes, not the title
 
 
 def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build(tmp_path, monkeypatch, capsys):
@@ -417,6 +418,91 @@ def test_cards_and_renditions_are_linked_from_the_cache_and_never_written_throug
     assert os.path.samefile(card, cache / "cards" / card.name)  # one file with two names: nothing copied
     rendition = next((again / "posts/2025/images").glob("orchard-480.*"))
     assert os.path.samefile(rendition, cache / "images" / rendition.name)
-    before = {path: path.read_bytes() for path in cache.rglob("*") if path.is_file()}
-    assert build(project, again).returncode == 0  # over its own site: each name is removed before it is linked
-    assert {path: path.read_bytes() for path in before} == before
+
+
+def test_linking_never_writes_into_a_file_the_site_name_shares(tmp_path):
+    from newsdesk.mkdocs.pictures import CachedFile
+    cached, other, site = tmp_path / "cache.png", tmp_path / "other.png", tmp_path / "site"
+    cached.write_bytes(b"new card")
+    other.write_bytes(b"somebody else's file")
+    (site / "assets/cards").mkdir(parents=True)
+    os.link(other, site / "assets/cards/x.png")  # the site's name already shares a file, as after serve
+    file = CachedFile("assets/cards/x.png", src_dir=None, dest_dir=str(site), use_directory_urls=True)
+    file.abs_src_path = str(cached)
+    file.copy_file()
+    assert other.read_bytes() == b"somebody else's file"
+    assert os.path.samefile(site / "assets/cards/x.png", cached)
+
+
+def animation(fmt: str) -> bytes:
+    frames = [Image.new("RGB", (60, 40), colour) for colour in ("#0b3a5d", "#00703c", "#1d70b8", "#ffffff")]
+    out = io.BytesIO()
+    extra = {"comment": b"Taken at Northfield Primary"} if fmt == "GIF" else {"exif": Image.Exif()}
+    frames[0].save(out, fmt, save_all=True, append_images=frames[1:], duration=[100, 200, 300, 400], loop=0, **extra)
+    return out.getvalue()
+
+
+def test_animations_keep_every_frame_their_timing_and_their_format_without_metadata(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace(
+        "![A shelf of books](images/plan.png)", "![A spinning book](images/spin.gif) ![A spinning pen](images/pen.webp)"),
+        "2025/images/spin.gif": animation("GIF"), "2025/images/pen.webp": animation("WEBP")})
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    for name, fmt in (("spin.gif", "GIF"), ("pen.webp", "WEBP")):
+        for path in (out / "posts/2025/images").glob(name.replace(".", "*.")):
+            with Image.open(path) as image:
+                assert (image.format, image.n_frames) == (fmt, 4), path.name
+                assert [(frame.load(), frame.info.get("duration"))[1] for frame in ImageSequence.Iterator(image)] == [100, 200, 300, 400]
+                assert not {"comment", "exif", "xmp"} & set(image.info), (path.name, image.info.keys())
+
+
+def test_pictures_anywhere_are_taken_from_the_cache_even_one_photo_at_two_addresses(tmp_path):
+    root = tmp_path / "site"
+    photo = phone_photo(900, 600)
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "images/team.jpg"),
+                     "2025/images/team.jpg": photo})
+    (root / "docs/team.jpg").write_bytes(photo)  # the same photo at the top of docs/, on the About page
+    (root / "docs/about.md").write_text("# About\n\n![The team](team.jpg)\n", encoding="utf-8")
+    assert build(root, tmp_path / "one").returncode == 0
+    made = {path: path.stat().st_mtime_ns for path in (root / ".cache/newsdesk/images").iterdir()}
+    assert build(root, tmp_path / "two").returncode == 0
+    assert {path: path.stat().st_mtime_ns for path in made} == made  # nothing made again
+
+
+def test_a_post_showing_a_docs_picture_feeds_a_copy_that_is_published(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "../../docs/images/team.jpg")})
+    (root / "docs/images").mkdir()
+    (root / "docs/images/team.jpg").write_bytes(phone_photo(900, 600))
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    shown = re.findall(r"https://schools\.example\.gov\.uk/(images/team[^\"&;]*\.jpg)", feed)
+    assert shown and all((out / path).is_file() for path in shown), shown
+
+
+def test_a_picture_the_writer_sized_keeps_the_size_they_gave(tmp_path):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace(
+        "![A shelf of books](images/plan.png)", '![A shelf of books](images/plan.png){ width="120" }'),
+        "2025/images/plan.png": png()})
+    out = tmp_path / "out"
+    assert build(root, out).returncode == 0
+    tag = re.search(r"<img [^>]*plan[^>]*>", html_of(out, "blog/2025/02/libraries")).group(0)
+    assert 'width="120"' in tag and "srcset" not in tag
+
+
+def test_check_and_the_build_see_pictures_in_a_linked_docs_folder(tmp_path, monkeypatch, capsys):
+    root = tmp_path / "site"
+    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()})
+    shared = tmp_path / "shared-pictures"
+    shared.mkdir()
+    (shared / "broken.jpg").write_bytes(b"not a picture")
+    (root / "docs/shared").symlink_to(shared, target_is_directory=True)
+    monkeypatch.chdir(root)
+    expected = "docs/shared/broken.jpg: file: the file is named like a JPEG, PNG, WebP or GIF file but cannot be read as a picture"
+    assert check.main([]) == 1
+    assert any(line.startswith(expected) for line in capsys.readouterr().out.splitlines())
+    built = build(root, tmp_path / "out")
+    assert built.returncode == 1 and expected in built.stderr
