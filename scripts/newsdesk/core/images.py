@@ -158,8 +158,9 @@ class Card:
         return "image/jpeg" if self.path.endswith(".jpg") else "image/png"
 
     @property
-    def key(self) -> str:
-        return self.path.rsplit("/", 1)[-1].split(".")[0]
+    def name(self) -> str:
+        """Its file's name, in the site and in the cache: '<key>.png'."""
+        return posixpath.basename(self.path)
 
 
 # The brand, from docs/assets/newsdesk.css: the header band, white text, the type labels' colours.

@@ -11,7 +11,7 @@ import json
 import os
 import posixpath
 import unicodedata
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -58,8 +58,12 @@ def decodes(path: Path) -> bool:
 def made_before(path: Path, source: str, cache: Path) -> bool:
     """Whether a build made the renditions of this very file, published at `source`, already (the
     manifest is named by its content), which it could only do by reading the whole picture."""
-    key = images.digest(images.file_digest(path), render_key())
-    return manifest_path(cache / "images", key, source).is_file()
+    return manifest_path(cache / "images", picture_key(images.file_digest(path)), source).is_file()
+
+
+def picture_key(content: str) -> str:
+    """The key of what is made from a picture whose bytes have the digest `content`."""
+    return images.digest(content, render_key())
 
 
 def font_files() -> dict[str, Path]:
@@ -126,27 +130,24 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
     width, height = image.size
     own = "PNG" if fmt == "GIF" and not animated else fmt  # a still GIF is resized as PNG
 
-    def save(label: str, picture: Image.Image, choices: tuple[str, ...]) -> Rendition:
-        encoded = [(len(data), f, data) for f in choices for data in [_encode(picture, f, icc)]]
-        size, chosen, data = min(encoded, key=lambda e: e[0])
-        path_in_site = images.rendition_path(source, key, label, chosen)
-        cached = path_in_site.rsplit("/", 1)[-1]
+    def store(label: str, size: tuple[int, int], fmt: str, data: bytes) -> Rendition:
+        path_in_site = images.rendition_path(source, key, label, fmt)
+        cached = posixpath.basename(path_in_site)
         _write(folder / cached, data)
-        return Rendition(path_in_site, picture.width, picture.height, chosen, cached, size)
+        return Rendition(path_in_site, *size, fmt, cached, len(data))
+
+    def save(label: str, picture: Image.Image, choices: tuple[str, ...]) -> Rendition:
+        smallest = min(((f, _encode(picture, f, icc)) for f in choices), key=lambda e: len(e[1]))
+        return store(label, picture.size, *smallest)
 
     if animated:  # resized frame by frame it would lose its timing: published whole, without metadata
-        data = _animation(path, fmt)
-        path_in_site = images.rendition_path(source, key, "full", fmt)
-        cached = path_in_site.rsplit("/", 1)[-1]
-        _write(folder / cached, data)
-        only = Rendition(path_in_site, width, height, fmt, cached, len(data))
-        picture = Picture(source, width, height, (only,), only, Rendition(source, width, height, fmt, cached, only.size))
+        only = store("full", (width, height), fmt, _animation(path, fmt))
+        picture = Picture(source, width, height, (only,), only, replace(only, path=source))
     else:
         renditions = tuple(save(str(w), _resized(image, w), (own, "WEBP")) for w in images.widths_for(width))
         feed = save("feed", _resized(image, min(width, images.FEED_WIDTH)), (own,))
         original = save("original", image, (fmt if fmt != "GIF" else "PNG",))
-        original = Rendition(source, width, height, original.format, original.cached, original.size)
-        picture = Picture(source, width, height, renditions, feed, original)
+        picture = Picture(source, width, height, renditions, feed, replace(original, path=source))
     _write(manifest, json.dumps(asdict(picture)).encode("utf-8"))
     return picture
 
@@ -196,7 +197,7 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
 
 def make_card(card: Card, folder: Path, source: Path | None = None) -> Path:
     """The card's file in `folder`: made now, or found from a build before."""
-    path = folder / card.path.rsplit("/", 1)[-1]
+    path = folder / card.name
     if path.is_file():
         return path
     if card.source is not None and source is not None:

@@ -71,8 +71,8 @@ class Pictures:
         if folder is None:
             self.scratch = tempfile.mkdtemp(prefix="newsdesk-images-")
             folder = Path(self.scratch)
-        self.folder, self.posts_dir = folder / "images", posts_dir
-        self.pictures, self.cards, self.running = {}, {}, []
+        self.folder, self.cards_folder, self.posts_dir = folder / "images", folder / "cards", posts_dir
+        self.pictures, self.cards, self.running, self.pending = {}, {}, [], []
 
     def digest(self, path: Path) -> str:
         stat = path.stat()
@@ -84,7 +84,7 @@ class Pictures:
     def make_pictures(self, sources: dict[str, Path], workers: int, serving: bool) -> list[tuple[str, str]]:
         """Renditions of every picture the site publishes, from its address in the site to its file;
         (address, problem) for those that fail."""
-        todo = [(path, source, images.digest(self.digest(path), imaging.render_key()), self.folder) for source, path in sources.items()]
+        todo = [(path, source, imaging.picture_key(self.digest(path)), self.folder) for source, path in sources.items()]
         if serving or workers < 2 or len(todo) < 2:
             results = map(_picture_job, todo)
         else:
@@ -106,12 +106,16 @@ class Pictures:
                                                       self.digest(self.posts_dir / source) if source else None, key)
         self.site_card = images.site_card(site_name, organisation, key)
 
+    def _all_cards(self) -> list[Card]:
+        """Each card once: posts alike in all a card shows share it."""
+        return list({card.path: card for card in [*self.cards.values(), self.site_card]}.values())
+
     def make_cards(self, workers: int, serving: bool) -> None:
         """Start making the cards not in the cache; `finish` waits for them."""
-        folder = self.folder.parent / "cards"
-        unique = {card.path: card for card in [*self.cards.values(), self.site_card]}
+        folder = self.cards_folder
         todo = [(card, self.posts_dir / card.source if card.source else None)
-                for card in unique.values() if not (folder / card.path.rsplit("/", 1)[-1]).is_file()]
+                for card in self._all_cards() if not (folder / card.name).is_file()]
+        self.pending = todo
         if serving or workers < 2 or len(todo) < 8 or "fork" not in multiprocessing.get_all_start_methods():
             for card, source in todo:
                 imaging.make_card(card, folder, source)
@@ -131,9 +135,9 @@ class Pictures:
         for process in self.running:
             process.join()
         self.running = []
-        folder = self.folder.parent / "cards"
-        for card in {card.path: card for card in [*self.cards.values(), self.site_card]}.values():
-            imaging.make_card(card, folder, self.posts_dir / card.source if card.source else None)
+        for card, source in self.pending:  # each is found in the cache now, unless it failed
+            imaging.make_card(card, self.cards_folder, source)
+        self.pending = []
 
     def files(self, config) -> list[File]:
         """The renditions, the feeds' copies and the cards, as MkDocs files. (A post may show a
@@ -142,9 +146,8 @@ class Pictures:
         for picture in self.pictures.values():
             for rendition in (*picture.renditions, picture.feed):
                 found[rendition.path] = self.folder / rendition.cached
-        cards = self.folder.parent / "cards"
-        for card in [*self.cards.values(), self.site_card]:
-            found[card.path] = cards / card.path.rsplit("/", 1)[-1]
+        for card in self._all_cards():
+            found[card.path] = self.cards_folder / card.name
         return [CachedFile.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
 
     def strip_originals(self, files) -> None:
