@@ -38,8 +38,7 @@ class Feeds:
                                limit=limit, tag_names=site.tag_names)
         self.posts = select_all(self.specs, site.posts, self.channel.limit)
         self.carried = {post.source for posts in self.posts.values() for post in posts}  # in this build's feeds
-        # The posts whose full HTML a build keeps for feeds; `serve` keeps every post's (see __init__).
-        self.in_feeds = None if serving else self.carried
+        self.serving = serving
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
 
     def files(self, config) -> list[File]:
@@ -47,12 +46,10 @@ class Feeds:
         self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.specs] + [OPML_PATH]}
         return list(self.outputs.values())
 
-    def _carries(self, post: Post) -> bool:
-        return self.in_feeds is None or post.source in self.in_feeds
-
     def keep_body(self, post: Post, html: str) -> None:
-        """The post's body as converted, before the page's own changes to it, if a feed carries it."""
-        if self._carries(post):
+        """The post's body as converted, before the page's own changes to it, if a feed carries it.
+        `serve` keeps every post's: an edit may bring a post MkDocs does not convert again into a feed."""
+        if self.serving or post.source in self.carried:
             self.bodies[post.source] = html
 
     def add_item(self, post: Post, notes: str, related: list[Link], formats_email: str | None,

@@ -15,13 +15,12 @@ from mkdocs.structure.files import File, Files
 
 from ..core import dates
 from ..core.assets import asset_plan
-from ..core.changes import home_digest, page_digests, post_digests, site_digest, tree_state
 from ..core.docs import read_docs, unfinished
 from ..core.feeds import feeds_of_listing
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
 from ..core.imagehtml import attributes, responsive
-from ..core.images import CARD_FOLDER, is_raster
+from ..core.images import is_raster
 from ..core.links import retarget
 from ..core.listings import Site
 from ..core.model import Post, Problem, report
@@ -44,7 +43,8 @@ from .pictures import Pictures
 from .prerender import fingerprint, render_all, workers_for, write_all
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
-from .skipping import WRITTEN, mark_unchanged, quiet_dirty_warning, skip_written
+from .preview import Preview
+from .skipping import WRITTEN, quiet_dirty_warning, skip_written
 from .templatecache import TemplateCache
 from .theme import fix_markup
 
@@ -66,8 +66,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
-        self.built: dict[str, bytes] = {}  # digests of the last complete build (changes.py)
-        self.known_posts: dict = {}  # changes.post_digests' memory
+        self.preview = Preview()  # what `serve` redoes after an edit (preview.py)
         self.pictures = Pictures()  # keeps the images' digests across `serve` builds
         self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
@@ -150,7 +149,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
-        self._find_changes(files, config)
+        if self.serving:
+            self.preview.find(files, config, self.site, self.listings, self.site_urls, self.dirty)
         return files
 
     def _make_pictures(self, files: Files, config) -> None:
@@ -166,7 +166,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         for file in self.pictures.files(config):
             files.append(file)
         self.pictures.strip_originals(files)
-        self.picture_paths = self.pictures.pictures
         for warning in image_warnings(self.site.posts, self.settings, self.config.image_size_limit):
             log.info(str(warning))  # `newsdesk check` shows it too; under --strict a warning would stop the build
 
@@ -183,24 +182,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             return self.site.assets
         return list(asset_plan(self.settings, self.loaded).published)
 
-    def _find_changes(self, files: Files, config) -> None:
-        """Digests of what each page and feed shows, for `mkdocs serve`; under --dirty, mark the
-        pages that need not be built again. A build makes everything once and needs none."""
-        if not self.serving:
-            return
-        docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
-                for f in files if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))]
-        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-        theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
-        # A post's card is named after what it shows, so it changes with the post's own digest.
-        files_shown = {src: url for src, url in self.site_urls.items() if not src.startswith(CARD_FOLDER + "/")}
-        self.site_key = site_digest(config_text, theme, docs, files_shown, self.site, config.site_url)
-        self.post_keys = post_digests(self.site.posts, self.known_posts)
-        self.changes = {**page_digests(self.site, self.listings, self.site_key, self.post_keys),
-                        "index.md": home_digest(self.site, self.site_key, self.post_keys), "site": self.site_key}
-        if self.dirty:
-            mark_unchanged(files, config.site_dir, self.built, self.changes)
-
     def _add_redirects(self, files: Files, config) -> None:
         """A page at each alias (check_site has made sure that none takes another page's address)."""
         for path, page in redirects(self.site.posts, config.site_url).items():
@@ -216,7 +197,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         results up. `mkdocs serve` does it for its first build only, in its own process (its
         server's threads must not be forked); later, MkDocs converts the posts an edit changes."""
         self.nav = nav
-        if self.serving and self.built:
+        if self.serving and self.preview.built:
             return nav
         texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n"), keep=True) for post in self.site.posts}
         self.cache = self._render_cache(config)
@@ -283,13 +264,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post:
             html = resolve_source_urls(html, post.url, posixpath.dirname(post.src_uri), self.site_urls, self.known_urls)
             self.feeds.keep_body(post, html)  # as converted: feeds make their own copy from it
-            html = responsive(html, post.url, self.picture_paths, first_is_eager=self._hero(post) is None)
+            html = responsive(html, post.url, self.pictures.pictures, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
             self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         elif "<img" in html:  # a page of docs/: its pictures get their renditions too
-            html = responsive(html, page.url, self.picture_paths, first_is_eager=True)
+            html = responsive(html, page.url, self.pictures.pictures, first_is_eager=True)
         return html
 
     def _prepare_env(self, env, *, config, files):
@@ -303,8 +284,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
         env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
-        self._closings(config)
-        self.feeds.prepare(config.site_name, self.site.posts, self.pictures, (self.site_key, self.post_keys) if self.serving else None)
+        self._feed_items()
+        self.feeds.prepare(config.site_name, self.site.posts, self.pictures, (self.preview.site_key, self.preview.post_keys) if self.serving else None)
         return env
 
     @event_priority(-100)  # last: pages are written with the environment every plugin has set up
@@ -322,15 +303,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
 
-    def _closings(self, config) -> None:
-        """What each post shows after its body, for its page and its feed items (parts.py); made
-        once every page is read, so that related links have their pages' titles."""
-        self.closings = {}
+    def _feed_items(self) -> None:
+        """What each post in a feed carries after its body (parts.py); made once every page is read,
+        so that related links have their pages' titles. Pages make their own closing (`view`)."""
         for post in self.site.posts:
-            notes = self.notes_html.get(post.source, "")
-            related = related_links(post, self.by_rel, self.site_urls, Path(config.docs_dir))
-            self.closings[post.source] = closing_html(post, notes, related=related, formats_email=self.settings.formats_email)
-            self.feeds.add_item(post, notes, related, self.settings.formats_email, self.excerpts.get(post.source), self.picture_paths)
+            if post.source in self.feeds.carried:
+                self.feeds.add_item(post, self.notes_html.get(post.source, ""), self._related(post), self.settings.formats_email,
+                                    self.excerpts.get(post.source), self.pictures.pictures)
+
+    def _related(self, post: Post) -> list[Link]:
+        return related_links(post, self.by_rel, self.site_urls, self.settings.docs_dir)
 
     def _hero(self, post: Post):
         """The post's picture above its body, unless the writer placed it in the body already."""
@@ -350,7 +332,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             hero = self._hero(post)
             view.update(post=post, older=older, newer=newer, card=self.pictures.cards.get(post.source),
                         hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
-                        closing_html=Markup(self.closings.get(post.source, "")),
+                        closing_html=Markup(closing_html(post, self.notes_html.get(post.source, ""), related=self._related(post),
+                                                         formats_email=self.settings.formats_email)),
                         more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
                         share=share_links(post.title, self.feeds.channel.absolute(post.url)))
         elif listing := self.listings.get(src_uri):
@@ -378,7 +361,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         indexing = None if self.serving else Indexing(config.site_dir, self.search_glob)
         if self.serving:
             self.background.request(config.site_dir, self.search_glob)
-            self.built = self.changes  # only a build that finished counts: see mark_unchanged
+            self.preview.finished()
         if self.cache is not None:
             self.cache.save()
             self.cache = None
@@ -390,7 +373,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.aside = None
 
     def on_build_error(self, *, error) -> None:
-        self.built = {}  # half-built: the next build starts again from nothing
+        self.preview.failed()
         if self.aside is not None:
             self.aside.abandon()  # the last good site stays as it was
             self.aside = None
