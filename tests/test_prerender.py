@@ -91,10 +91,11 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
 
     import newsdesk.core.feeds
     import newsdesk.mkdocs.plugin
+    import newsdesk.mkdocs.prerender
 
     retargeted, excerpts = [], []
-    retarget, excerpt = newsdesk.mkdocs.plugin.retarget, newsdesk.mkdocs.plugin.excerpt
-    monkeypatch.setattr(newsdesk.mkdocs.plugin, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1])
+    retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.plugin.excerpt
+    monkeypatch.setattr(newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1])
     monkeypatch.setattr(newsdesk.mkdocs.plugin, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
     monkeypatch.setattr(newsdesk.core.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)

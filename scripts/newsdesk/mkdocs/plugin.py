@@ -21,13 +21,12 @@ from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
 from ..core.imagehtml import attributes, responsive
 from ..core.images import is_raster
-from ..core.links import retarget
 from ..core.listings import Site
 from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH
 from ..core.outputs import inside
 from ..core.parts import Link, closing_html, more_html, related_links, relative, share_links
-from ..core.posts import display, docs_links
+from ..core.posts import display
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.redirects import redirects
@@ -40,7 +39,7 @@ from .feedwiring import Feeds
 from .generated import index_pages, post_file
 from .internals import check_engine
 from .pictures import Pictures
-from .prerender import fingerprint, render_all, workers_for, write_all
+from .prerender import Conversions, workers_for, write_all
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
 from .preview import Preview
@@ -58,9 +57,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
         self.aside: AsideBuild | None = None
         self.site = Site(posts=[])
-        self.prerendered: dict = {}
-        self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted), from on_nav
-        self.cache: RenderCache | None = None
+        self.conversions = Conversions()  # each post's Markdown converted once (prerender.py)
         # Kept across `mkdocs serve` rebuilds (a build uses each once): what a page that MkDocs
         # does not convert again, under --dirty, had from the build that converted it.
         self.excerpts: dict[str, str] = {}  # post.source -> its excerpt's HTML
@@ -105,7 +102,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))
         self.posts = {post.src_uri: post for post in self.site.posts}
-        self.retargeted = {}  # this build's: docs pages may have moved since the last
+        self.conversions.begin(self.settings)
         self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
@@ -199,10 +196,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.nav = nav
         if self.serving and self.preview.built:
             return nav
-        texts = {post.src_uri: self._markdown(post, post.body.lstrip("\n"), keep=True) for post in self.site.posts}
-        self.cache = self._render_cache(config)
         workers = 1 if self.serving else workers_for(self.config.workers)
-        self.prerendered = render_all(texts, config, files, workers, self.cache)
+        self.conversions.start(self.site.posts, config, files, workers, self._render_cache(config))
         return nav
 
     def _render_cache(self, config) -> RenderCache | None:
@@ -214,21 +209,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
         return self.settings.root / self.config.cache_dir
 
-    def _markdown(self, post: Post, text: str, keep: bool = False) -> str:
-        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
-        Done once a post: on_nav keeps what it made (`keep`) for the page to take."""
-        source, done = self.retargeted.pop(post.src_uri, (None, None))
-        if source != text:
-            done = retarget(text, docs_links(post, self.settings))
-        if keep:
-            self.retargeted[post.src_uri] = (text, done)
-        return done
-
     def _prepare_page(self, markdown_text: str, *, page, config, files) -> str:
         post = self.posts.get(page.file.src_uri)
         if post:
             page.meta["template"] = "newsdesk/post.html"
-            markdown_text = self._markdown(post, markdown_text)
+            markdown_text = self.conversions.markdown(post, markdown_text)
         elif page.is_homepage and "template" not in page.meta:
             page.meta["template"] = "newsdesk/home.html"
         page.update_date = self._last_change(page) or page.update_date
@@ -236,9 +221,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(-100)  # last: the text compared must be the one MkDocs is about to convert
     def _use_prerendered(self, markdown_text: str, *, page, config, files) -> str:
-        done = self.prerendered.pop(page.file.src_uri, None)
-        if done and done.fingerprint == fingerprint(markdown_text):
-            page.render = lambda config, files: done.apply(page, files)
+        self.conversions.use(page, markdown_text)
         return markdown_text
 
     on_page_markdown = CombinedEvent(_prepare_page, _use_prerendered)
@@ -362,9 +345,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.serving:
             self.background.request(config.site_dir, self.search_glob)
             self.preview.finished()
-        if self.cache is not None:
-            self.cache.save()
-            self.cache = None
+        self.conversions.save()
         if indexing:
             indexing.wait()  # before the swap: the site and its index go live together
         self.pictures.done()

@@ -25,6 +25,8 @@ from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
+from ..core.links import retarget
+from ..core.posts import docs_links
 from .internals import build_page
 from .rendercache import RecordingFiles, RenderCache
 
@@ -193,3 +195,45 @@ def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
         anchors=page.present_anchor_ids, records=_capture.records,
         links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
     ), recording.looked_up
+
+
+class Conversions:
+    """One build's converted posts, for the plugin: each post's Markdown with its links to docs
+    pages retargeted once, converted by render_all, and handed to its page if still current."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[str, Rendered] = {}
+        self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted)
+        self.cache: RenderCache | None = None
+
+    def begin(self, settings) -> None:
+        """A new build (under `serve`, also one that converts only what MkDocs converts itself):
+        docs pages may have moved since the last."""
+        self.settings, self.retargeted = settings, {}
+
+    def start(self, posts, config, files, workers: int, cache: RenderCache | None) -> None:
+        """Convert every post now, from `cache` or on `workers` CPUs; pages pick the results up."""
+        texts = {post.src_uri: self.markdown(post, post.body.lstrip("\n"), keep=True) for post in posts}
+        self.cache = cache
+        self.rendered = render_all(texts, config, files, workers, cache)
+
+    def markdown(self, post, text: str, keep: bool = False) -> str:
+        """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
+        Done once a post: start keeps what it made (`keep`) for the page to take."""
+        source, done = self.retargeted.pop(post.src_uri, (None, None))
+        if source != text:
+            done = retarget(text, docs_links(post, self.settings))
+        if keep:
+            self.retargeted[post.src_uri] = (text, done)
+        return done
+
+    def use(self, page, markdown_text: str) -> None:
+        """Have the page take its post's converted HTML, if it was converted from this very text."""
+        done = self.rendered.pop(page.file.src_uri, None)
+        if done and done.fingerprint == fingerprint(markdown_text):
+            page.render = lambda config, files: done.apply(page, files)
+
+    def save(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
+            self.cache = None
