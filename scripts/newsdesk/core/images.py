@@ -88,6 +88,19 @@ def file_digest(path: Path) -> str:
     return hashlib.blake2b(path.read_bytes(), digest_size=10).hexdigest()
 
 
+_digests: dict[tuple[Path, int, int], str] = {}  # (path, size, mtime) -> its file_digest
+
+
+def content_digest(path: Path) -> str:
+    """file_digest, read once per version of the file: `check_site`, the build and every `serve`
+    rebuild of one process share it."""
+    stat = path.stat()
+    state = (path, stat.st_size, stat.st_mtime_ns)
+    if state not in _digests:
+        _digests[state] = file_digest(path)
+    return _digests[state]
+
+
 def widths_for(width: int) -> tuple[int, ...]:
     """The rendition widths for an original `width` pixels wide: never wider than it."""
     largest = min(width, WIDTHS[-1])

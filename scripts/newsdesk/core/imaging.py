@@ -58,7 +58,7 @@ def decodes(path: Path) -> bool:
 def made_before(path: Path, source: str, cache: Path) -> bool:
     """Whether a build made the renditions of this very file, published at `source`, already (the
     manifest is named by its content), which it could only do by reading the whole picture."""
-    return manifest_path(cache / "images", picture_key(images.file_digest(path)), source).is_file()
+    return manifest_path(cache / "images", picture_key(images.content_digest(path)), source).is_file()
 
 
 def picture_key(content: str) -> str:

@@ -1,5 +1,6 @@
 """The pages the plugin adds to MkDocs' files: each post at its address, and the listing, tag,
-archive, subscribe and search pages, whose bodies come from templates under overrides/newsdesk/."""
+archive, subscribe and search pages, whose bodies come from templates under overrides/newsdesk/;
+and the redirect pages of old addresses."""
 from __future__ import annotations
 
 import json
@@ -9,6 +10,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.model import Post
 from ..core.outputs import SECTION_PAGES
+from ..core.redirects import redirects
 from ..core.search import SEARCH_PAGE
 from .skipping import PageFile
 
@@ -62,3 +64,8 @@ def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
     for src_uri, (title, _) in SECTION_PAGES.items():
         pages.append(page(src_uri, title, TEMPLATES[src_uri], src_uri != SEARCH_PAGE))  # search: from the header
     return pages
+
+
+def redirect_files(config, posts: list[Post]) -> list[File]:
+    """A page at each alias (check_site has made sure that none takes another page's address)."""
+    return [File.generated(config, path, content=page) for path, page in redirects(posts, config.site_url).items()]

@@ -59,7 +59,6 @@ class Pictures:
     """This build's pictures (by their addresses in the site) and cards (by post source)."""
 
     def __init__(self) -> None:
-        self.digests: dict[tuple[Path, int, int], str] = {}  # kept across `serve` builds: files not read again
         self.pictures: dict[str, Picture] = {}
         self.cards: dict[str, Card] = {}
         self.site_card: Card | None = None
@@ -74,17 +73,17 @@ class Pictures:
         self.folder, self.cards_folder, self.posts_dir = folder / "images", folder / "cards", posts_dir
         self.pictures, self.cards, self.running, self.pending = {}, {}, [], []
 
-    def digest(self, path: Path) -> str:
-        stat = path.stat()
-        state = (path, stat.st_size, stat.st_mtime_ns)
-        if state not in self.digests:
-            self.digests[state] = images.file_digest(path)
-        return self.digests[state]
+    @staticmethod
+    def sources(files, docs_dir: Path) -> dict[str, Path]:
+        """Every picture the site publishes, beside posts or in docs/, by its address in the site."""
+        return {file.src_uri: Path(file.abs_src_path) for file in files  # thousands, with the theme's: the cheap test first
+                if images.is_raster(file.src_uri) and file.abs_src_path and not file.is_documentation_page()
+                and (file.src_uri.startswith("posts/") or Path(file.abs_src_path).is_relative_to(docs_dir))}
 
     def make_pictures(self, sources: dict[str, Path], workers: int, serving: bool) -> list[tuple[str, str]]:
         """Renditions of every picture the site publishes, from its address in the site to its file;
         (address, problem) for those that fail."""
-        todo = [(path, source, imaging.picture_key(self.digest(path)), self.folder) for source, path in sources.items()]
+        todo = [(path, source, imaging.picture_key(images.content_digest(path)), self.folder) for source, path in sources.items()]
         if serving or workers < 2 or len(todo) < 2:
             results = map(_picture_job, todo)
         else:
@@ -103,7 +102,7 @@ class Pictures:
         for post in posts:  # checked already: a post's raster `image` exists
             source = images.resolve(post.rel, post.image) if post.image and images.is_raster(post.image) else None
             self.cards[post.source] = images.card_for(post, organisation, dates.human_date(post.date),
-                                                      self.digest(self.posts_dir / source) if source else None, key)
+                                                      images.content_digest(self.posts_dir / source) if source else None, key)
         self.site_card = images.site_card(site_name, organisation, key)
 
     def _all_cards(self) -> list[Card]:

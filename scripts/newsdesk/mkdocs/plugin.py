@@ -20,7 +20,6 @@ from ..core.feeds import feeds_of_listing
 from ..core.html import excerpt, rebase, resolve_source_urls
 from ..core.imagecheck import image_warnings
 from ..core.imagehtml import attributes, responsive
-from ..core.images import is_raster
 from ..core.listings import Site
 from ..core.model import Post, Problem, report
 from ..core.opml import OPML_PATH
@@ -29,14 +28,13 @@ from ..core.parts import Link, closing_html, more_html, related_links, relative,
 from ..core.posts import display
 from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
-from ..core.redirects import redirects
 from ..core.search import SEARCH_PAGE, index_glob, search_filters
 from ..core.site import check_site, load_site
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from .editor import editor_files
 from .feedwiring import Feeds
-from .generated import index_pages, post_file
+from .generated import index_pages, post_file, redirect_files
 from .internals import check_engine
 from .pictures import Pictures
 from .prerender import Conversions, workers_for, write_all
@@ -64,7 +62,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.notes_html: dict[str, str] = {}  # post.source -> its notes to editors, rendered
         self.reads: dict = {}  # load_posts' unchanged files
         self.preview = Preview()  # what `serve` redoes after an edit (preview.py)
-        self.pictures = Pictures()  # keeps the images' digests across `serve` builds
+        self.pictures = Pictures()  # pictures and share cards (pictures.py)
         self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
         self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (templatecache.py)
@@ -140,7 +138,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         for file in generated:
             files.append(file)
         self._make_pictures(files, config)
-        self._add_redirects(files, config)
+        for file in redirect_files(config, self.site.posts):
+            files.append(file)
         outside = sorted(file.dest_uri for file in files if not inside(file.dest_uri))
         if outside:  # check_site refuses such paths; this guards against a path it did not foresee
             raise PluginError("newsdesk: these files would be written outside the site folder: " + ", ".join(outside))
@@ -153,10 +152,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def _make_pictures(self, files: Files, config) -> None:
         """Renditions of each picture the site publishes, beside posts or in docs/, and the files of
         every share card (started in on_config)."""
-        docs_dir = Path(config.docs_dir)
-        sources = {file.src_uri: Path(file.abs_src_path) for file in files  # thousands, with the theme's: the cheap test first
-                   if is_raster(file.src_uri) and file.abs_src_path and not file.is_documentation_page()
-                   and (file.src_uri.startswith("posts/") or Path(file.abs_src_path).is_relative_to(docs_dir))}
+        sources = self.pictures.sources(files, Path(config.docs_dir))
         failed = self.pictures.make_pictures(sources, workers_for(self.config.workers), self.serving)
         if failed:
             raise PluginError(report([Problem(display(sources[source], self.settings.root), "file", message) for source, message in failed]))
@@ -178,11 +174,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if self.serving:
             return self.site.assets
         return list(asset_plan(self.settings, self.loaded).published)
-
-    def _add_redirects(self, files: Files, config) -> None:
-        """A page at each alias (check_site has made sure that none takes another page's address)."""
-        for path, page in redirects(self.site.posts, config.site_url).items():
-            files.append(File.generated(config, path, content=page))
 
     def on_page_read_source(self, *, page, config) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
