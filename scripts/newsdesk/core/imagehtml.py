@@ -10,16 +10,12 @@ from typing import Mapping
 from markupsafe import escape
 
 from .images import SIZES, Picture, Rendition
+from .parts import relative
 
 _IMG = re.compile(r"""<img\b(?:"[^"]*"|'[^']*'|[^'">])*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 _REPLACED = re.compile(r"""\s(?:src|srcset|sizes|width|height|loading|decoding)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
 _CHOSEN = re.compile(r"""\s(?:srcset|width|height)\s*=""", re.I)  # the writer's own sources or size
-
-
-def relative(path: str, page_url: str) -> str:
-    """A site path ('posts/2025/images/a-800.x.webp') as a URL relative to the page at `page_url`."""
-    return posixpath.relpath("/" + path, "/" + page_url)
 
 
 def attributes(picture: Picture, page_url: str, lazy: bool) -> str:
