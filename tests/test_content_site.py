@@ -66,7 +66,7 @@ def test_a_press_release_shows_its_publication_time(page):
 def test_attachments_show_kind_size_pages_and_the_accessible_format_offer(page, site):
     attachments = section(page, "attachments")
     assert text(attachments).startswith(
-        "Attachments Consultation document (PDF, 591 bytes, 2 pages) Easy read version (Word, 35 bytes) Figures by school (CSV)")
+        "Attachments Consultation document (PDF, 591 bytes, 2 pages) Easy read version (Word, 754 bytes) Figures by school (CSV)")
     assert 'href="mailto:formats@content.example.org"' in attachments
     assert (site / "posts/2025/files/consultation.pdf").is_file()
 

@@ -3,8 +3,11 @@ the front matter, and the facts a reader is shown about each (kind, size, and a 
 count, read with pypdf)."""
 from __future__ import annotations
 
+import logging
+import warnings
 from pathlib import Path, PurePosixPath
 
+from .filetypes import document_problem
 from .links import resolve
 from .model import Attachment, Settings
 
@@ -25,12 +28,18 @@ def pdf_pages(path: Path) -> int:
     from pypdf import PdfReader  # only when a post has a PDF
     from pypdf.errors import PdfReadError
 
+    logger = logging.getLogger("pypdf")  # its findings become our message, not lines of its own
+    disabled, logger.disabled = logger.disabled, True
     try:
-        reader = PdfReader(path)
-        encrypted = reader.is_encrypted
-        pages = 0 if encrypted else len(reader.pages)
-    except (PdfReadError, OSError, KeyError, TypeError, ValueError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(path)
+            encrypted = reader.is_encrypted
+            pages = 0 if encrypted else len(reader.pages)
+    except (PdfReadError, OSError, KeyError, TypeError, ValueError, AttributeError, IndexError):
         raise ValueError("cannot be opened as a PDF") from None
+    finally:
+        logger.disabled = disabled
     if encrypted:
         raise ValueError("is protected with a password")
     return pages
@@ -66,6 +75,9 @@ def read_attachments(fields, rel: str, settings: Settings) -> tuple[Attachment, 
         size = local.stat().st_size
         if size > settings.attachment_limit_mb * 1024 * 1024:
             fields.report("attachments", f"{what} is {human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml")
+            continue
+        if problem := document_problem(PurePosixPath(file).suffix.lower(), local):
+            fields.report("attachments", f"{what} {problem}")
             continue
         pages = None
         if kind == "PDF":
