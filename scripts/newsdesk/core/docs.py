@@ -7,9 +7,11 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
+from typing import Callable
 
 from .frontmatter import FrontMatterError, normalise, read_text, split
 from .model import Post, Problem
+from .slugs import did_you_mean
 
 _PLACEHOLDER = re.compile(r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I)
 _SHOWN = 80  # characters of a placeholder quoted in its message
@@ -69,15 +71,35 @@ def body_of(text: str) -> str:
         return text
 
 
-def front_matter_problems(pages: dict[str, str], folder: str = "docs") -> list[Problem]:
-    """Each page whose front matter cannot be read, with the line and the fix."""
+# What MkDocs and Material read from a page's front matter (Material's "Setting up" pages list them).
+DOCS_FIELDS = ("title", "description", "template", "hide", "search", "icon", "status", "subtitle")
+
+
+def front_matter_problems(pages: dict[str, str], folder: str = "docs",
+                          template_exists: Callable[[str], bool] | None = None) -> list[Problem]:
+    """Each page whose front matter cannot be read, names a field nothing reads, or a template
+    the theme does not have (`template_exists` asks the theme), with the line and the fix."""
     problems = []
     for page, text in pages.items():
-        if has_front_matter(text):
-            try:
-                split(text)
-            except FrontMatterError as error:
-                problems.append(Problem(f"{folder}/{page}", "front matter", str(error)))
+        if not has_front_matter(text):
+            continue
+        source = f"{folder}/{page}"
+        try:
+            meta = split(text).meta
+        except FrontMatterError as error:
+            problems.append(Problem(source, "front matter", str(error)))
+            continue
+        for key in meta:
+            if str(key) not in DOCS_FIELDS:
+                hint = did_you_mean(str(key), DOCS_FIELDS) or f"; a page's fields are: {', '.join(DOCS_FIELDS)}"
+                problems.append(Problem(source, str(key), f"unknown field{hint}"))
+        template = meta.get("template")
+        if template is not None and template_exists is not None:
+            if not isinstance(template, str) or not template.strip():
+                problems.append(Problem(source, "template", f"expected the name of a template, such as 'main.html', got {template!r}; or remove the line"))
+            elif not template_exists(template.strip()):
+                problems.append(Problem(source, "template", f"'{template}' does not exist in overrides/ or the theme; "
+                                                            "remove the line to use the normal page, or save the template in overrides/"))
     return problems
 
 

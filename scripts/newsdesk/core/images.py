@@ -152,6 +152,14 @@ def rendition_path(source: str, key: str, label: str, fmt: str) -> str:
     return f"{stem}-{label}.{key}.{EXTENSION[fmt]}"
 
 
+def is_rendition_of(path: str, source: str) -> bool:
+    """Whether `path` is named as rendition_path names the copies of `source`, whatever the key."""
+    stem = posixpath.splitext(source)[0]
+    name = path[len(stem):] if path.startswith(stem) else ""
+    label, _, rest = name.rpartition(".")[0].rpartition(".")
+    return name.startswith("-") and bool(label) and rest.isalnum() and name.rsplit(".", 1)[-1] in EXTENSION.values()
+
+
 @dataclass(frozen=True)
 class Card:
     """A share card: what it shows and where it is published. Either `source` (the post's own

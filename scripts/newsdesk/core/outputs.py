@@ -9,8 +9,9 @@ import os
 import posixpath
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
+from .images import is_raster, is_rendition_of
 from .listings import Site
 from .model import Problem, Settings
 from .redirects import alias_path
@@ -20,9 +21,9 @@ from .search import SEARCH_PAGE
 # messages call them. The adapter makes them (mkdocs/generated.py); nothing may take their place.
 SECTION_PAGES = {"tags/index.md": ("Tags", "the tag index"), "archive/index.md": ("Archive", "the archive"),
                  "subscribe/index.md": ("Subscribe", "the Subscribe page"), SEARCH_PAGE: ("Search", "the search page")}
-# What the theme and MkDocs write whatever the posts: a page or an alias there would be replaced.
-THEME_OUTPUTS = ("404.html", "sitemap.xml", "sitemap.xml.gz")
-THEME_FOLDERS = ("assets/", "search/", "pagefind/")  # pagefind/: the search index (core/search.py)
+# Folders the build fills as it goes, with names no one can foresee: an alias may not go there.
+BUILD_FOLDERS = {"pagefind/": "the search index's folder /pagefind/", "assets/cards/": "the share cards' folder /assets/cards/",
+                 "posts/": "the folder /posts/, where the site publishes the files kept beside posts"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -97,23 +98,31 @@ def generated_outputs(site: Site, settings: Settings, feed_paths: Iterable[str],
 
 
 def output_problems(site: Site, settings: Settings, *, feed_paths: Iterable[str], assets: Iterable[str],
-                    feed_logo: str | None, config_name: str = "mkdocs.yml") -> list[Problem]:
+                    feed_logo: str | None, engine: Callable[[], dict[str, str]] | None = None,
+                    config_name: str = "mkdocs.yml") -> list[Problem]:
     """Docs files that would replace generated pages, aliases that would replace anything or leave
-    the site folder, and a feed logo that is not there."""
+    the site folder, and a feed logo that is not there. `engine` gives, when an alias is to be
+    checked, every file the engine, its theme and the editor write, with what each is."""
     generated = generated_outputs(site, settings, feed_paths, assets)
     docs = docs_outputs(settings.docs_dir)
     problems = []
     for dest, source in docs.items():
         if dest in generated:
             problems.append(Problem(source, "file", f"would replace {generated[dest]}, which the site makes itself (/{dest}); rename or remove {source}"))
-    taken = {**{dest: f"the page made from {source}" for dest, source in docs.items()}, **generated}
+    taken = None
     for post in site.posts:
         for alias in post.aliases:
             if unsafe_path(alias):
                 continue  # reported when the post was read
+            if taken is None:  # only a site with aliases asks the engine
+                taken = {**(engine() if engine else {}), **{dest: f"the page made from {source}" for dest, source in docs.items()}, **generated}
             dest = alias_path(alias)
-            what = taken.get(dest) or (f"a file of the theme (/{dest})" if dest in THEME_OUTPUTS or dest.startswith(THEME_FOLDERS) else None)
-            if what and what != f"the page of {post.source}":
+            what = taken.get(dest) or next((f"a copy of the picture /{source}" for source in docs if is_raster(source)
+                                            and is_rendition_of(dest, source)), None)
+            folder = next((name for folder, name in BUILD_FOLDERS.items() if dest.startswith(folder)), None)
+            if folder and not what:
+                problems.append(Problem(post.source, "aliases", f"'{alias}' is inside {folder}, which the build fills; remove it from 'aliases'"))
+            elif what and what != f"the page of {post.source}":
                 problems.append(Problem(post.source, "aliases", f"'{alias}' is the address of {what}; remove it from 'aliases'"))
             elif what:
                 problems.append(Problem(post.source, "aliases", f"'{alias}' is this post's own address; remove it from 'aliases'"))

@@ -26,11 +26,16 @@ class Link:
     href: str
 
 
+# Kept as they are in an address: '/', '%' (an address MkDocs quoted already) and what RFC 3986 allows.
+_SAFE = "/%#:@!$&'()*+,;=~"
+
+
 def relative(target: str, page_url: str) -> str:
-    """The address of `target` (a site path: 'blog/2025/01/x/', 'posts/a.pdf') from the page at `page_url`."""
+    """The address of `target` (a site path: 'blog/2025/01/x/', 'posts/a.pdf') from the page at
+    `page_url`, percent-encoded: 'posts/2025/files/annual report.pdf' is linked as 'annual%20report.pdf'."""
     href = posixpath.relpath(target or ".", page_url or ".")
     folder = target == "" or target.endswith("/")  # a page's address: keep its trailing slash
-    return href + "/" if folder and not href.endswith("/") else href
+    return quote(href + "/" if folder and not href.endswith("/") else href, safe=_SAFE)
 
 
 def related_links(post: Post, by_rel: Mapping[str, Post], urls: Mapping[str, str], docs_dir: Path) -> list[Link]:

@@ -131,12 +131,16 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     if changes and updated and updated != changes[0].date:
         problems.append(Problem(source, "updated", f"{written_date(updated)} is not the date of the newest entry in 'changes' ({written_date(changes[0].date)}); remove 'updated': the newest change sets it"))
     updated = changes[0].date if changes else updated
-    if updated and date and updated_too_early(updated, date):
-        problems.append(Problem(source, "changes", f"the newest change, {written_date(updated)}, is before the post's date {written_date(date)}; a change comes after the post is published") if changes
-                        else Problem(source, "updated", f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed"))
+    for number, change in enumerate(changes, start=1):  # every entry, not only the newest
+        if date and updated_too_early(change.date, date):
+            problems.append(Problem(source, "changes", f"entry {number}, {written_date(change.date)}, is before the post's date {written_date(date)}; a change comes after the post is published"))
+    if updated and date and not changes and updated_too_early(updated, date):
+        problems.append(Problem(source, "updated", f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed"))
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     author = fields.author()
-    contact_required = post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact) else None
+    # Without a readable authors file, its own problem is the one cause: no "contact: missing" per post.
+    contact_required = (post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact)
+                        and not settings.authors_unreadable else None)
     contact = fields.contact(contact_required) or (author.contact if author else None)
     image_caption, image_credit = fields.image_notes() if image else (None, None)
     post = Post(
@@ -189,6 +193,7 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: di
     posts = [post for path in files if (post := _read(path, settings, problems, reads))]
     for post in posts:
         post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
+        problems += _future_changes(post, now)
     failed = {problem.source for problem in problems}
     _check_urls([post for post in posts if post.source not in failed], problems)
     by_rel = {post.rel: post for post in posts}
@@ -199,6 +204,14 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: di
     failed = {problem.source for problem in problems}
     valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
     return Loaded(valid, sorted(set(problems)))
+
+
+def _future_changes(post: Post, now: datetime) -> list[Problem]:
+    """A change dated after now would show readers "Updated" on a day still to come, and make the
+    feeds and sitemap say so: it is a mistake, never a plan."""
+    return [Problem(post.source, "changes", f"entry {number}, {written_date(change.date)}, is in the future (it is now {written_date(now)}); "
+                                            "write the date and time the change was made")
+            for number, change in enumerate(post.changes, start=1) if change.date > now]
 
 
 def _check_urls(posts: list[Post], problems: list[Problem]) -> None:

@@ -16,6 +16,7 @@ from .listings import Site, build_site
 from .model import PostType, Problem, Settings
 from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
+from .active import published_file_problems
 from .imagecheck import docs_picture_problems
 from .outputs import SECTION_PAGES, output_problems
 from .pagelinks import page_link_problems
@@ -47,29 +48,32 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
 
 
 def load_site(options, root: Path, *, publishing: bool,
-              docs_dir: Path | None = None, reads: dict | None = None) -> tuple[Settings, Loaded, list[Problem]]:
+              docs_dir: Path | None = None, reads: dict | None = None,
+              template_exists=None) -> tuple[Settings, Loaded, list[Problem]]:
     """Settings, every post and every problem, exactly as a build sees them.
 
     The build and `newsdesk check` both call this, so a post passes the check if and only if it
     builds. Raises ValueError, with the fix, when there is nothing to check (no posts folder, or a
-    bad NEWSDESK_NOW). `reads` is load_posts' cache of unchanged files, for `mkdocs serve`.
+    bad NEWSDESK_NOW). `reads` is load_posts' cache of unchanged files, for `mkdocs serve`;
+    `template_exists` asks the theme whether a docs page's 'template:' is there.
     """
     settings, problems = settings_from(options, root, docs_dir)
     if not settings.posts_dir.is_dir():
         raise ValueError(f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'")
     loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
-    pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root)) if docs_dir else []
+    pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root), template_exists) if docs_dir else []
     return settings, loaded, problems + pages + loaded.problems
 
 
 def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
                markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True,
-               building: bool = True) -> tuple[Site, list[Problem]]:
+               building: bool = True, engine=None) -> tuple[Site, list[Problem]]:
     """The site's pages from the valid posts, and every problem of the site as a whole: a missing
     `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
     links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:
     its markdown_extensions and mdx_configs). `building` is false for `newsdesk check`, which
-    needs the site's addresses but not what only pages show.
+    needs the site's addresses but not what only pages show. `engine` gives the files the engine,
+    its theme and the editor write (mkdocs/outputs.py), which no alias may replace.
 
     The build and `newsdesk check` both call this after load_site, before anything is written.
     """
@@ -81,8 +85,9 @@ def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | N
                                 "/blog/2024/12/end-of-term/ are a contract; remove the line or write 'use_directory_urls: true'"))
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
     assets = site.assets = asset_names(settings.posts_dir)
-    problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo)
+    problems += output_problems(site, settings, feed_paths=feeds, assets=assets, feed_logo=options.feed_logo, engine=engine)
     problems += docs_picture_problems(settings.docs_dir, settings.cache)
+    problems += published_file_problems(settings.posts_dir, display(settings.posts_dir, settings.root), assets, settings.docs_dir)
     if markdown_config is not None:
         generated = {post.src_uri for post in site.posts} | {url + "index.md" for url in site.listings}
         generated |= {*SECTION_PAGES, *feeds, *(f"posts/{rel}" for rel in assets)}

@@ -12,40 +12,55 @@ from html import escape
 from pathlib import Path
 
 import yaml
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from ..core.editor import EditorSettings, decap_config, preview_data
-from ..core.model import Settings
+from ..core.model import Problem, Settings
 
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
 BUNDLE = "decap-cms.js"  # the entry point in node_modules/decap-cms/dist; its chunks and .wasm files sit beside it
-NOT_INSTALLED = ("newsdesk: the browser editor is switched on ('editor: enabled: true' in mkdocs.yml), but its script "
-                 "is not installed: {path} does not exist. Run 'npm ci --ignore-scripts' in the project folder "
-                 "(the deploy workflow does), or switch the editor off")
+NOT_INSTALLED = ("the browser editor is switched on ('enabled: true'), but its script is not installed: {path} does not exist. "
+                 "Run 'npm ci --ignore-scripts' in the project folder (the deploy workflow does), or switch the editor off")
 
 
-def editor_files(options, settings: Settings, config, files: Files, *, serving: bool) -> list[File]:
-    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated files."""
+def editor_problems(options, root: Path, *, serving: bool) -> list[Problem]:
+    """What stops the build in the editor's options (under 'editor:' in mkdocs.yml); the build and
+    `newsdesk check` both ask, before anything is written. `mkdocs serve` shows how to install the
+    script at /admin/ instead of stopping."""
+    if not options.enabled:
+        return []
+    problems = []
     if not options.repo:
-        raise PluginError("newsdesk: the browser editor needs the GitHub repository it saves to; "
-                          "add 'repo: owner/name' under 'editor:' in mkdocs.yml")
+        problems.append(Problem("mkdocs.yml", "editor.repo", "missing: the browser editor needs the GitHub repository it saves to; "
+                                                            "add 'repo: owner/name' under 'editor:'"))
+    if not serving and not _bundle(root / options.script_dir):
+        problems.append(Problem("mkdocs.yml", "editor", NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}")))
+    return problems
+
+
+def editor_files(options, settings: Settings, config, files: Files) -> list[File]:
+    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated
+    files (editor_problems has made sure they can be made)."""
     editor = EditorSettings(repo=options.repo, branch=options.branch, auth_url=options.auth_url,
                             auth_endpoint=options.auth_endpoint, local_port=options.local_port, site_url=config.site_url)
     dist = settings.root / options.script_dir
-    scripts = _bundle(dist)
-    if not scripts and not serving:  # `mkdocs serve` shows how to install it at /admin/ instead
-        raise PluginError(NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}"))
+    scripts = _bundle(dist)  # none under `mkdocs serve`: /admin/ then says how to install it
     made = [File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts]
     data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
-    made.append(File.generated(config, ADMIN + "index.html", content=page))
+    made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
     made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
     made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
+
+
+def editor_sources(options, root: Path) -> list[str]:
+    """The names of the files editor_files writes under /admin/."""
+    return [path.relative_to(root / options.script_dir).as_posix() for path in _bundle(root / options.script_dir)] + [
+        "index.html", "config.yml", "preview.js", "unidecode.bin"]
 
 
 def unidecode_table() -> Path:

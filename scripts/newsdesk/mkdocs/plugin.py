@@ -30,9 +30,10 @@ from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.search import SEARCH_PAGE, index_glob, search_filters
 from ..core.site import check_site, load_site
+from .outputs import engine_outputs, template_finder
 from .aside import AsideBuild
 from .config import NewsdeskConfig
-from .editor import editor_files
+from .editor import editor_files, editor_problems
 from .feedwiring import Feeds
 from .generated import index_pages, post_file, redirect_files
 from .internals import check_engine
@@ -82,7 +83,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         try:
             self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
                                                         publishing=not self.serving, docs_dir=Path(config.docs_dir),
-                                                        reads=self.reads if self.serving else None)
+                                                        reads=self.reads if self.serving else None, template_exists=template_finder(config))
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
@@ -92,11 +93,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
+        problems += editor_problems(self.config.editor, self.settings.root, serving=self.serving)
         self.loaded = loaded
         # The same checks as `newsdesk check`, all before anything is written.
         self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
                                                 directory_urls=config.use_directory_urls,
-                                                markdown_config=(config.markdown_extensions, config.mdx_configs))
+                                                markdown_config=(config.markdown_extensions, config.mdx_configs),
+                                                engine=lambda: engine_outputs(config, self.config, self.settings.root))
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))
         self.posts = {post.src_uri: post for post in self.site.posts}
@@ -130,7 +133,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
         if self.config.editor.enabled:
-            generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving)
+            generated += editor_files(self.config.editor, self.settings, config, files)
         generated += self.feeds.files(config)
         if not self.serving:  # the addresses this site has ever published, for the next build
             record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)

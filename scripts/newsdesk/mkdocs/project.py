@@ -22,6 +22,8 @@ from ..core import dates
 from ..core.record import dropped, read_record
 from ..core.site import check_site, load_site, settings_from
 from .config import NewsdeskConfig
+from .editor import editor_problems
+from .outputs import engine_outputs, template_finder
 from ..core.model import Problem, Settings
 from ..core.posts import Loaded, display
 
@@ -41,11 +43,14 @@ class Project:
     site_url: str | None = None
     markdown_config: tuple[list, dict] | None = None  # mkdocs.yml's markdown_extensions and mdx_configs
     directory_urls: bool = True
+    engine: Callable[[], dict[str, str]] | None = None  # what MkDocs, the theme and the editor write (outputs.py)
+    template_exists: Callable[[str], bool] | None = None  # whether the theme has a template of that name
 
     def load(self) -> tuple[Settings, Loaded, list[Problem]]:
         """Every post and every problem, as a published build sees them: the build's own checks."""
         try:
-            settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir)
+            settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir,
+                                                   template_exists=self.template_exists)
         except ValueError as error:
             raise ProjectError(str(error)) from None
         if self.options.published_record:  # as the build that reads it: addresses published before must stay
@@ -54,9 +59,10 @@ class Project:
             except ValueError as error:
                 raise ProjectError(str(error)) from None
             problems += dropped(record, loaded.posts, self.options.withdrawn, {problem.source for problem in problems})
+        problems += editor_problems(self.options.editor, self.root, serving=False)
         problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
                                markdown_config=self.markdown_config, directory_urls=self.directory_urls,
-                               building=False)[1]
+                               building=False, engine=self.engine)[1]
         return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
@@ -114,7 +120,8 @@ def load_project(config_file: str | None = None) -> Project:
         raise ProjectError(f"{path} does not use the newsdesk plugin; add '- newsdesk' under 'plugins:'")
     address = config.dev_addr
     base = urlsplit(config.site_url or "").path or "/"
-    return Project(root=path.resolve().parent, options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
+    root = path.resolve().parent
+    return Project(root=root, engine=lambda: engine_outputs(config, plugin.config, root), template_exists=template_finder(config), options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
                    markdown_config=(config.markdown_extensions, config.mdx_configs), directory_urls=config.use_directory_urls,
                    preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
 
