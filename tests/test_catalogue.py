@@ -6,6 +6,7 @@ written anywhere else. The README's promises about bad input are tested here."""
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,35 @@ def _cut_short() -> bytes:
 
 
 CUT_SHORT = _cut_short()
+
+
+SCRIPTS = str(Path(__file__).resolve().parent.parent / "node_modules" / "decap-cms" / "dist")
+EDITOR_ON = replace("default_author: director", f"default_author: director\n    editor: {{enabled: true, repo: city/newsdesk, script_dir: {quoted(SCRIPTS)}}}")
+MAP = "posts/2025/images/map.svg"
+MAP_BODY = "\n![The walking bus routes](images/map.svg)\n"
+PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 48 + b"This program cannot be run in DOS mode."
+BOMB = (b'<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>\n'
+        b'<svg xmlns="http://www.w3.org/2000/svg"><text>&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;</text></svg>')
+
+
+def svg(inner: str) -> bytes:
+    return ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 10 10">'
+            f"{inner}</svg>").encode()
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+def attached(file: str, content: bytes) -> dict:
+    """The case post with one attachment, `file` beside it holding `content`."""
+    return {CASE: with_front(f"attachments:\n  - title: Report\n    file: {file}\n"), f"posts/2025/{file}": content,
+            "mkdocs.yml": replace("default_author: director", "default_author: director\n    formats_email: formats@example.gov.uk")}
 
 # (id, changes to the base project, fragments: each must be in a problem line of both outputs)
 CASES = [
@@ -129,7 +159,7 @@ CASES = [
     ("alias of a listing", {CASE: with_front("aliases: [/blog/]\n")}, [f"{CASE}: 'aliases': '/blog/' is the address of the listing /blog/"]),
     ("alias of the archive", {CASE: with_front("aliases: [/archive/]\n")}, [f"{CASE}: 'aliases': '/archive/' is the address of the archive"]),
     ("alias of the search page", {CASE: with_front("aliases: [/search/]\n")}, [f"{CASE}: 'aliases': '/search/' is the address of the search page"]),
-    ("alias in the search index", {CASE: with_front("aliases: [/pagefind/old/]\n")}, [f"{CASE}: 'aliases': '/pagefind/old/' is the address of a file of the theme"]),
+    ("alias in the search index", {CASE: with_front("aliases: [/pagefind/old/]\n")}, [f"{CASE}: 'aliases': '/pagefind/old/' is inside the search index's folder /pagefind/, which the build fills"]),
     ("alias of the OPML file", {CASE: with_front("aliases: [/feeds.opml]\n")}, [f"{CASE}: 'aliases': '/feeds.opml' is the address of the file /feeds.opml"]),
     ("alias of a docs page", {CASE: with_front("aliases: [/about/]\n")}, [f"{CASE}: 'aliases': '/about/' is the address of the page made from docs/about.md"]),
     ("alias of a theme file", {CASE: with_front("aliases: [/404.html]\n")}, [f"{CASE}: 'aliases': '/404.html' is the address of a file of the theme"]),
@@ -177,6 +207,90 @@ CASES = [
     ("authors.yml with an author twice", {"authors.yml": lambda text: text + "director:\n  name: Someone Else\n"},
      ["authors.yml: file: 'director' is given twice, on lines 1 and 7"]),
     ("authors.yml not UTF-8", {"authors.yml": "director:\n  name: Ren\u00e9e\n".encode("latin-1")}, ["authors.yml: file: not UTF-8 text"]),
+    # --- files a browser would run, beside posts and in docs/ ------------------------------------
+    ("SVG with a script", {CASE: post(FRONT, MAP_BODY), MAP: svg("<script>alert(document.cookie)</script>")},
+     [f"{MAP}: file: is an SVG drawing that holds a script; the site publishes only plain drawings", "export it again as a plain SVG", "or use PNG"]),
+    ("SVG with an event handler", {CASE: post(FRONT, MAP_BODY), MAP: svg('<rect width="9" height="9" onload="steal()"/>')},
+     [f"{MAP}: file: is an SVG drawing that has an event handler ('onload')"]),
+    ("SVG with a javascript: link", {CASE: post(FRONT, MAP_BODY), MAP: svg('<a xlink:href=" java\tscript:alert(1)"><text>Go</text></a>')},
+     [f"{MAP}: file: is an SVG drawing that has a 'javascript:' link"]),
+    ("SVG with a data: link", {CASE: post(FRONT, MAP_BODY), MAP: svg('<image href="data:text/html;base64,PHNjcmlwdD4="/>')},
+     [f"{MAP}: file: is an SVG drawing that has a 'data:' link"]),
+    ("SVG with a foreignObject", {CASE: post(FRONT, MAP_BODY), MAP: svg("<foreignObject><p>A page</p></foreignObject>")},
+     [f"{MAP}: file: is an SVG drawing that holds a foreignObject"]),
+    ("SVG loading another site's file", {CASE: post(FRONT, MAP_BODY), MAP: svg('<image href="https://tracker.example.com/pixel.png"/>')},
+     [f"{MAP}: file: is an SVG drawing that refers to another file ('https://tracker.example.com/pixel.png')"]),
+    ("SVG changing a link as it plays", {CASE: post(FRONT, MAP_BODY), MAP: svg('<a><set attributeName="href" to="javascript:alert(1)"/><text>Go</text></a>')},
+     [f"{MAP}: file: is an SVG drawing that changes a link as it plays"]),
+    ("SVG entity bomb", {CASE: post(FRONT, MAP_BODY), MAP: BOMB}, [f"{MAP}: file: is an SVG drawing that declares its own entities"]),
+    ("SVG with an XSLT stylesheet", {CASE: post(FRONT, MAP_BODY), MAP: b'<?xml-stylesheet type="text/xsl" href="x.xsl"?>' + svg("")},
+     [f"{MAP}: file: is an SVG drawing that loads a stylesheet"]),
+    ("SVG in docs with a script", {"docs/images/crest.svg": svg("<script>alert(1)</script>")},
+     ["docs/images/crest.svg: file: is an SVG drawing that holds a script"]),
+    ("web page beside a post", {"posts/2025/files/briefing.html": "<html><script>alert(1)</script></html>"},
+     ["posts/2025/files/briefing.html: file: is a web page, which a browser would run as part of this site", "save it as a PDF"]),
+    ("script beside a post", {"posts/2025/files/counter.js": "alert(1)"}, ["posts/2025/files/counter.js: file: is a script"]),
+    # --- attachments that are not what their names say -------------------------------------------
+    *[(f"Windows program named {suffix}", attached(f"files/report{suffix}", PROGRAM),
+       [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/report{suffix}' is named like {name} but is a Windows program; "
+        f"open the original in {program} and save it again as {suffix}"])
+      for suffix, name, program in [(".pdf", "a PDF", "PDF"), (".docx", "a Word document", "Word"), (".xlsx", "an Excel workbook", "Excel"),
+                                    (".doc", "a Word document", "Word"), (".xls", "an Excel workbook", "Excel"),
+                                    (".odt", "an OpenDocument text", "LibreOffice"), (".ods", "an OpenDocument spreadsheet", "LibreOffice"),
+                                    (".odp", "an OpenDocument presentation", "LibreOffice"), (".csv", "a CSV file", "Excel")]],
+    ("zip archive named .docx", attached("files/report.docx", zipped({"notes.txt": "x"})),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/report.docx' is named like a Word document but is a zip archive, not an Office document"]),
+    ("Word document with macros", attached("files/report.docx", zipped({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w/>", "word/vbaProject.bin": "x"})),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/report.docx' is named like a Word document but holds macros"]),
+    ("OpenDocument of another kind", attached("files/report.odt", zipped({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"})),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/report.odt' is named like an OpenDocument text but is a zip archive without the OpenDocument type it names"]),
+    ("CSV saved in the Windows encoding", attached("files/figures.csv", "School,Caf\u00e9\n".encode("cp1252")),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/figures.csv' is named like a CSV file but is not UTF-8 text (in Excel, 'Save as' > 'CSV UTF-8 (Comma delimited)')"]),
+    ("CSV with NUL bytes", attached("files/figures.csv", b"School,Pupils\x00\x00\n"),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/figures.csv' is named like a CSV file but holds NUL bytes"]),
+    ("PDF cut short", attached("files/report.pdf", b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog"),
+     [f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/report.pdf' cannot be opened as a PDF; save it again as a PDF"]),
+    # --- aliases onto what the build writes ------------------------------------------------------
+    ("alias of the editor", {CASE: with_front("aliases: [/admin/]\n"), "mkdocs.yml": EDITOR_ON},
+     [f"{CASE}: 'aliases': '/admin/' is the address of the editor (/admin/index.html); remove it from 'aliases'"]),
+    ("alias of the editor's settings", {CASE: with_front("aliases: [/admin/config.yml]\n"), "mkdocs.yml": EDITOR_ON},
+     [f"{CASE}: 'aliases': '/admin/config.yml' is the address of the editor (/admin/config.yml)"]),
+    ("alias of the sitemap", {CASE: with_front("aliases: [/sitemap.xml]\n")}, [f"{CASE}: 'aliases': '/sitemap.xml' is the address of a file of the theme (/sitemap.xml)"]),
+    ("alias of a theme picture", {CASE: with_front("aliases: [/assets/images/favicon.png]\n")},
+     [f"{CASE}: 'aliases': '/assets/images/favicon.png' is the address of a file of the theme (/assets/images/favicon.png)"]),
+    ("alias of the address record", {CASE: with_front("aliases: [/published.json]\n")}, [f"{CASE}: 'aliases': '/published.json' is the address of the file /published.json"]),
+    ("alias among the share cards", {CASE: with_front("aliases: [/assets/cards/old.png]\n")},
+     [f"{CASE}: 'aliases': '/assets/cards/old.png' is inside the share cards' folder /assets/cards/"]),
+    ("alias among the posts' files", {CASE: with_front("aliases: [/posts/2025/images/hall-800.webp]\n")},
+     [f"{CASE}: 'aliases': '/posts/2025/images/hall-800.webp' is inside the folder /posts/, where the site publishes the files kept beside posts"]),
+    ("alias of a docs picture's copy", {CASE: with_front("aliases: [/images/logo-800.0123456789abcdef0123.webp]\n")},
+     [f"{CASE}: 'aliases': '/images/logo-800.0123456789abcdef0123.webp' is the address of a copy of the picture /images/logo.png"]),
+    ("alias of the 404 page and a good one", {CASE: with_front("aliases: [/old/ok/, /404.html]\n")},
+     [f"{CASE}: 'aliases': '/404.html' is the address of a file of the theme (/404.html)"]),
+    # --- docs pages' front matter and the editor's options: check as the build --------------------
+    ("docs page with a missing template", {"docs/about.md": "---\ntemplate: landing.html\n---\n# About\n"},
+     ["docs/about.md: 'template': 'landing.html' does not exist in overrides/ or the theme; remove the line to use the normal page"]),
+    ("docs page with a misspelt field", {"docs/about.md": "---\ntitel: About us\n---\n# About\n"},
+     ["docs/about.md: 'titel': unknown field; did you mean 'title'?"]),
+    ("editor without its repository", {"mkdocs.yml": replace("default_author: director", f"default_author: director\n    editor: {{enabled: true, script_dir: {quoted(SCRIPTS)}}}")},
+     ["mkdocs.yml: 'editor.repo': missing: the browser editor needs the GitHub repository it saves to; add 'repo: owner/name' under 'editor:'"]),
+    ("editor without its script", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    editor: {enabled: true, repo: city/newsdesk, script_dir: nowhere}")},
+     ["mkdocs.yml: 'editor': the browser editor is switched on ('enabled: true'), but its script is not installed: nowhere/decap-cms.js does not exist"]),
+    # --- every entry of every list -------------------------------------------------------------------
+    ("older change before the post", {CASE: with_front("changes:\n  - date: 2025-07-01\n    note: Added the map\n  - date: 2025-05-01\n    note: Fixed a name\n")},
+     [f"{CASE}: 'changes': entry 2, 2025-05-01, is before the post's date 2025-06-01; a change comes after the post is published"]),
+    ("change in the future", {CASE: with_front("changes:\n  - date: 2027-03-01\n    note: Will fix\n")},
+     [f"{CASE}: 'changes': entry 1, 2027-03-01, is in the future (it is now 2026-11-23 12:00); write the date and time the change was made"]),
+    ("second attachment missing", {CASE: with_front("attachments:\n  - title: Map\n    url: https://maps.example.org/a.pdf\n  - title: Plan\n    file: files/none.pdf\n")},
+     [f"{CASE}: 'attachments': entry 2 ('Plan'): 'file: files/none.pdf' does not exist beside the post"]),
+    ("second related post missing", {CASE: with_front("related:\n  - 2025-03-04-walking-buses.md\n  - 2025-01-01-gone.md\n")},
+     [f"{CASE}: 'related': entry 2: '2025-01-01-gone.md' points to posts/2025/2025-01-01-gone.md, which does not exist"]),
+    ("second alias unsafe", {CASE: with_front("aliases: [/old/fine/, /old/../../x/]\n")},
+     [f"{CASE}: 'aliases': '/old/../../x/' cannot be an old address"]),
+    ("second tag empty", {CASE: with_front("tags: [SEND, '']\n")}, [f"{CASE}: 'tags': tag 2 is"]),
+    # --- one message per cause -------------------------------------------------------------------
+    ("authors.yml missing with a press release", {"authors.yml": None, CASE: post("title: A case\ndate: 2025-06-01\ntype: press-release\nsummary: S.\n")},
+     ["authors.yml: file: missing; create it beside mkdocs.yml"]),
 ]
 
 # Plugin options MkDocs itself checks: its message, worded for writers, naming mkdocs.yml.
@@ -237,7 +351,7 @@ def run_both(project: Path, changes: dict):
 
 
 def test_the_catalogue_is_large_enough():
-    assert len(CASES) + len(CONFIG_CASES) >= 60
+    assert len(CASES) + len(CONFIG_CASES) >= 140
 
 
 @pytest.mark.parametrize("changes, fragments", [case[1:] for case in CASES], ids=[case[0] for case in CASES])

@@ -41,7 +41,7 @@ CASES = [
     ("changes oldest first", HEAD + "changes:\n  - date: 2024-12-20\n    note: One\n  - date: 2024-12-21\n    note: Two\n",
      "'changes': list the newest change first: entry 1 is older than entry 2"),
     ("change before the post", HEAD + "changes:\n  - date: 2024-12-01\n    note: One\n",
-     "'changes': the newest change, 2024-12-01, is before the post's date 2024-12-19; a change comes after the post is published"),
+     "'changes': entry 1, 2024-12-01, is before the post's date 2024-12-19; a change comes after the post is published"),
     ("updated disagrees with changes", HEAD + "updated: 2024-12-22\nchanges:\n  - date: 2024-12-20 10:00\n    note: One\n",
      "'updated': 2024-12-22 is not the date of the newest entry in 'changes' (2024-12-20 10:00); remove 'updated': the newest change sets it"),
     # attachments
