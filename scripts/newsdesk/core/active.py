@@ -8,6 +8,8 @@ the build). Beside posts, web pages, scripts and other files a browser runs are 
 """
 from __future__ import annotations
 
+from xml.etree.ElementTree import Element
+
 import posixpath
 import re
 from pathlib import Path
@@ -73,7 +75,7 @@ def svg_problem(data: bytes) -> str | None:
     return None
 
 
-def _element_problem(element) -> str | None:
+def _element_problem(element: Element) -> str | None:
     name = _local(element.tag) if isinstance(element.tag, str) else ""
     if name in _FORBIDDEN:
         return _FORBIDDEN[name]
@@ -127,7 +129,7 @@ def published_file_problems(posts_dir: Path, posts_label: str, assets: list[str]
             found.append(Problem(f"{posts_label}/{rel}", "file", why))
         elif rel.lower().endswith(".svg") and (why := svg_file_problem(posts_dir / rel)):
             found.append(Problem(f"{posts_label}/{rel}", "file", why))
-    for dest, source in docs_outputs(docs_dir).items():
-        if dest.lower().endswith(".svg") and (why := svg_file_problem(docs_dir / dest)):
+    for dest, source in docs_outputs(docs_dir).items():  # none without a docs folder
+        if docs_dir and dest.lower().endswith(".svg") and (why := svg_file_problem(docs_dir / dest)):
             found.append(Problem(source, "file", why))
     return found

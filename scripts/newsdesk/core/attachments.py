@@ -3,6 +3,8 @@ the front matter, and the facts a reader is shown about each (kind, size, and a 
 count, read with pypdf)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import warnings
 from pathlib import Path, PurePosixPath
@@ -10,6 +12,9 @@ from pathlib import Path, PurePosixPath
 from .filetypes import document_problem
 from .links import resolve
 from .model import Attachment, Settings
+
+if TYPE_CHECKING:  # fields.py reads attachments' entries; this module checks their files
+    from .fields import FieldReader
 
 # By suffix: the kind readers are told, the same words GOV.UK uses.
 KINDS = {
@@ -54,7 +59,7 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def read_attachments(fields, rel: str, settings: Settings) -> tuple[Attachment, ...]:
+def read_attachments(fields: FieldReader, rel: str, settings: Settings) -> tuple[Attachment, ...]:
     """The documents of the post at `rel` (in the posts folder), with the facts readers are shown;
     every problem with them reported through `fields` (fields.FieldReader)."""
     found = []
@@ -62,6 +67,7 @@ def read_attachments(fields, rel: str, settings: Settings) -> tuple[Attachment, 
         if url is not None:
             found.append(Attachment(title, kind_of(url.split("?")[0]), url=url))
             continue
+        assert file is not None  # attachments() gives a file or a url
         what = f"entry {number} ('{title}'): 'file: {file}'"
         target = resolve(rel, file)
         local = settings.posts_dir / target

@@ -25,7 +25,7 @@ def digest(*parts: object) -> bytes:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def tree_state(folder: Path | None) -> tuple:
+def tree_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     """Every file under `folder` with its size and modification time: what a theme folder holds."""
     if folder is None or not folder.is_dir():
         return ()
@@ -38,14 +38,14 @@ def tree_state(folder: Path | None) -> tuple:
     return tuple(found)
 
 
-def site_digest(config_text: bytes, theme: tuple, docs: Iterable[tuple], urls: Mapping[str, str], site: Site,
+def site_digest(config_text: bytes, theme: tuple[object, ...], docs: Iterable[tuple[object, ...]], urls: Mapping[str, str], site: Site,
                 extra: object = ()) -> bytes:
     """What every page may show: configuration, theme, docs pages, every address, tags and years."""
     return digest(config_text, theme, tuple(sorted(docs)), tuple(sorted(urls.items())),
                   site.tag_names, site.tags, site.years, extra)
 
 
-def post_digests(posts: Iterable[Post], known: dict | None = None) -> dict[str, bytes]:
+def post_digests(posts: Iterable[Post], known: dict[str, tuple[Post, str, bytes]] | None = None) -> dict[str, bytes]:
     """Each post's digest, by post.source: everything it is, body included.
 
     `known` (post.source -> (post, status, digest)), kept by `mkdocs serve`, spares hashing again a

@@ -48,7 +48,7 @@ def page_title(path: Path) -> str:
         try:
             parts = split(text)
             if isinstance(parts.meta.get("title"), str) and parts.meta["title"].strip():
-                return parts.meta["title"].strip()
+                return str(parts.meta["title"]).strip()
             text = parts.body
         except FrontMatterError:
             pass

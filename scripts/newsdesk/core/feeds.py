@@ -12,12 +12,13 @@ from datetime import datetime, timezone
 from html import escape
 from itertools import islice
 from pathlib import PurePosixPath
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from .html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
+from .links import resolve
 from .listings import TagSummary, tag_url
 from .model import PUBLISHED, Post, PostType, sort_key
 from .parts import relative
@@ -94,7 +95,7 @@ def _lower_first(text: str) -> str:
 
 def feed_specs(site_name: str, types: Mapping[str, PostType], tags: Iterable[TagSummary]) -> list[FeedSpec]:
     """Every feed of the site: RSS and Atom for everything and for each type, RSS for each tag."""
-    def spec(path: str, kind: str, name: str, purpose: str, html_url: str, **only) -> FeedSpec:
+    def spec(path: str, kind: str, name: str, purpose: str, html_url: str, **only: Any) -> FeedSpec:
         title = f"{site_name}: {name}" if html_url else site_name
         return FeedSpec(path, kind, name, title, purpose, f"{purpose} from {site_name}", html_url, **only)
 
@@ -144,9 +145,9 @@ def enclosure_for(post: Post) -> Enclosure | None:
     """The post's image as an enclosure: readers show it beside the item. Reads the file's size."""
     if not post.image:
         return None
-    path = post.path.parent / post.image
-    suffix = PurePosixPath(post.image_src).suffix.lower()
-    return Enclosure(post.image_src, IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
+    path, src = post.path.parent / post.image, f"posts/{resolve(post.rel, post.image)}"
+    suffix = PurePosixPath(src).suffix.lower()
+    return Enclosure(src, IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
 
 
 @dataclass(frozen=True)
@@ -168,7 +169,7 @@ def full_html(post: Post, body_html: str, closing: str = "") -> str:
     the body without comments such as <!-- more -->, then what its page shows after the body."""
     parts = []
     if post.image_leads:
-        parts.append(f'<p><img src="{escape(relative(post.image_src, post.url))}" alt="{escape(post.image_alt or "")}"></p>')
+        parts.append(f'<p><img src="{escape(relative(post.image_src or "", post.url))}" alt="{escape(post.image_alt or "")}"></p>')
     parts.append(strip_comments(body_html))
     if closing:
         parts.append(closing)
@@ -236,7 +237,7 @@ def _add_entry(fg: FeedGenerator, kind: str, post: Post, text: ItemText, channel
         _add_image(entry, kind, image, channel)
 
 
-def _add_image(entry, kind: str, image: Enclosure, channel: Channel) -> None:
+def _add_image(entry: Any, kind: str, image: Enclosure, channel: Channel) -> None:
     """RSS: an <enclosure>. Atom: <media:content>, because feedgen 1.0.0 writes an Atom entry's
     links without their rel (python-feedgen issue 135), so an enclosure link would become a
     second rel=alternate link, which Atom forbids."""
@@ -257,4 +258,4 @@ def _content_type(kind: str, content: str) -> str | None:
 
 def render(spec: FeedSpec, fg: FeedGenerator) -> bytes:
     """The feed's bytes, indented so people can read them too."""
-    return fg.rss_str(pretty=True) if spec.kind == RSS else fg.atom_str(pretty=True)
+    return bytes(fg.rss_str(pretty=True) if spec.kind == RSS else fg.atom_str(pretty=True))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import PurePosixPath
+from typing import Any
 
 from .dates import parse_date
 from .frontmatter import describe
@@ -15,7 +16,7 @@ from .slugs import SLUG_PATTERN, did_you_mean, slugify
 class FieldReader:
     """Reads typed fields out of one post's front matter, recording a Problem for each bad one."""
 
-    def __init__(self, source: str, meta: dict, settings: Settings, problems: list[Problem]):
+    def __init__(self, source: str, meta: dict[str, Any], settings: Settings, problems: list[Problem]) -> None:
         self.source, self.meta, self.settings, self.problems = source, meta, settings, problems
 
     def report(self, field: str, message: str) -> None:
@@ -184,7 +185,7 @@ class FieldReader:
         """The caption and the credit shown under the post's picture; both optional."""
         return self.text("image_caption"), self.text("image_credit")
 
-    def _items(self, field: str, example: str) -> list:
+    def _items(self, field: str, example: str) -> list[Any]:
         """The entries of a list field, or [] after reporting why it is not a list."""
         value = self.meta.get(field)
         if value is None:
@@ -194,7 +195,7 @@ class FieldReader:
             return []
         return value
 
-    def _entry(self, field: str, number: int, item: object, keys: tuple[str, ...], example: str) -> dict | None:
+    def _entry(self, field: str, number: int, item: object, keys: tuple[str, ...], example: str) -> dict[str, Any] | None:
         """One entry of a list of mappings, with its unknown keys reported."""
         if not isinstance(item, dict):
             self.report(field, f"entry {number} is {describe(item)}; {example}")

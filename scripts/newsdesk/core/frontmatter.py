@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -19,12 +21,12 @@ class DuplicateKeyError(yaml.MarkedYAMLError):
         self.key, self.first, self.second = key, first, second
 
 
-class _NoDuplicates:
+class _NoDuplicates(yaml.constructor.SafeConstructor):
     """A mapping may name each key once; the error names both lines."""
 
-    def construct_mapping(self, node, deep=False):
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         if isinstance(node, yaml.MappingNode):
-            seen: dict = {}
+            seen: dict[Any, Any] = {}
             for key_node, _ in node.value:
                 key = self.construct_object(key_node, deep=True)
                 try:
@@ -49,14 +51,14 @@ StrictLoader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
+FastStrictLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = StrictLoader
 if getattr(yaml, "__with_libyaml__", False):
-    class FastStrictLoader(_NoDuplicates, yaml.CSafeLoader):
+    class _FastStrictLoader(_NoDuplicates, yaml.CSafeLoader):
         """StrictLoader's rules on libyaml's parser: about ten times faster, which `newsdesk check`
         needs for a thousand posts. Its error messages differ, so errors are re-read with StrictLoader."""
 
-    FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
-else:  # pragma: no cover - PyYAML built without libyaml
-    FastStrictLoader = StrictLoader
+    _FastStrictLoader.yaml_implicit_resolvers = StrictLoader.yaml_implicit_resolvers
+    FastStrictLoader = _FastStrictLoader
 
 
 def load_yaml(source: str) -> object:
@@ -72,7 +74,7 @@ def normalise(text: str) -> str:
     return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path) -> str:
+def read_text(path: Path) -> str:
     """A file a writer saved (a post, a docs page, authors.yml), normalised. Raises
     UnicodeDecodeError when it is not UTF-8, for the caller to say so about that file."""
     return normalise(path.read_bytes().decode("utf-8"))
@@ -120,7 +122,7 @@ class FrontMatterError(ValueError):
 
 @dataclass(frozen=True)
 class Split:
-    meta: dict
+    meta: dict[str, Any]
     body: str
     body_line: int  # 1-based line number of the body's first line in the file
 

@@ -42,21 +42,21 @@ def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
         parts = [candidate.strip().split(None, 1) for candidate in value.split(",") if candidate.strip()]
         return ", ".join(" ".join([change(p[0]), *p[1:]]) for p in parts)
 
-    def attribute(match: re.Match) -> str:
+    def attribute(match: re.Match[str]) -> str:
         space, name, equals, raw = match.groups()
         if raw is None or name.lower() not in URL_ATTRIBUTES:
-            return match.group(0)
+            return str(match.group(0))
         quoted = raw[0] in "\"'"
         value = url_value(name.lower(), raw[1:-1] if quoted else raw)
         quote = raw[0] if quoted else '"'
         return f"{space}{name}{equals}{quote}{value}{quote}"
 
-    def tag(match: re.Match) -> str:
-        text = match.group(0)
+    def tag(match: re.Match[str]) -> str:
+        text: str = match.group(0)
         lower = text.lower()
         if "href" not in lower and "src" not in lower and "poster" not in lower and "cite" not in lower:
             return text  # most tags (<p>, <li>, <h2 id=...>) have no URL: spare the attribute scan
-        name_end = _TAG_NAME.match(text).end()
+        name_end = found.end() if (found := _TAG_NAME.match(text)) else 0
         return text[:name_end] + _ATTR.sub(attribute, text[name_end:])
     changed = _TAG.sub(tag, html)
     return html if changed == html else changed  # the same object: a copy would double a site's HTML in memory
@@ -138,7 +138,7 @@ class _TextParser(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _BLOCKS:
             self.parts.append(" ")
 

@@ -55,6 +55,6 @@ def docs_picture_problems(docs_dir: Path | None, cache: Path | None = None) -> l
     without its metadata, which it can only do for a picture it can read."""
     found = []
     for dest, source in docs_outputs(docs_dir).items():
-        if is_raster(dest):
+        if docs_dir and is_raster(dest):
             found += [Problem(source, "file", message) for message in image_problems("the file", dest, docs_dir / dest, False, dest, cache)]
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Mapping
+from typing import Callable, Mapping
 
 from markupsafe import escape
 
@@ -32,12 +32,12 @@ def attributes(picture: Picture, page_url: str, lazy: bool) -> str:
     return " ".join(parts)
 
 
-def _rewrite(html: str, page_url: str, pictures: Mapping[str, Picture], make) -> str:
+def _rewrite(html: str, page_url: str, pictures: Mapping[str, Picture], make: Callable[[Picture, int], str]) -> str:
     count = 0
 
-    def tag(match: re.Match) -> str:
+    def tag(match: re.Match[str]) -> str:
         nonlocal count
-        text = match.group(0)
+        text: str = match.group(0)
         found = _SRC.search(text)
         if not found:
             return text

@@ -7,6 +7,8 @@ published file never changes under its name and a cached one is never stale.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import hashlib
 import posixpath
 from dataclasses import dataclass
@@ -141,7 +143,7 @@ class Picture:
         """The rendition old browsers load: the one nearest the content column's width."""
         return min(self.renditions, key=lambda r: abs(r.width - 1000))
 
-    def srcset(self, url) -> str:
+    def srcset(self, url: Callable[[str], str]) -> str:
         """`url(path)` makes each rendition's address as the page needs it."""
         return ", ".join(f"{url(r.path)} {r.width}w" for r in self.renditions)
 

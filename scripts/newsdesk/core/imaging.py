@@ -16,6 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import PIL
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, ImageSequence, UnidentifiedImageError, features
 
 from . import images
@@ -75,7 +76,7 @@ def font_files() -> dict[str, Path]:
 def render_key() -> str:
     """What decides the bytes made from a source besides the source itself: the widths, the
     encoders' settings, Pillow (and its codecs), the fonts and the text renderer."""
-    return images.digest(images.VERSION, images.WIDTHS, images.FEED_WIDTH, JPEG, WEBP, Image.__version__,
+    return images.digest(images.VERSION, images.WIDTHS, images.FEED_WIDTH, JPEG, WEBP, PIL.__version__,
                          features.version("freetype2"), features.version("webp"), features.version("jpg"),
                          *(images.file_digest(p) for p in font_files().values()))
 
@@ -111,7 +112,7 @@ def _upright(path: Path) -> tuple[Image.Image, str, bytes | None, bool]:
     image.info = {}  # EXIF (GPS, camera, author), XMP, comments: none of it is published
     if not animated and image.mode not in ("RGB", "RGBA", "L", "LA"):
         image = image.convert("RGBA" if "transparency" in opened.info or image.mode in ("P", "PA") else "RGB")
-    return image, fmt, icc, animated
+    return image, fmt or "", icc, animated
 
 
 def manifest_path(folder: Path, key: str, source: str) -> Path:
@@ -231,10 +232,10 @@ def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
 
 
 @lru_cache(maxsize=4096)
-def _drawing(style: str, text: str) -> tuple:
+def _drawing(style: str, text: str) -> tuple[tuple[float, float, float, float], bytes]:
     font = _font(style, 32)
     box = font.getbbox(text)
-    image = Image.new("L", (max(box[2], 1), max(box[3], 1)))
+    image = Image.new("L", (max(int(box[2]), 1), max(int(box[3]), 1)))
     ImageDraw.Draw(image).text((0, 0), text, font=font, fill=255)
     return box, image.tobytes()
 

@@ -37,7 +37,7 @@ class Link:
         return self.target.split("#", 1)[1] if "#" in self.target and not _SCHEME.match(self.target) else ""
 
 
-def _blank(match: re.Match) -> str:
+def _blank(match: re.Match[str]) -> str:
     """Keep line numbers while hiding code, where link-like text is not a link."""
     return re.sub(r"[^\n]", " ", match.group(0))
 

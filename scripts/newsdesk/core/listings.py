@@ -88,7 +88,7 @@ def paginate(posts: list[Post], base: str, title: str, kind: str, key: str, per_
 
 def tag_names(posts: list[Post]) -> dict[str, str]:
     """Each tag's display name: its most used spelling, ties going to the first alphabetically."""
-    spellings: dict[str, Counter] = defaultdict(Counter)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for post in posts:
         for tag in post.tags:
             spellings[tag.slug][tag.name] += 1

@@ -160,7 +160,7 @@ def post_url(post_type: PostType, date: datetime, slug: str) -> str:
     return f"{post_type.prefix}/{date:%Y}/{date:%m}/{slug}/"
 
 
-def sort_key(post: Post) -> tuple:
+def sort_key(post: Post) -> tuple[float, str]:
     """Newest first; ties broken by path so the order never depends on the file system."""
     return (-post.date.timestamp(), post.source)
 

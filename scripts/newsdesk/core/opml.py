@@ -18,4 +18,4 @@ def opml(title: str, specs: Iterable[FeedSpec], channel: Channel) -> bytes:
         ET.SubElement(body, "outline", type=spec.kind, text=spec.title, title=spec.title,
                       xmlUrl=channel.absolute(spec.path), htmlUrl=channel.absolute(spec.html_url))
     ET.indent(root)
-    return ET.tostring(root, encoding="UTF-8", xml_declaration=True) + b"\n"
+    return bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True)) + b"\n"

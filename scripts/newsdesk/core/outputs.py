@@ -58,7 +58,7 @@ def docs_outputs(docs_dir: Path | None) -> dict[str, str]:
     """Each file docs/ will write, as 'about/index.html' -> 'docs/about.md' (MkDocs' directory URLs)."""
     if docs_dir is None or not docs_dir.is_dir():
         return {}
-    found = {}
+    found: dict[str, str] = {}
     for rel in sorted(_walk(docs_dir)):
         if any(part.startswith(".") for part in rel.split("/")) or rel.startswith("templates/"):
             continue

@@ -31,7 +31,9 @@ class Pages:
     ('posts/2025/a.md', 'about.md'), and each page's anchors, worked out once when first needed."""
 
     def __init__(self, convert: Callable[[str], str]) -> None:
-        self.convert, self.texts, self.anchors = convert, {}, {}
+        self.convert = convert
+        self.texts: dict[str, str] = {}
+        self.anchors: dict[str, set[str]] = {}
 
     def anchors_of(self, src: str) -> set[str] | None:
         if src not in self.texts:
@@ -52,7 +54,7 @@ def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tupl
         try:
             text = read_text(path)
         except UnicodeDecodeError:
-            problems.append(Problem(f"{docs_dir.name}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
+            problems.append(Problem(f"{docs_dir.name if docs_dir else 'docs'}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
             continue
         try:
             parts = split(text) if has_front_matter(text) else None

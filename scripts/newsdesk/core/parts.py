@@ -7,7 +7,7 @@ body and the feed item carries it after the body, so a reader of either sees the
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -91,7 +91,7 @@ def attachment_facts(attachment: Attachment) -> str:
 def _attachments(post: Post, formats_email: str | None) -> str:
     items = []
     for attachment in post.attachments:
-        href = relative(attachment.file, post.url) if attachment.file else attachment.url
+        href = relative(attachment.file, post.url) if attachment.file else attachment.url or ""
         facts = attachment_facts(attachment)
         facts_html = f' <span class="nd-attachment__facts">({escape(facts)})</span>' if facts else ""
         items.append(f'<li><a href="{escape(href)}">{escape(attachment.title)}</a>{facts_html}</li>')
@@ -110,7 +110,7 @@ def _changes(changes: tuple[Change, ...]) -> str:
     return _section("changes", "Updates to this page", f'<dl class="nd-changes__list">\n{rows}\n</dl>')
 
 
-def closing_html(post: Post, notes_html: str = "", *, related: list[Link] = (), formats_email: str | None = None,
+def closing_html(post: Post, notes_html: str = "", *, related: Sequence[Link] = (), formats_email: str | None = None,
                  for_feed: bool = False) -> str:
     """Everything the post shows after its body, for its page and (`for_feed`) its feed items."""
     parts = []

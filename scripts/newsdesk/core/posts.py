@@ -10,7 +10,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Any, Iterator
 
 import yaml
 
@@ -22,6 +22,9 @@ from .frontmatter import FrontMatterError, describe, load_yaml, read_text, split
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename
+
+# load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
+Reads = dict[Path, tuple[Any, "Post | None", list[Problem]]]
 
 
 @dataclass
@@ -92,7 +95,7 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
             problems.append(Problem(source, str(key), "needs a 'name:' line, such as 'name: Sam Example'"))
             continue
         found: list[Problem] = []
-        contact = FieldReader(source, entry, None, found).contact(None)  # the same rules as a post's
+        contact = FieldReader(source, entry, None, found).contact(None)  # type: ignore[arg-type]  # the same rules as a post's; contact() reads no settings
         problems += [Problem(source, f"{key}.{problem.field}", problem.message) for problem in found]
         for extra in set(entry) - {"name", "role", "contact"}:
             problems.append(Problem(source, f"{key}.{extra}", "unknown field; an author has 'name', 'role' and 'contact'"))
@@ -143,10 +146,12 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
                         and not settings.authors_unreadable else None)
     contact = fields.contact(contact_required) or (author.contact if author else None)
     image_caption, image_credit = fields.image_notes() if image else (None, None)
+    # A post without a known type or author has a problem reported already, and is never built.
     post = Post(
         source=source, rel=rel, path=path, title=title or "", date=date or datetime.min.replace(tzinfo=settings.timezone),
-        type=post_type, slug=fields.slug(slug_from_filename(path.stem)),
-        links=tuple(local_links(parts.body)), author=author, body=parts.body, body_line=parts.body_line, summary=summary, tags=fields.tags(),
+        type=post_type, slug=fields.slug(slug_from_filename(path.stem)),  # type: ignore[arg-type]
+        links=tuple(local_links(parts.body)), author=author, body=parts.body,  # type: ignore[arg-type]
+        body_line=parts.body_line, summary=summary, tags=fields.tags(),
         updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
         image_caption=image_caption, image_credit=image_credit,
         aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
@@ -167,7 +172,7 @@ def updated_too_early(updated: datetime, date: datetime) -> bool:
     return updated < date
 
 
-def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict | None) -> Post | None:
+def _read(path: Path, settings: Settings, problems: list[Problem], reads: Reads | None) -> Post | None:
     """read_post, or what it gave before while the file (size, modified time) and settings are the same."""
     if reads is None:
         return read_post(path, settings, problems)
@@ -183,7 +188,7 @@ def _read(path: Path, settings: Settings, problems: list[Problem], reads: dict |
     return post
 
 
-def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: dict | None = None) -> Loaded:
+def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Reads | None = None) -> Loaded:
     """Read and check every post. `publishing` is true for a real build: links to unpublished posts fail.
 
     `reads`, kept between calls by `mkdocs serve`, lets an unchanged file skip being read again.

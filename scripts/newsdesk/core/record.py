@@ -13,6 +13,8 @@ repository that a robot would have to commit to; tests give it a local file. Wit
 """
 from __future__ import annotations
 
+from collections.abc import Set
+
 import json
 from pathlib import Path
 
@@ -76,7 +78,7 @@ def render(record: dict[str, str], commit: str = "") -> bytes:
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], failed: set[str] = frozenset()) -> list[Problem]:
+def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], failed: Set[str] = frozenset()) -> list[Problem]:
     """A problem for each published address this build would no longer have, with the fix.
 
     `failed` names files with problems of their own: their addresses wait until those are fixed."""
@@ -84,25 +86,25 @@ def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], fai
     gone = {address(path) for path in withdrawn}
     lost = sorted(key for key in record if key not in have and key not in gone and record[key] not in failed)
     by_source = {post.source: post for post in posts}
-    by_slug = {}
+    by_slug: dict[str, list[Post]] = {}
     for post in posts:
         by_slug.setdefault(post.slug, []).append(post)
     owners = {key: _owner(key, record[key], by_source, by_slug) for key in lost}
     problems = []
     for key in lost:
-        post = owners[key]
+        owner = owners[key]
         withdraw = (f"or, to take it down on purpose, add '{key}' to 'withdrawn' under the newsdesk plugin in mkdocs.yml")
-        if post is None:
+        if owner is None:
             problems.append(Problem(record[key], "file", f"the published address {key} came from this file, which is gone; "
                                                          f"if the post was renamed or moved, add the line \"aliases: [{key}]\" to it, {withdraw}"))
-        elif post.status != PUBLISHED:
-            why = "a draft" if post.status != "scheduled" else f"scheduled for {post.date:%Y-%m-%d %H:%M}"
-            problems.append(Problem(post.source, "draft" if post.status != "scheduled" else "date",
+        elif owner.status != PUBLISHED:
+            why = "a draft" if owner.status != "scheduled" else f"scheduled for {owner.date:%Y-%m-%d %H:%M}"
+            problems.append(Problem(owner.source, "draft" if owner.status != "scheduled" else "date",
                                     f"the post was published at {key} and is now {why}, so that address would disappear; "
                                     f"publish it again, {withdraw}"))
         else:
-            keep = [*post.aliases, *(k for k in lost if owners[k] is post and k not in post.aliases)]
-            problems.append(Problem(post.source, "aliases", f"the post was published at {key} and would no longer be there; "
+            keep = [*owner.aliases, *(k for k in lost if owners[k] is owner and k not in owner.aliases)]
+            problems.append(Problem(owner.source, "aliases", f"the post was published at {key} and would no longer be there; "
                                                             f"add the line \"aliases: [{', '.join(keep)}]\" so readers and links "
                                                             "still find it (replacing any 'aliases:' line it has)"))
     return problems

@@ -14,7 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from typing import TYPE_CHECKING
+
 from .model import PUBLISHED, PostType
+
+if TYPE_CHECKING:  # listings.py needs SEARCH_PAGE from here
+    from .listings import Site
 
 BUNDLE = "pagefind"  # the index's folder in the site; the search page loads pagefind/pagefind.js
 SEARCH_PAGE = "search/index.md"
@@ -53,7 +58,7 @@ def pagefind_args(site_dir: str, glob: str, output_path: str | None = None) -> l
     return args + (["--output-path", output_path] if output_path else ["--output-subdir", BUNDLE])
 
 
-def search_filters(site, types: Mapping[str, PostType]) -> dict[str, list[str]]:
+def search_filters(site: Site, types: Mapping[str, PostType]) -> dict[str, list[str]]:
     """The values of the search page's filters (`site` is listings.Site): as the posts' pages give
     them to Pagefind."""
     posts = [post for post in site.posts if post.status == PUBLISHED]

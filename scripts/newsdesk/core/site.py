@@ -6,6 +6,7 @@ by attribute, so the core needs no MkDocs import.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 import markdown
 from zoneinfo import ZoneInfo
@@ -20,14 +21,14 @@ from .active import published_file_problems
 from .imagecheck import docs_picture_problems
 from .outputs import SECTION_PAGES, output_problems
 from .pagelinks import page_link_problems
-from .posts import Loaded, asset_names, display, load_authors, load_posts
+from .posts import Loaded, Reads, asset_names, display, load_authors, load_posts
 from .record import RECORD_PATH
 
 NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
                "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
 
 
-def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
+def settings_from(options: Any, root: Path, docs_dir: Path | None = None) -> tuple[Settings, list[Problem]]:
     """The core's settings from the plugin's options, and any problem with the authors file.
 
     The build and the `newsdesk` command both start here, so they validate posts the same way.
@@ -47,9 +48,9 @@ def settings_from(options, root: Path, docs_dir: Path | None = None) -> tuple[Se
     return settings, problems
 
 
-def load_site(options, root: Path, *, publishing: bool,
-              docs_dir: Path | None = None, reads: dict | None = None,
-              template_exists=None) -> tuple[Settings, Loaded, list[Problem]]:
+def load_site(options: Any, root: Path, *, publishing: bool,
+              docs_dir: Path | None = None, reads: Reads | None = None,
+              template_exists: Callable[[str], bool] | None = None) -> tuple[Settings, Loaded, list[Problem]]:
     """Settings, every post and every problem, exactly as a build sees them.
 
     The build and `newsdesk check` both call this, so a post passes the check if and only if it
@@ -65,9 +66,9 @@ def load_site(options, root: Path, *, publishing: bool,
     return settings, loaded, problems + pages + loaded.problems
 
 
-def check_site(options, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
-               markdown_config: tuple[list, dict] | None = None, directory_urls: bool = True,
-               building: bool = True, engine=None) -> tuple[Site, list[Problem]]:
+def check_site(options: Any, settings: Settings, loaded: Loaded, *, site_url: str | None, publishing: bool,
+               markdown_config: tuple[list[Any], dict[str, Any]] | None = None, directory_urls: bool = True,
+               building: bool = True, engine: Callable[[], dict[str, str]] | None = None) -> tuple[Site, list[Problem]]:
     """The site's pages from the valid posts, and every problem of the site as a whole: a missing
     `site_url`, docs files and aliases clashing with generated pages, a missing feed logo, broken
     links in docs pages and links to anchors a page lacks (given mkdocs.yml's `markdown_config`:

@@ -1,0 +1,42 @@
+"""The house's own checks, run by the suite so that CI and a newcomer's `make test` hold them:
+ruff's lint (with import order) and import-linter's contracts between the rooms of the code."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def run(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+
+
+def test_the_code_passes_ruff():
+    result = run(str(BIN / "ruff"), "check", "--no-cache", "scripts", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_rooms_keep_their_contracts():
+    result = run(str(BIN / "lint-imports"), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 kept, 0 broken" in result.stdout
+
+
+def test_a_broken_contract_is_caught(tmp_path):
+    """The contracts are not vacuous: a core module that imports MkDocs breaks the first one."""
+    config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    contracts = config[config.index("[tool.importlinter]"):]
+    package = tmp_path / "newsdesk"
+    for room in ("core", "mkdocs", "commands"):
+        (package / room).mkdir(parents=True)
+        (package / room / "__init__.py").write_text("", encoding="utf-8")
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "core" / "bad.py").write_text("import mkdocs\n", encoding="utf-8")
+    (tmp_path / "setup.cfg").write_text("", encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(contracts, encoding="utf-8")
+    result = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
+                            env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)}, check=False)
+    assert result.returncode == 1 and "BROKEN" in result.stdout and "newsdesk.core.bad -> mkdocs" in result.stdout
