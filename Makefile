@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Tests leave the checkout as they found it: bytecode goes here, not into __pycache__ folders.
 PYCACHE := $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/newsdesk/pycache
 
-.PHONY: serve build build-properdocs test setup lock clean edit
+.PHONY: serve build build-properdocs test check-content setup lock clean edit
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -53,6 +53,13 @@ test: $(STAMP)
 	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/pytest || { status=$$?; [ $$status -ne 5 ] || \
 		echo "make test: pytest collected no tests (exit 5); there must be tests, so this fails" >&2; \
 		exit $$status; }
+
+# The fast path for content (docs-dev/publishing.md): what CI runs for a pull request that changes
+# only posts, docs pages and pictures, or authors.yml. Pages changed since BASE get axe.
+BASE ?= main
+check-content: $(STAMP) node_modules/.package-lock.json
+	bash scripts/setup-system.sh
+	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/python scripts/check_content.py --base $(BASE)
 
 # Refresh constraints.txt after changing a pin in pyproject.toml.
 lock:

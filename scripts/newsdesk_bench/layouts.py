@@ -1,4 +1,4 @@
-"""The benchmark corpus written in each tool's layout: ours, Material's blog plugin, Pelican."""
+"""The benchmark corpus written in each tool's layout: ours, Material's blog plugin, Pelican, Hugo."""
 from __future__ import annotations
 
 import json
@@ -129,4 +129,48 @@ def write_pelican(posts: list[Post], root: Path) -> None:
         _write(root / f"content/{p.date:%Y}/{p.stem}.md", "\n".join(meta) + "\n\n" + p.body + _press_tail(p))
 
 
-LAYOUTS = {"ours": write_ours, "material": write_material, "pelican": write_pelican}
+HUGO_CONF = f"""baseURL = "{SITE_URL}"
+title = "{SITE_NAME}"
+theme = "hugo-PaperMod"
+languageCode = "en-gb"
+enableRobotsTXT = true
+capitalizeListTitles = false
+titleCaseStyle = "none"
+[pagination]
+  pagerSize = 10
+[permalinks]
+  [permalinks.page]
+    posts = "/:section/:year/:month/:slug/"
+[taxonomies]
+  tag = "tags"
+  category = "categories"
+[outputs]
+  home = ["HTML", "RSS", "JSON"]
+  section = ["HTML", "RSS"]
+  taxonomy = ["HTML", "RSS"]
+  term = ["HTML", "RSS"]
+[params]
+  ShowReadingTime = true
+  ShowBreadCrumbs = true
+  ShowPostNavLinks = true
+  ShowToc = true
+"""
+
+
+def write_hugo(posts: list[Post], root: Path) -> None:
+    """Hugo with PaperMod: content/posts/, the two types as categories, tags as tags. The theme is
+    not copied: the bench passes its folder with --themesDir."""
+    _write(root / "hugo.toml", HUGO_CONF)
+    _write(root / "content/archives.md", '---\ntitle: "Archive"\nlayout: "archives"\nsummary: "archives"\n---\n')
+    for p in posts:
+        lines = [f"title: {_q(p.title)}", f"date: {p.date:%Y-%m-%dT%H:%M:00}", f"slug: {_q(p.slug)}",
+                 f"categories: [{_q(p.category)}]", "tags: [" + ", ".join(_q(t) for t in p.tags) + "]",
+                 f"author: {_q(AUTHORS[p.author or DEFAULT_AUTHOR][0])}"]
+        if p.updated:
+            lines.append(f"lastmod: {p.updated:%Y-%m-%d}")
+        if p.summary:
+            lines.append(f"summary: {_q(p.summary)}")
+        _write(root / f"content/posts/{p.stem}.md", "---\n" + "\n".join(lines) + "\n---\n\n" + p.body + _press_tail(p))
+
+
+LAYOUTS = {"ours": write_ours, "material": write_material, "pelican": write_pelican, "hugo": write_hugo}

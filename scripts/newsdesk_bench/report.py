@@ -10,6 +10,9 @@ from statistics import median
 # The issue's targets. KB means 1,000 bytes; MiB means 1,048,576 bytes.
 TARGET_VS_MATERIAL = 0.15
 TARGET_VS_PELICAN = 0.5
+# Issue 26: cold no slower than Hugo + PaperMod + Pagefind; warm (cache restored) ≤ 0.6 of Pelican's cold.
+TARGET_VS_HUGO = 1.0
+TARGET_WARM_VS_PELICAN = 0.6
 TARGET_SCALING = 3.1
 TARGET_PEAK_MIB = 300
 TARGET_REBUILD_S = 1.0
@@ -205,9 +208,12 @@ def targets(res: dict) -> list[str]:
             ok = value < limit if strict else value <= limit + 1e-9
             rows.append(f"| {name} | {fmt.format(value)} | {_check(ok)} |")
     have = d in b and OURS in b[d]
-    for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN)):
+    for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN), ("hugo", TARGET_VS_HUGO)):
         value = median(_ratios(b[d], other)) if have and other in b[d] else None
         row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}")
+    warm = (median(_ratios(b[d], "pelican", ours=WARM)) if d in b and WARM in b[d] and "pelican" in b[d] else None)
+    row(f"warm build at {int(d):,}: ours / pelican's cold ≤ {TARGET_WARM_VS_PELICAN}", warm,
+        TARGET_WARM_VS_PELICAN, "{:.3f}")
     big = b["3000"][OURS] if "3000" in b and OURS in b["3000"] else None
     peak = _tree_mib(big) if big else None
     scale = (median(r["seconds"] for r in big) / median(r["seconds"] for r in b[d][OURS])
@@ -232,7 +238,7 @@ def warm_ratios(res: dict) -> list[str]:
     """The warm build's ratios at the detail size, as information: the targets are for the cold build."""
     runs = res["builds"].get(str(res["detail_size"]), {})
     found = [f"{WARM} / {other} {median(_ratios(runs, other, ours=WARM)):.3f}"
-             for other in ("material", "pelican") if WARM in runs and other in runs]
+             for other in ("material", "pelican", "hugo") if WARM in runs and other in runs]
     if not found:
         return []
     return ["", f"For information, not judged against the targets (they are for the cold build): "

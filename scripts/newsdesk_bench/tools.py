@@ -17,9 +17,11 @@ from pathlib import Path
 
 from .corpus import SITE_URL, Post, slugify
 
-TOOLS = ("ours", "material", "pelican")
+TOOLS = ("ours", "material", "pelican", "hugo")
+# Hugo's theme, PaperMod (MIT), from the shared anchors; Pagefind indexes Hugo's output as ours does.
+HUGO_THEMES = Path("/work/shared/anchors")
 LOCKS = Path(__file__).parent / "locks"
-OUTPUT = {"ours": "site", "material": "site", "pelican": "output"}
+OUTPUT = {"ours": "site", "material": "site", "pelican": "output", "hugo": "public"}
 # Groups a complete build must have in full. "feeds" of ours may be wholly absent until they exist.
 OPTIONAL_UNTIL_BUILT = {("ours", "feeds")}
 # What a tool keeps between builds, beside mkdocs.yml: ours, its render cache. A cold build starts
@@ -107,6 +109,9 @@ def build_command(tool: str, venv: Path) -> list[str]:
     """A cold build of the project in the current directory into OUTPUT[tool]."""
     if tool == "pelican":
         return [str(venv / "bin/pelican"), "content", "-o", "output", "-s", "pelicanconf.py"]
+    if tool == "hugo":  # Hugo + PaperMod, then Pagefind on its output: like for like with our search
+        return ["sh", "-c", f"'{venv}/bin/hugo' --quiet --themesDir '{HUGO_THEMES}' -d public && "
+                            f"'{venv}/bin/python' -m pagefind --site public --quiet"]
     return [str(venv / "bin/mkdocs"), "build", "-f", "mkdocs.yml", "-d", "site"]
 
 
@@ -121,6 +126,8 @@ def post_path(tool: str, post: Post) -> str:
         return f"{'blog' if post.type == 'blog' else 'news'}/{post.date:%Y/%m}/{post.slug}/index.html"
     if tool == "material":
         return f"blog/{post.date:%Y/%m/%d}/{post.slug}/index.html"
+    if tool == "hugo":
+        return f"posts/{post.date:%Y/%m}/{post.slug}/index.html"
     return f"{slugify(post.category)}/{post.date:%Y/%m}/{post.slug}/index.html"
 
 
@@ -155,6 +162,12 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
                        + [("tags/index.html", t) for t in tags])
         out["feeds"] = [("feed_rss_created.xml", newest)] + [
             (f, None) for f in ("feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")]
+    elif tool == "hugo":
+        out["listings"] = ([("index.html", None), ("posts/index.html", None), ("archives/index.html", None)]
+                           + [(f"page/{k}/index.html", None) for k in range(2, math.ceil(len(posts) / 10) + 1)])
+        out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
+        out["feeds"] = [("index.xml", newest)] + [(f"tags/{slugify(t)}/index.xml", None) for t in tags]
+        out["search"] = [("pagefind/pagefind-entry.json", None)]
     else:
         pages = math.ceil(len(posts) / 10)
         out["listings"] = ([("index.html", None), ("blog/index.html", None),
