@@ -182,5 +182,6 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
         "language": language,
+        "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
     }
