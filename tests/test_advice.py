@@ -59,16 +59,19 @@ def test_post_warnings(posts, expected):
 
 
 @pytest.mark.parametrize("tags, expected", [
-    ([("Attendance",), ("Attendance",), ("Attendence",)],
-     ["posts/2025/c.md: 'tags': warning: 'Attendence' is used by no other post and looks like 'Attendance' "
-      "(used by 2 posts); if they are the same tag, spell them the same"]),
+    ([("Attendance",), ("Attendance",), ("Atendance",)],
+     ["posts/2025/c.md: 'tags': warning: 'Atendance' is used by no other post; did you mean 'Attendance'? "
+      "If it is the same tag, spell it the same"]),
     ([("Apprenticeships",), ("Apprenticeship",)],  # both used once: only the newer post is told (same date: by path)
-     ["posts/2025/a.md: 'tags': warning: 'Apprenticeships' is used by no other post and looks like 'Apprenticeship' "
-      "(used by 1 post); if they are the same tag, spell them the same"]),
+     ["posts/2025/a.md: 'tags': warning: 'Apprenticeships' is used by no other post; did you mean 'Apprenticeship'? "
+      "If it is the same tag, spell it the same"]),
+    ([("Attendance", "Free school meals"), ("Attendance", "Free school meals"), ("AttendanceFreeschoolmeals",)],
+     ["posts/2025/c.md: 'tags': warning: 'AttendanceFreeschoolmeals' is used by no other post; did you mean "
+      "'Attendance' or 'Free school meals'? If it is the same tag, spell it the same"]),
     ([("SEND",), ("send",)], []),  # one tag, two spellings: the build already treats them as one
     ([("Careers",), ("Early years",)], []),  # used once but like nothing else
     ([("Reading", "Attendance"), ("Attendance",)], []),
-], ids=["misspelt", "plural", "same-slug", "unlike", "no-neighbour"])
+], ids=["misspelt", "plural", "run-together", "same-slug", "unlike", "no-neighbour"])
 def test_tag_warnings(tags, expected):
     posts = [post(name, tags=names) for name, names in zip("abc", tags, strict=False)]
     assert [str(warning) for warning in advise(posts)] == expected

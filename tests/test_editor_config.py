@@ -227,3 +227,10 @@ def test_preview_js_names_files_as_slug_for_does(tmp_path):
             f"console.log(JSON.stringify({json.dumps(titles)}.map(t => m.slugFor(t, table, entities))))")
     result = subprocess.run([node, "-e", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [slug_for(title) for title in titles]
+
+
+@pytest.mark.parametrize("type_key", list(TYPES))
+def test_tags_get_one_box_each_never_a_comma_separated_string(tmp_path, type_key):
+    """Decap's list without a 'field' is one box split on commas, which eats commas typed key by key (decap-cms #4646)."""
+    [tags] = [widget for widget in form(make_settings(tmp_path), type_key) if widget["name"] == "tags"]
+    assert tags["widget"] == "list" and tags["field"]["widget"] == "string" and "fields" not in tags

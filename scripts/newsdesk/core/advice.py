@@ -57,7 +57,11 @@ def file_date(stem: str) -> str | None:
 
 
 def tag_advice(posts: list[Post]) -> list[Problem]:
-    """A tag used by one post only that looks like another tag is probably that tag misspelt."""
+    """A tag no other post uses that looks like others is probably a typo or a run-together tag.
+
+    The editor's tags are one field per tag, but a slip there or in a file still makes a tag of its
+    own, so review is told the nearest tags others use.
+    """
     counts = Counter(tag.slug for post in posts for tag in post.tags)
     names = tag_names(posts)
     single = {tag.slug: post for post in posts for tag in post.tags if counts[tag.slug] == 1}
@@ -66,15 +70,23 @@ def tag_advice(posts: list[Post]) -> list[Problem]:
         for tag in post.tags:
             if counts[tag.slug] != 1:
                 continue
-            others = [slug for slug in counts if slug != tag.slug]
-            close = difflib.get_close_matches(tag.slug, others, n=1, cutoff=TAG_LIKENESS)
+            close = nearest_tags(tag.slug, [slug for slug in counts if slug != tag.slug])
             # Two lone look-alikes: warn on the newer post only, which is more likely the slip.
-            if close and not (close[0] in single and sort_key(single[close[0]]) < sort_key(post)):
-                other = close[0]
-                used = f"{counts[other]} post{'s' if counts[other] != 1 else ''}"
-                found.append(_warn(post, "tags", f"'{tag.name}' is used by no other post and looks like '{names[other]}' (used by {used}); "
-                                                 "if they are the same tag, spell them the same"))
+            if close and close[0] in single and sort_key(single[close[0]]) < sort_key(post):
+                continue
+            if close:  # a lone tag like nothing else is a new tag; the lead decides whether to warn on it
+                named = " or ".join(f"'{names[slug]}'" for slug in close)
+                found.append(_warn(post, "tags", f"'{tag.name}' is used by no other post; did you mean {named}? "
+                                                 "If it is the same tag, spell it the same"))
     return found
+
+
+def nearest_tags(slug: str, others: list[str]) -> list[str]:
+    """Up to three tags like this one: misspelt (difflib), or run together with others ('attendancefreeschoolmeals')."""
+    close = difflib.get_close_matches(slug, others, n=3, cutoff=TAG_LIKENESS)
+    joined = slug.replace("-", "")
+    inside = sorted(other for other in others if other not in close and len(other) > 3 and other.replace("-", "") in joined)
+    return (close + inside)[:3]
 
 
 def _warn(post: Post, field: str, message: str) -> Problem:

@@ -119,7 +119,9 @@ def _type(field, post_type, settings) -> dict:
 
 def _tags(field, post_type, settings) -> dict:
     if settings.allowed_tags is None:
-        return {"widget": "list", "hint": f"{field.hint} Separate tags with commas."}
+        # One box per tag: Decap's comma-separated list eats commas typed key by key (decap-cms #4646).
+        item = {"name": "tag", "label": "Tag", "widget": "string"}
+        return {"widget": "list", "label_singular": "tag", "field": item, "hint": f"{field.hint} Add one tag per box."}
     return {"widget": "select", "multiple": True, "options": list(settings.allowed_tags)}
 
 
@@ -180,5 +182,6 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
         "language": language,
+        "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
     }

@@ -42,6 +42,43 @@ function newsdeskHumanDate(value) {
   return match ? Number(match[3]) + " " + MONTHS[Number(match[2]) - 1] + " " + match[1] : "";
 }
 
+// core/dates.py's human_time and human_datetime: '10am', '4:30pm', 'midday'; midnight shows the date only.
+function newsdeskHumanTime(hour, minute) {
+  if (hour === 12 && minute === 0) return "midday";
+  if (hour === 0 && minute === 0) return "midnight";
+  return (hour % 12 || 12) + (minute ? ":" + String(minute).padStart(2, "0") : "") + (hour < 12 ? "am" : "pm");
+}
+
+function newsdeskHumanDateTime(value) {
+  var match = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})/.exec(String(value || ""));
+  if (!match || (match[4] === "00" && match[5] === "00")) return newsdeskHumanDate(value);
+  return newsdeskHumanDate(value) + ", " + newsdeskHumanTime(Number(match[4]), Number(match[5]));
+}
+
+// The site's clock as 'YYYY-MM-DD HH:mm': the file's date is written in the site's time zone, so the
+// two compare as strings.
+function newsdeskNowIn(timeZone, now) {
+  var parts = {};
+  new Intl.DateTimeFormat("en-GB", { timeZone: timeZone, year: "numeric", month: "2-digit", day: "2-digit",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now || new Date())
+    .forEach(function (part) { parts[part.type] = part.value; });
+  return parts.year + "-" + parts.month + "-" + parts.day + " " + parts.hour + ":" + parts.minute;
+}
+
+function newsdeskScheduled(value, timeZone, now) {
+  var written = String(value || "").replace("T", " ").slice(0, 16);
+  if (written.length === 10) written += " 00:00";
+  return written.length === 16 && written > newsdeskNowIn(timeZone, now);
+}
+
+// core/attachments.py's KINDS: the kind readers are told, by suffix.
+var KINDS = { pdf: "PDF", doc: "Word", docx: "Word", xls: "Excel", xlsx: "Excel", odt: "ODF", ods: "ODF", odp: "ODF", csv: "CSV" };
+
+function newsdeskKind(name) {
+  var match = /\.([A-Za-z0-9]+)$/.exec(String(name || "").split("?")[0]);
+  return (match && KINDS[match[1].toLowerCase()]) || "";
+}
+
 if (typeof CMS !== "undefined") {
   (function () {
     var site = JSON.parse(document.getElementById("newsdesk-site").textContent);
@@ -87,13 +124,17 @@ if (typeof CMS !== "undefined") {
         var tags = list(data.get("tags"));
         var image = data.get("image");
         var contact = data.get("contact");
+        var when = type.release ? newsdeskHumanDateTime(data.get("date")) : newsdeskHumanDate(data.get("date"));
+        var scheduled = newsdeskScheduled(data.get("date"), site.timezone);
         var meta = [
-          h("div", { key: "date" }, h("dt", null, "Published"), h("dd", null, newsdeskHumanDate(data.get("date"))))
+          h("div", { key: "date" }, h("dt", null, "Published"), h("dd", null, when))
         ];
         if (data.get("updated")) meta.push(h("div", { key: "updated", className: "nd-updated" }, h("dt", null, "Updated"), h("dd", null, newsdeskHumanDate(data.get("updated")))));
         if (author) meta.push(h("div", { key: "author", className: "nd-author" }, h("dt", null, "By"), h("dd", null, author.name + (author.role ? ", " + author.role : ""))));
         // The release's own contact, or else its author's (authors.yml), as the site shows it.
         contact = contact && contact.get("name") ? contact.toJS() : (author && author.contact) || null;
+        var attachments = list(data.get("attachments")).filter(function (item) { return item && item.title; });
+        var caption = [data.get("image_caption"), data.get("image_credit")].filter(Boolean).join(" ");
         var contactLines = [];
         if (contact && contact.name) {
           contactLines.push(h("p", { key: "name" }, contact.name + (contact.role ? ", " + contact.role : "")));
@@ -104,6 +145,9 @@ if (typeof CMS !== "undefined") {
           h("article", { className: "nd-post nd-post--" + key },
             h("header", { className: "nd-post__header" },
               h("p", { className: "nd-label nd-label--" + key }, type.label),
+              // The build lists a future post as scheduled; say when, in the site's time zone.
+              scheduled ? h("p", { className: "nd-status nd-status--scheduled" }, h("strong", null, "Scheduled"),
+                " for " + newsdeskHumanDateTime(data.get("date")) + " (" + site.timezone + " time)") : null,
               h("h1", null, data.get("title") || ""),
               h("dl", { className: "nd-meta" }, meta),
               tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
@@ -112,11 +156,20 @@ if (typeof CMS !== "undefined") {
               })) : null
             ),
             type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
-            image ? h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }) : null,
+            image ? h("figure", { className: "nd-figure" },
+              h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }),
+              caption ? h("figcaption", null, caption) : null) : null,
             h("div", { className: "nd-post__body" }, props.widgetFor("body")),
             type.release ? h("p", { className: "nd-ends" }, "Ends") : null,
             data.get("notes_to_editors") ? h("section", { className: "nd-notes" }, h("h2", null, "Notes to editors"), props.widgetFor("notes_to_editors")) : null,
-            contactLines.length ? h("section", { className: "nd-contact" }, h("h2", null, "Media contact"), h("address", null, contactLines)) : null
+            contactLines.length ? h("section", { className: "nd-contact" }, h("h2", null, "Media contact"), h("address", null, contactLines)) : null,
+            // The size and page count are read at build time; the preview tells the kind.
+            attachments.length ? h("section", { className: "nd-attachments" }, h("h2", null, "Attachments"),
+              h("ul", null, attachments.map(function (item, index) {
+                var kind = newsdeskKind(item.file || item.url);
+                return h("li", { key: index }, h("a", { href: item.file ? String(props.getAsset(item.file)) : item.url }, item.title),
+                  kind ? h("span", { className: "nd-attachment__facts" }, " (" + kind + ")") : null);
+              }))) : null
           )
         );
       }
@@ -125,4 +178,5 @@ if (typeof CMS !== "undefined") {
   })();
 }
 
-if (typeof module !== "undefined") module.exports = { slugFor: newsdeskSlugFor, humanDate: newsdeskHumanDate };
+if (typeof module !== "undefined") module.exports = { slugFor: newsdeskSlugFor, humanDate: newsdeskHumanDate,
+  humanDateTime: newsdeskHumanDateTime, scheduled: newsdeskScheduled, kind: newsdeskKind };
