@@ -61,6 +61,11 @@ check-content: $(STAMP) node_modules/.package-lock.json
 	bash scripts/setup-system.sh
 	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/python scripts/check_content.py --base $(BASE)
 
+# The quick loop while changing code: everything but the browser tests and the modules that build
+# many whole sites (tests/conftest.py's SLOW). CI and `make test` run them all.
+test-fast: $(STAMP)
+	PYTHONPYCACHEPREFIX="$(PYCACHE)" $(BIN)/pytest -m "not browser and not slow" -q
+
 # Refresh constraints.txt after changing a pin in pyproject.toml.
 lock:
 	tmp=$$(mktemp -d) && python3 -m venv $$tmp && \

@@ -21,7 +21,11 @@ def hooks() -> list[dict]:
     return [hook for repo in local["repos"] for hook in repo["hooks"]] + published
 
 
-@pytest.mark.parametrize("hook", hooks(), ids=lambda hook: hook["entry"])
+def code_hooks() -> list[dict]:
+    return [hook for hook in hooks() if hook["id"] != "newsdesk-check"]
+
+
+@pytest.mark.parametrize("hook", [hook for hook in hooks() if hook["id"] == "newsdesk-check"], ids=lambda hook: hook["entry"])
 def test_hook_runs_check_on_changed_posts(hook, tmp_path):
     assert hook["id"] == "newsdesk-check" and hook["pass_filenames"] is True
     files = re.compile(hook["files"])
@@ -42,3 +46,16 @@ def test_hook_runs_check_on_changed_posts(hook, tmp_path):
     bad = run("posts/2025/2025-03-05-bad.md")
     assert bad.returncode == 1
     assert "posts/2025/2025-03-05-bad.md: 'date': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '5 March'" in bad.stdout.splitlines()
+
+
+@pytest.mark.parametrize("hook", code_hooks(), ids=lambda hook: hook["id"])
+def test_the_code_hooks_run_the_suite_s_own_checks(hook):
+    """ruff and lint-imports as the hook runs them, from .venv: they pass on the repository, so a
+    commit that breaks them is stopped before CI."""
+    program, *args = shlex.split(hook["entry"])
+    assert program.startswith(".venv/bin/") and hook["id"] in ("ruff", "import-contracts")
+    tool = Path(sys.executable).parent / Path(program).name
+    files = [str(path.relative_to(REPO)) for path in sorted((REPO / "scripts").rglob("*.py"))] if hook["pass_filenames"] else []
+    assert all(re.search(hook["files"], name) for name in files)
+    result = subprocess.run([str(tool), *args, *files], cwd=REPO, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
