@@ -117,14 +117,21 @@ def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, e
     )
 
 
+# The sample posts as a fresh clone has them, kept here so that the tests still pass after an
+# owner deletes the repository's own with `newsdesk remove-samples` (docs-dev/make-it-yours.md).
+SAMPLE_POSTS = FIXTURES / "sample" / "posts"
+
+
 def copy_sample(destination: Path) -> Path:
-    """The repository's own sample site, as a fresh clone has it, in `destination`/sample."""
+    """The sample site, as a fresh clone has it, in `destination`/sample: the repository's
+    configuration, pages and theme, with the sample posts from tests/fixtures/sample/posts."""
     site = destination / "sample"
     site.mkdir(parents=True)
     for name in ("mkdocs.yml", "authors.yml"):
         shutil.copy(REPO / name, site / name)
-    for name in ("docs", "overrides", "posts"):
+    for name in ("docs", "overrides"):
         shutil.copytree(REPO / name, site / name)
+    shutil.copytree(SAMPLE_POSTS, site / "posts")
     (site / "node_modules").symlink_to(REPO / "node_modules")  # as after `npm ci`: the editor's script, read only
     return site
 

@@ -212,6 +212,14 @@ def test_the_build_that_goes_live_keeps_addresses_and_stops_on_placeholders() ->
     assert "NEWSDESK_NOW" not in step["env"]
 
 
+def test_the_build_that_goes_live_runs_go_live_before_anything_else() -> None:
+    """A first deploy fails once, with the whole list (docs-dev/make-it-yours.md)."""
+    build = jobs(load(WORKFLOW_DIR / "deploy.yml"))["build"]
+    runs = [step["run"].strip() for step in build["steps"] if "run" in step]
+    assert runs.index("newsdesk go-live") == 2  # after installing Python and npm packages, before every check
+    assert runs[:2] == ["python -m pip install -c constraints.txt -e .", "npm ci --ignore-scripts --no-audit --no-fund"]
+
+
 def test_pull_requests_get_annotations_and_a_preview_to_download() -> None:
     test = jobs(load(WORKFLOW_DIR / "ci.yml"))["test"]
     assert steps_running(test, "newsdesk check --format github")

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from browserkit import NODE_MODULES
-from sitekit import BLOG, PRESS, REPO, make_site
+from sitekit import BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
 
 from newsdesk.commands.postfile import slug_for
 from newsdesk.commands import check
@@ -28,7 +28,7 @@ from test_axe import axe_violations, describe
 
 SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 BLOG_TITLE = "Куточки читання: reading corners in every primary"  # the slug spells every script, as newsdesk new does
-PDF = REPO / "posts" / "2026" / "files" / "resource-bases-questions-and-answers.pdf"  # a real PDF, read only
+PDF = SAMPLE_POSTS / "2026" / "files" / "resource-bases-questions-and-answers.pdf"  # a real PDF, read only
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
 GIT = dict(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
            GIT_COMMITTER_EMAIL="test@example.org")

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from browserkit import PAGES, ROOT
+from sitekit import SAMPLE_POSTS
 
 SEARCH = PAGES["search"]
 DEEP_WORD = "fines"  # only in posts/2025/2025-10-14-every-day-counts.md, in a list far into its body
@@ -19,7 +20,7 @@ COMMON_WORD = "schools"
 
 
 def sources_with(word: str) -> list[str]:
-    files = [*(ROOT / "posts").rglob("*.md"), *(ROOT / "docs").rglob("*.md")]
+    files = [*SAMPLE_POSTS.rglob("*.md"), *(ROOT / "docs").rglob("*.md")]
     return sorted(path.name for path in files if re.search(rf"\b{word}\b", path.read_text(encoding="utf-8"), re.I))
 
 

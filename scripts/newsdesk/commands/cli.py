@@ -11,6 +11,8 @@ COMMANDS = {
     "check": ("newsdesk.commands.check", "find every problem in posts without building the site"),
     "due": ("newsdesk.commands.due", "say whether a scheduled post has become due since the last deploy"),
     "import": ("newsdesk.commands.importer", "turn pages of the old site (text or HTML) into posts"),
+    "remove-samples": ("newsdesk.commands.samples", "delete the sample posts with their pictures and files"),
+    "go-live": ("newsdesk.commands.golive", "list every example address, name and sample post to replace before going live"),
 }
 
 
