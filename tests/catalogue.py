@@ -6,16 +6,16 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
-from typing import Callable, Union
 
 from sitekit import BLOG, PRESS, make_site, tiny_png, write
 
 # A change to one file: new text or bytes, None to delete it, or a function of its old text.
-Change = Union[str, bytes, None, Callable[[str], str]]
+Change = str | bytes | None | Callable[[str], str]
 
 BLOG_FILE = "posts/2025/2025-03-04-walking-buses.md"
 PRESS_FILE = "posts/2025/2025-05-12-science-labs.md"

@@ -8,10 +8,10 @@ import shutil
 
 import feedparser
 import pytest
-from sitekit import BLOG, PRESS, build, make_site, write
 
 from newsdesk.commands import due
 from newsdesk.core.record import address
+from sitekit import BLOG, PRESS, build, make_site, write
 
 NOW = "2026-02-10T09:00"
 BUSES = "2025/2025-03-04-walking-buses.md"

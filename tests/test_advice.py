@@ -9,8 +9,7 @@ import pytest
 
 from newsdesk.core.advice import advise
 from newsdesk.core.links import local_links
-from newsdesk.core.model import DEFAULT_TYPES
-from newsdesk.core.model import Author, Post, PostType, Tag
+from newsdesk.core.model import DEFAULT_TYPES, Author, Post, PostType, Tag
 from newsdesk.core.slugs import slugify
 
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}

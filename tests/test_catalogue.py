@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import (BLOG_FILE, CASE, FRONT, apply, base_project, copy_project, post, quoted,
-                       replace, run_build, run_check, snapshot, with_front)
+from catalogue import BLOG_FILE, CASE, FRONT, apply, base_project, copy_project, post, quoted, replace, run_build, run_check, snapshot, with_front
 from sitekit import FROZEN_NOW, add_warning_extension, build
 
 URDU = "اسکولوں میں مطالعہ کا ہفتہ"

@@ -7,7 +7,6 @@ from dataclasses import replace
 
 from newsdesk.core.changes import page_digests, post_digests, site_digest, tree_state
 from newsdesk.core.listings import build_site
-
 from test_units import BLOG, NEWS, make_post
 
 TYPES = {"blog": BLOG, "press-release": NEWS}

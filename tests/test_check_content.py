@@ -3,13 +3,12 @@ it puts each problem (on the post's file, as a GitHub annotation in CI)."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-import shutil
 
 from sitekit import BLOG, PRESS, QUIET, REPO, copy_sample, write
 

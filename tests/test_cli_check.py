@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from sitekit import BLOG, PRESS, build, make_site, tiny_png, write
 
 from newsdesk.commands import check
+from sitekit import BLOG, PRESS, build, make_site, tiny_png, write
 
 BAD_DATE = BLOG.replace("date: 2025-03-04", "date: 04/03/2025")
 NO_CONTACT = PRESS.replace("contact:\n  name: Education Press Office\n  email: press.office@example.gov.uk\n  phone: 0300 555 0100\n", "")

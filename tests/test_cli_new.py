@@ -4,11 +4,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from sitekit import BLOG, make_site
 
 from newsdesk.commands import check, cli, scaffold
-from newsdesk.core.schema import KNOWN_FIELDS
 from newsdesk.core.frontmatter import split
+from newsdesk.core.schema import KNOWN_FIELDS
+from sitekit import BLOG, make_site
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from sitekit import BLOG, REPO, build, make_site, write
 
 from newsdesk.commands import check
 from newsdesk.core.docs import front_matter_problems, placeholders, read_docs
+from sitekit import BLOG, REPO, build, make_site, write
 
 BROKEN = "---\ntitle: Privacy\ndescription: What we keep: nothing\n---\n\n# Privacy\n"
 FRONT_MATTER_LINE = ("docs/privacy.md: front matter: YAML syntax error on line 3 ('description: What we keep: nothing'): mapping values are not allowed here; "

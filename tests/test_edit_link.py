@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+
 from sitekit import BLOG, build, make_site
 
 REPO_URL = "https://github.com/example-council/newsdesk"

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from sitekit import BLOG, build, make_site, tiny_png
 
 from newsdesk.core.assets import docs_targets, plan_assets
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED
+from sitekit import BLOG, build, make_site, tiny_png
 
 NOW = "2026-03-01T09:00"
 ATTENDANCE = tiny_png("#00703c")

@@ -10,13 +10,12 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
-from newsdesk.core.feeds import (ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for,
-                            feed_specs, feeds_of_listing, full_html, identity, item_text, render, select)
-from newsdesk.core.parts import closing_html
+from newsdesk.core.feeds import ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, identity, item_text, render, select
 from newsdesk.core.html import plain_text, resolve_source_urls, rewrite_urls
 from newsdesk.core.listings import TagSummary
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
 from newsdesk.core.opml import opml
+from newsdesk.core.parts import closing_html
 from newsdesk.core.redirects import alias_path, redirect_page, redirects
 
 LONDON = ZoneInfo("Europe/London")

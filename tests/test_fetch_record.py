@@ -3,13 +3,14 @@ for a first deploy (404), and a failure for anything else. Served from this mach
 from __future__ import annotations
 
 import functools
-import os
 import http.server
+import os
 import subprocess
 import threading
 from pathlib import Path
 
 import pytest
+
 from sitekit import REPO
 
 SCRIPT = REPO / "scripts" / "fetch-record.sh"

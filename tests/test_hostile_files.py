@@ -8,7 +8,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from catalogue import CASE, FRONT, apply, base_project, copy_project, post, run_build, run_check, with_front
+from catalogue import CASE, FRONT, apply, base_project, post, run_build, run_check, with_front
 from sitekit import FROZEN_NOW, build, tiny_png
 from test_catalogue import CASES, MAP, MAP_BODY, svg
 

@@ -8,10 +8,10 @@ import re
 
 import pytest
 from PIL import Image
-from sitekit import build, make_site, write
 
 from newsdesk.commands import check
 from newsdesk.core.html import absolutize
+from sitekit import build, make_site, write
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 

@@ -66,8 +66,7 @@ def test_share_links_quote_the_title_and_address():
 
 
 def test_closing_parts_escape_what_writers_type():
-    from newsdesk.core.model import Change, Post
-    from newsdesk.core.model import DEFAULT_TYPES, PostType, Author
+    from newsdesk.core.model import DEFAULT_TYPES, Author, Change, Post, PostType
     release = PostType("press-release", **DEFAULT_TYPES["press-release"])
     moment, _ = parse_date("2025-03-12 16:00", LONDON)
     post = Post(source="posts/x.md", rel="x.md", path=None, title="T", date=moment, type=release, slug="x",

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageSequence
-from sitekit import build, make_site
 
 from newsdesk.commands import check
 from newsdesk.core import imagecheck, images, imaging
 from newsdesk.core.imagehtml import for_feed, responsive
+from sitekit import build, make_site
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 GPS = {1: "N", 2: (55.0, 51.0, 30.0), 3: "W", 4: (4.0, 15.0, 0.0)}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from sitekit import BLOG, REPO, make_site
 
 SCRIPT = Path(sys.executable).parent / "newsdesk"  # the console script pyproject.toml declares

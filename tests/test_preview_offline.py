@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from sitekit import BLOG, REPO, build, make_site
 
 sys.path.insert(0, str(REPO / "scripts"))

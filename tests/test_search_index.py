@@ -9,7 +9,6 @@ import pytest
 
 from newsdesk.core.search import UNUSED_FILES, index_glob, pagefind_args
 from newsdesk.mkdocs.pagefindorder import SIGNATURE, FormatChanged, decode, encode, fix_order
-
 from test_site import PUBLISHED_POSTS
 
 

@@ -167,7 +167,7 @@ def test_rebase_and_absolutize_srcset():
     ("`[a](b.md)`\n```\n[c](d.md)\n```", []),
 ])
 def test_local_links(body, found):
-    assert [(l.target, l.path, l.is_image, l.alt, l.line) for l in local_links(body)] == found
+    assert [(link.target, link.path, link.is_image, link.alt, link.line) for link in local_links(body)] == found
 
 
 @pytest.mark.parametrize("post_rel, path, expected", [

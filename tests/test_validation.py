@@ -7,8 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.core.model import DEFAULT_TYPES
-from newsdesk.core.model import Author, PostType, Settings
+from newsdesk.core.model import DEFAULT_TYPES, Author, PostType, Settings
 from newsdesk.core.posts import load_posts
 
 LONDON = ZoneInfo("Europe/London")

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parents[1])]
 import browserkit  # noqa: E402
-from sitekit import copy_sample  # noqa: E402
 import conftest  # noqa: E402  (for its HTTP handler; not a pytest plugin here)
+from sitekit import copy_sample  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:

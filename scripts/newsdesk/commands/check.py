@@ -11,12 +11,12 @@ import sys
 from pathlib import Path
 
 from ..core.advice import advise
-from ..core.imagecheck import image_warnings
-from .annotations import annotation
-from ..core.model import report
 from ..core.assets import asset_plan, unlinked_warnings
+from ..core.imagecheck import image_warnings
+from ..core.model import report
 from ..core.posts import display, post_files
 from ..mkdocs.project import add_config_argument, load_project, run_command
+from .annotations import annotation
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

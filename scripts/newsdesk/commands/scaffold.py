@@ -12,8 +12,8 @@ import sys
 from ..core import dates
 from ..core.advice import PLACEHOLDER_START
 from ..core.model import PUBLISHED, Settings, post_url
-from .postfile import create, date_argument, fields, post_path, slug_for
 from ..mkdocs.project import add_config_argument, load_project, run_command
+from .postfile import create, date_argument, fields, post_path, slug_for
 
 PLACEHOLDER = f"{PLACEHOLDER_START} Listings show the first paragraph, so start with what matters most."
 FILL_IN = ("summary", "contact", "author")  # left as notes in the template: the writer completes them

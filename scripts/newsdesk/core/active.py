@@ -8,12 +8,10 @@ the build). Beside posts, web pages, scripts and other files a browser runs are 
 """
 from __future__ import annotations
 
-from xml.etree.ElementTree import Element
-
 import posixpath
 import re
 from pathlib import Path
-from xml.etree.ElementTree import ParseError
+from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring

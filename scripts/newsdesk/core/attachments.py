@@ -3,11 +3,10 @@ the front matter, and the facts a reader is shown about each (kind, size, and a 
 count, read with pypdf)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import logging
 import warnings
 from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from .filetypes import document_problem
 from .links import resolve

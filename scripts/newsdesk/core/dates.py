@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -48,7 +48,7 @@ def parse_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool]:
 
 def _skipped(moment: datetime) -> bool:
     """Whether the clocks skip this wall time (it does not survive a round trip through UTC)."""
-    return moment.astimezone(timezone.utc).astimezone(moment.tzinfo).replace(tzinfo=None) != moment.replace(tzinfo=None)
+    return moment.astimezone(UTC).astimezone(moment.tzinfo).replace(tzinfo=None) != moment.replace(tzinfo=None)
 
 
 def ambiguity(moment: datetime, value: str) -> str | None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .frontmatter import FrontMatterError, normalise, read_text, split
 from .model import Post, Problem

@@ -7,12 +7,13 @@ every URL is absolute, and the same posts always give the same bytes (no clock, 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from html import escape
 from itertools import islice
 from pathlib import PurePosixPath
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
@@ -27,7 +28,7 @@ RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
 BOTH = (("feed", RSS), ("atom", ATOM))  # file names and formats of the feeds that come in both
 LANGUAGE = "en-GB"
-NOTHING_YET = datetime(1970, 1, 1, tzinfo=timezone.utc)  # an empty feed's date: fixed, never the clock
+NOTHING_YET = datetime(1970, 1, 1, tzinfo=UTC)  # an empty feed's date: fixed, never the clock
 # '/news/2015/10/launch/': an address in the shape of a post's, so once some post's permalink.
 _POST_ADDRESS = re.compile(r"^/[a-z0-9-]+/\d{4}/\d{2}/[a-z0-9-]+/?$")
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",

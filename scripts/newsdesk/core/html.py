@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
-from typing import Callable, Mapping
 from urllib.parse import urljoin, urlsplit
 
 MORE = "<!-- more -->"

@@ -3,8 +3,8 @@ what its name says, and a file that can be read to its end. Reads each version o
 reads a whole picture only when the render cache shows no build made it before."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from .images import content_problem, damaged_problem, format_problem, is_raster, pictures_of, size_warning
 from .imaging import decodes, identify, made_before

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 from markupsafe import escape
 

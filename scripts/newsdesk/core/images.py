@@ -7,10 +7,9 @@ published file never changes under its name and a cached one is never stale.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import hashlib
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .images import is_raster, is_rendition_of
 from .listings import Site
@@ -87,7 +87,7 @@ def generated_outputs(site: Site, settings: Settings, feed_paths: Iterable[str],
     found: dict[str, str] = {}
     for post in site.posts:
         found[post.url + "index.html"] = f"the page of {post.source}"
-    for url, listing in site.listings.items():
+    for url in site.listings:
         found.setdefault(url + "index.html", f"the listing /{url}")
     found.update({src.removesuffix(".md") + ".html": what for src, (_, what) in SECTION_PAGES.items()})
     for path in feed_paths:

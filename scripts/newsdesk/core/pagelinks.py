@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .docs import docs_files, has_front_matter
 from .frontmatter import FrontMatterError, read_text, split

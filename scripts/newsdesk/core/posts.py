@@ -7,18 +7,19 @@ from __future__ import annotations
 import math
 import os
 import posixpath
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
 from . import attachments as documents
 from .dates import ambiguity, written_date
 from .fields import FieldReader
-from .imagecheck import image_problems
 from .frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
+from .imagecheck import image_problems
 from .links import Link, local_links, resolve
 from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
 from .slugs import slug_from_filename

@@ -13,9 +13,8 @@ repository that a robot would have to commit to; tests give it a local file. Wit
 """
 from __future__ import annotations
 
-from collections.abc import Set
-
 import json
+from collections.abc import Set
 from pathlib import Path
 
 from .model import PUBLISHED, Post, Problem

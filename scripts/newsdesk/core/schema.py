@@ -4,8 +4,8 @@ all read this declaration."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from .model import PostType, Settings
 from .slugs import SLUG_PATTERN
@@ -29,7 +29,7 @@ class Field:
     hint: str = ""
     required: bool | Callable[[PostType, Settings], bool] = False
     example: object = None  # a valid value, as a writer would type it
-    fields: tuple["Field", ...] = ()  # a group's or each record's parts
+    fields: tuple[Field, ...] = ()  # a group's or each record's parts
     pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
     needs: str | None = None  # only given together with this other field
 

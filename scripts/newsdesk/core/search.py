@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-
 from typing import TYPE_CHECKING
 
 from .model import PUBLISHED, PostType

@@ -5,20 +5,21 @@ by attribute, so the core needs no MkDocs import.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
-
-import markdown
+from typing import Any
 from zoneinfo import ZoneInfo
 
+import markdown
+
 from . import dates
+from .active import published_file_problems
+from .docs import front_matter_problems, read_docs
 from .feeds import feed_specs
+from .imagecheck import docs_picture_problems
 from .listings import Site, build_site
 from .model import PostType, Problem, Settings
-from .docs import front_matter_problems, read_docs
 from .opml import OPML_PATH
-from .active import published_file_problems
-from .imagecheck import docs_picture_problems
 from .outputs import SECTION_PAGES, output_problems
 from .pagelinks import page_link_problems
 from .posts import Loaded, Reads, asset_names, display, load_authors, load_posts

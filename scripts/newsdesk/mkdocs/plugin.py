@@ -30,18 +30,18 @@ from ..core.record import RECORD_PATH, dropped, read_record, updated_record
 from ..core.record import render as render_record
 from ..core.search import SEARCH_PAGE, index_glob, search_filters
 from ..core.site import check_site, load_site
-from .outputs import engine_outputs, template_finder
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from .editor import editor_files, editor_problems
 from .feedwiring import Feeds
 from .generated import index_pages, post_file, redirect_files
 from .internals import check_engine
+from .outputs import engine_outputs, template_finder
 from .pictures import Pictures
 from .prerender import Conversions, workers_for, write_all
+from .preview import Preview
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
-from .preview import Preview
 from .skipping import WRITTEN, quiet_dirty_warning, skip_written
 from .templatecache import TemplateCache
 from .theme import fix_markup

@@ -8,24 +8,24 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
 from urllib.parse import urlsplit
 
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
 from ..core import dates
+from ..core.model import Problem, Settings
+from ..core.posts import Loaded, display
 from ..core.record import dropped, read_record
 from ..core.site import check_site, load_site, settings_from
 from .config import NewsdeskConfig
 from .editor import editor_problems
 from .outputs import engine_outputs, template_finder
-from ..core.model import Problem, Settings
-from ..core.posts import Loaded, display
 
 CONFIG_FILE = "mkdocs.yml"
 

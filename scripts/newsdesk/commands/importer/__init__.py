@@ -21,8 +21,8 @@ from ...core import dates
 from ...core.fields import FieldReader
 from ...core.model import Problem, Settings
 from ...core.posts import post_files
-from ..postfile import create, date_argument, front_matter, post_path, slug_for
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
+from ..postfile import create, date_argument, front_matter, post_path, slug_for
 from .shape import Draft, first_sentence
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
