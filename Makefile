@@ -30,7 +30,7 @@ serve: $(STAMP)
 edit: $(STAMP) node_modules/.package-lock.json
 	PORT=8081 BIND_HOST=127.0.0.1 NEWSDESK_CHECKOUT=$(CURDIR) node scripts/editor/server.js & \
 	server=$$!; trap 'kill $$server' EXIT INT TERM; \
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	NEWSDESK_EDITOR=true $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # npm's own record of what it installed: the editor's script and decap-server, at the locked versions.
 node_modules/.package-lock.json: package-lock.json

@@ -85,6 +85,23 @@ def test_the_editor_needs_its_repository(tmp_path):
     assert result.returncode == 1 and "add 'repo: owner/name' under 'editor:'" in result.stderr
 
 
+def test_the_live_build_refuses_an_editor_without_its_sign_in(tmp_path):
+    root = tmp_path / "site"
+    editor = {key: value for key, value in EDITOR.items() if key != "auth_url"}
+    make_site(root, POSTS, options={"editor": editor, "deploy": True})
+    result = build(root, root / "out")
+    assert result.returncode == 1
+    assert ("switched on for the live site ('editor: enabled: true' in mkdocs.yml), but 'auth_url' is not set "
+            "under 'editor:'") in result.stderr
+    assert "Set 'auth_url' to the sign-in worker's address" in result.stderr and "or set 'enabled: false'" in result.stderr
+    assert not (root / "out" / "index.html").exists()
+    # With auth_url the live build has /admin/; without deploy (a preview build, `make edit`) none is needed.
+    make_site(root, POSTS, options={"editor": EDITOR, "deploy": True})
+    assert build(root, root / "out").returncode == 0
+    make_site(root, POSTS, options={"editor": editor})
+    assert build(root, root / "out2").returncode == 0 and (root / "out2" / "admin" / "index.html").exists()
+
+
 def test_the_editor_is_off_unless_switched_on(tmp_path):
     root = tmp_path / "site"
     make_site(root, POSTS)
@@ -129,5 +146,5 @@ def test_make_edit_runs_the_editor_backend_on_127_0_0_1_beside_mkdocs_serve(tmp_
     assert result is not None, "make is needed"
     assert "PORT=8081 BIND_HOST=127.0.0.1" in result.stdout, result.stderr
     assert "node scripts/editor/server.js" in result.stdout  # decap-server on its own clone
-    assert "mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in result.stdout
+    assert "NEWSDESK_EDITOR=true .venv/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in result.stdout
     assert "npm ci" not in result.stdout  # installed already: make edit does not reinstall every time

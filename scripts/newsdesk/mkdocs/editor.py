@@ -24,10 +24,17 @@ BUNDLE = "decap-cms.js"  # the entry point in node_modules/decap-cms/dist; its c
 NOT_INSTALLED = ("newsdesk: the browser editor is switched on ('editor: enabled: true' in mkdocs.yml), but its script "
                  "is not installed: {path} does not exist. Run 'npm ci --ignore-scripts' in the project folder "
                  "(the deploy workflow does), or switch the editor off")
+NO_SIGN_IN = ("newsdesk: the browser editor is switched on for the live site ('editor: enabled: true' in mkdocs.yml), "
+              "but 'auth_url' is not set under 'editor:', so its 'Login with GitHub' button could not work. "
+              "Set 'auth_url' to the sign-in worker's address (docs-dev/editor.md, 'Sign-in'), or set 'enabled: false'")
 
 
-def editor_files(options, settings: Settings, config, files: Files, *, serving: bool) -> list[File]:
-    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated files."""
+def editor_files(options, settings: Settings, config, files: Files, *, serving: bool, live: bool = False) -> list[File]:
+    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated files.
+
+    live: the deploy build. It stops without auth_url rather than publish a sign-in that cannot work."""
+    if live and not options.auth_url:
+        raise PluginError(NO_SIGN_IN)
     if not options.repo:
         raise PluginError("newsdesk: the browser editor needs the GitHub repository it saves to; "
                           "add 'repo: owner/name' under 'editor:' in mkdocs.yml")

@@ -130,7 +130,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
         generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
         if self.config.editor.enabled:
-            generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving)
+            generated += editor_files(self.config.editor, self.settings, config, files, serving=self.serving,
+                                      live=self.config.deploy and not self.serving)
         generated += self.feeds.files(config)
         if not self.serving:  # the addresses this site has ever published, for the next build
             record = updated_record(self.record, self.loaded.posts, self.config.withdrawn)
