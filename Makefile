@@ -24,14 +24,13 @@ setup: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
-# The browser editor on your own checkout (docs-dev/editor.md): the preview at :8000/admin/ and
-# decap-server on 127.0.0.1:8081 only, which saves each draft as a local branch cms/... and commits
-# with `git add .` -- so it refuses to start while the checkout has uncommitted changes.
+# The browser editor (docs-dev/editor.md): the preview at :8000/admin/ and decap-server on 127.0.0.1:8081
+# only, working in its own clone .editor/repo (drafts are branches cms/... there), never in this folder.
+# A publish is fast-forwarded into this folder's main when it is on main with no changes.
 edit: $(STAMP) node_modules/.package-lock.json
-	@[ -z "$$(git status --porcelain)" ] || { echo "make edit: commit or stash your changes first: the editor commits everything with 'git add .'" >&2; exit 1; }
-	PORT=8081 BIND_HOST=127.0.0.1 MODE=git GIT_REPO_DIRECTORY=$(CURDIR) node node_modules/decap-server/dist/index.js & \
+	PORT=8081 BIND_HOST=127.0.0.1 NEWSDESK_CHECKOUT=$(CURDIR) node scripts/editor/server.js & \
 	server=$$!; trap 'kill $$server' EXIT INT TERM; \
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	NEWSDESK_EDITOR=true $(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 # npm's own record of what it installed: the editor's script and decap-server, at the locked versions.
 node_modules/.package-lock.json: package-lock.json

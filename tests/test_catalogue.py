@@ -275,6 +275,8 @@ CASES = [
      ["mkdocs.yml: 'editor.repo': missing: the browser editor needs the GitHub repository it saves to; add 'repo: owner/name' under 'editor:'"]),
     ("editor without its script", {"mkdocs.yml": replace("default_author: director", "default_author: director\n    editor: {enabled: true, repo: city/newsdesk, script_dir: nowhere}")},
      ["mkdocs.yml: 'editor': the browser editor is switched on ('enabled: true'), but its script is not installed: nowhere/decap-cms.js does not exist"]),
+    ("live editor without its sign-in", {"mkdocs.yml": replace("default_author: director", f"default_author: director\n    deploy: true\n    editor: {{enabled: true, repo: city/newsdesk, script_dir: {quoted(SCRIPTS)}}}")},
+     ["mkdocs.yml: 'editor.auth_url': missing: the browser editor is switched on for the live site"]),
     # --- every entry of every list -------------------------------------------------------------------
     ("older change before the post", {CASE: with_front("changes:\n  - date: 2025-07-01\n    note: Added the map\n  - date: 2025-05-01\n    note: Fixed a name\n")},
      [f"{CASE}: 'changes': entry 2, 2025-05-01, is before the post's date 2025-06-01; a change comes after the post is published"]),

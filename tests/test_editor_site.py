@@ -85,6 +85,25 @@ def test_the_editor_needs_its_repository(tmp_path):
     assert result.returncode == 1 and "add 'repo: owner/name' under 'editor:'" in result.stderr
 
 
+def test_the_live_build_refuses_an_editor_without_its_sign_in(tmp_path):
+    root = tmp_path / "site"
+    editor = {key: value for key, value in EDITOR.items() if key != "auth_url"}
+    make_site(root, POSTS, options={"editor": editor, "deploy": True})
+    result = build(root, root / "out")
+    assert result.returncode == 1
+    assert ("mkdocs.yml: 'editor.auth_url': missing: the browser editor is switched on for the live site ('enabled: true'), "
+            "so its 'Login with GitHub' button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address") in result.stderr
+    assert "or set 'enabled: false'" in result.stderr
+    from newsdesk.commands import check  # newsdesk check says the same, before any build
+    assert check.main(["--config-file", str(root / "mkdocs.yml")]) == 1
+    assert not (root / "out" / "index.html").exists()
+    # With auth_url the live build has /admin/; without deploy (a preview build, `make edit`) none is needed.
+    make_site(root, POSTS, options={"editor": EDITOR, "deploy": True})
+    assert build(root, root / "out").returncode == 0
+    make_site(root, POSTS, options={"editor": editor})
+    assert build(root, root / "out2").returncode == 0 and (root / "out2" / "admin" / "index.html").exists()
+
+
 def test_the_editor_is_off_unless_switched_on(tmp_path):
     root = tmp_path / "site"
     make_site(root, POSTS)
@@ -122,19 +141,12 @@ def _checkout(root):
         os.utime(stamp, (2_000_000_000, 2_000_000_000))  # newer than what they were made from
 
 
-def test_make_edit_binds_decap_server_to_127_0_0_1_in_git_mode(tmp_path):
+def test_make_edit_runs_the_editor_backend_on_127_0_0_1_beside_mkdocs_serve(tmp_path):
     _checkout(tmp_path)
+    (tmp_path / "draft.md").write_text("not committed: make edit no longer minds\n")
     result = _make(tmp_path, "-n", "edit")
     assert result is not None, "make is needed"
-    assert "PORT=8081 BIND_HOST=127.0.0.1 MODE=git" in result.stdout, result.stderr
-    assert "mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in result.stdout
+    assert "PORT=8081 BIND_HOST=127.0.0.1" in result.stdout, result.stderr
+    assert "node scripts/editor/server.js" in result.stdout  # decap-server on its own clone
+    assert "NEWSDESK_EDITOR=true .venv/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000" in result.stdout
     assert "npm ci" not in result.stdout  # installed already: make edit does not reinstall every time
-
-
-def test_make_edit_refuses_a_checkout_with_uncommitted_changes(tmp_path):
-    _checkout(tmp_path)
-    (tmp_path / "draft.md").write_text("not committed\n")
-    result = _make(tmp_path, "edit")
-    assert result.returncode != 0
-    assert "make edit: commit or stash your changes first" in result.stderr
-    assert "decap-server" not in result.stdout

@@ -24,13 +24,20 @@ NOT_INSTALLED = ("the browser editor is switched on ('enabled: true'), but its s
                  "Run 'npm ci --ignore-scripts' in the project folder (the deploy workflow does), or switch the editor off")
 
 
-def editor_problems(options, root: Path, *, serving: bool) -> list[Problem]:
+NO_SIGN_IN = ("missing: the browser editor is switched on for the live site ('enabled: true'), so its 'Login with GitHub' "
+              "button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address (docs-dev/editor.md, "
+              "'Sign-in'), or set 'enabled: false'")
+
+
+def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -> list[Problem]:
     """What stops the build in the editor's options (under 'editor:' in mkdocs.yml); the build and
     `newsdesk check` both ask, before anything is written. `mkdocs serve` shows how to install the
-    script at /admin/ instead of stopping."""
+    script at /admin/ instead of stopping. `live`: the deploy build, which also needs the sign-in."""
     if not options.enabled:
         return []
     problems = []
+    if live and not options.auth_url:
+        problems.append(Problem("mkdocs.yml", "editor.auth_url", NO_SIGN_IN))
     if not options.repo:
         problems.append(Problem("mkdocs.yml", "editor.repo", "missing: the browser editor needs the GitHub repository it saves to; "
                                                             "add 'repo: owner/name' under 'editor:'"))

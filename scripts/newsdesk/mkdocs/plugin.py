@@ -93,7 +93,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
-        problems += editor_problems(self.config.editor, self.settings.root, serving=self.serving)
+        problems += editor_problems(self.config.editor, self.settings.root, serving=self.serving, live=self.config.deploy and not self.serving)
         self.loaded = loaded
         # The same checks as `newsdesk check`, all before anything is written.
         self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,

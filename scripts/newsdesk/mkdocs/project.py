@@ -59,7 +59,7 @@ class Project:
             except ValueError as error:
                 raise ProjectError(str(error)) from None
             problems += dropped(record, loaded.posts, self.options.withdrawn, {problem.source for problem in problems})
-        problems += editor_problems(self.options.editor, self.root, serving=False)
+        problems += editor_problems(self.options.editor, self.root, serving=False, live=self.options.deploy)
         problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
                                markdown_config=self.markdown_config, directory_urls=self.directory_urls,
                                building=False, engine=self.engine)[1]
