@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from newsdesk.core.html import rewrite_urls
+from newsdesk.core.text.html import rewrite_urls
 
 
 def offline_url(url: str) -> str:

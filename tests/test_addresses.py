@@ -10,7 +10,7 @@ import feedparser
 import pytest
 
 from newsdesk.commands import due
-from newsdesk.core.record import address
+from newsdesk.core.publishing.record import address
 from sitekit import BLOG, PRESS, build, make_site, write
 
 NOW = "2026-02-10T09:00"

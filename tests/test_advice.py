@@ -7,10 +7,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.core.advice import advise
-from newsdesk.core.links import local_links
+from newsdesk.core.checks.advice import advise
 from newsdesk.core.model import DEFAULT_TYPES, Author, Post, PostType, Tag
-from newsdesk.core.slugs import slugify
+from newsdesk.core.reading.links import local_links
+from newsdesk.core.text.slugs import slugify
 
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}
 SUMMARY = "Three schools share one careers adviser."

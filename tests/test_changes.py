@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 
-from newsdesk.core.changes import page_digests, post_digests, site_digest, tree_state
-from newsdesk.core.listings import build_site
+from newsdesk.core.pages.listings import build_site
+from newsdesk.core.publishing.changes import page_digests, post_digests, site_digest, tree_state
 from test_units import BLOG, NEWS, make_post
 
 TYPES = {"blog": BLOG, "press-release": NEWS}

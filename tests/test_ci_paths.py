@@ -19,7 +19,7 @@ import ci_paths  # noqa: E402
         (["posts/2026/2026-01-05-new-term.md", "posts/2026/new-term.jpg", "posts/2026/report.pdf"], "content"),
         (["docs/about.md", "docs/assets/images/feed-logo.png"], "content"),
         (["authors.yml", "posts/2026/a.md"], "content"),
-        (["posts/2026/a.md", "scripts/newsdesk/core/posts.py"], "full"),
+        (["posts/2026/a.md", "scripts/newsdesk/core/reading/posts.py"], "full"),
         (["posts/2026/a.md", "tests/test_site.py"], "full"),
         (["posts/2026/a.md", "mkdocs.yml"], "full"),
         (["pyproject.toml"], "full"),

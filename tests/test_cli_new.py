@@ -6,8 +6,8 @@ import re
 import pytest
 
 from newsdesk.commands import check, cli, scaffold
-from newsdesk.core.frontmatter import split
-from newsdesk.core.schema import KNOWN_FIELDS
+from newsdesk.core.reading.schema import KNOWN_FIELDS
+from newsdesk.core.text.frontmatter import split
 from sitekit import BLOG, make_site
 
 

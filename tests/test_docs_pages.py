@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.commands import check
-from newsdesk.core.docs import front_matter_problems, placeholders, read_docs
+from newsdesk.core.reading.docs import front_matter_problems, placeholders, read_docs
 from sitekit import BLOG, REPO, build, make_site, write
 
 BROKEN = "---\ntitle: Privacy\ndescription: What we keep: nothing\n---\n\n# Privacy\n"

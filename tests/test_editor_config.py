@@ -1,4 +1,4 @@
-"""The browser editor's form (core/editor.py) against the validator (core/posts.py): every field the
+"""The browser editor's form (core/publishing/editor.py) against the validator (core/reading/posts.py): every field the
 form offers, every rule it enforces and every choice it lists, checked by running the validator on
 what the form would write. A field added to fields.py, or a rule changed in the validator, that the
 two then disagree about fails here."""
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from newsdesk.commands.postfile import front_matter, slug_for
-from newsdesk.core.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
-from newsdesk.core.schema import FIELD, KNOWN_FIELDS
+from newsdesk.core.publishing.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
+from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
-from newsdesk.core.posts import read_post
+from newsdesk.core.reading.posts import read_post
 
 AUTHORS = {"director": Author("director", "Dr Ruth Okafor", "Director"), "press-office": Author("press-office", "Press Office")}
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from newsdesk.core.assets import docs_targets, plan_assets
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED
+from newsdesk.core.publishing.assets import docs_targets, plan_assets
 from sitekit import BLOG, build, make_site, tiny_png
 
 NOW = "2026-03-01T09:00"
@@ -99,7 +99,7 @@ def test_the_release_and_its_files_appear_once_due(tmp_path):
 class _Post:
     """Just what plan_assets reads."""
     def __init__(self, rel, status, links=(), image=None):
-        from newsdesk.core.links import local_links
+        from newsdesk.core.reading.links import local_links
         self.rel, self.status, self.image, self.attachments = rel, status, image, ()
         self.body = "\n".join(f"[x]({link})" for link in links)
         self.links = tuple(local_links(self.body))

@@ -147,7 +147,7 @@ def test_feed_readers_get_the_text_as_typed(site, feed):
 
 def test_tag_feeds_and_opml_are_well_formed_and_name_the_tag(site):
     for value in HOSTILE:
-        from newsdesk.core.slugs import slugify
+        from newsdesk.core.text.slugs import slugify
         parsed = feedparser.parse((site / f"tags/{slugify(value + ' tag')}/feed.xml").read_bytes())
         assert not parsed.bozo and parsed.feed.title.endswith(value + " tag")
     ET.parse(site / "feeds.opml")

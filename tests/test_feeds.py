@@ -10,13 +10,13 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
-from newsdesk.core.feeds import ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, identity, item_text, render, select
-from newsdesk.core.html import plain_text, resolve_source_urls, rewrite_urls
-from newsdesk.core.listings import TagSummary
+from newsdesk.core.feeds.feeds import ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, identity, item_text, render, select
+from newsdesk.core.feeds.opml import opml
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
-from newsdesk.core.opml import opml
-from newsdesk.core.parts import closing_html
-from newsdesk.core.redirects import alias_path, redirect_page, redirects
+from newsdesk.core.pages.listings import TagSummary
+from newsdesk.core.pages.parts import closing_html
+from newsdesk.core.pages.redirects import alias_path, redirect_page, redirects
+from newsdesk.core.text.html import plain_text, resolve_source_urls, rewrite_urls
 
 LONDON = ZoneInfo("Europe/London")
 BLOG = PostType("blog", "Blog post", "blog", "Blog")

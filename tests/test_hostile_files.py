@@ -94,22 +94,22 @@ def test_the_build_knows_every_file_it_writes(tmp_path, monkeypatch):
                     "posts/2025/images/hall.png": tiny_png(size=(900, 600))})
     result = build(project, now=FROZEN_NOW)
     assert result.returncode == 0, result.stderr
-    from newsdesk.core.outputs import BUILD_FOLDERS, docs_outputs, generated_outputs
-    from newsdesk.core.redirects import alias_path
+    from newsdesk.core.pages.redirects import alias_path
+    from newsdesk.core.publishing.outputs import BUILD_FOLDERS, docs_outputs, generated_outputs
     from newsdesk.mkdocs.project import load_project
     known = load_project(str(project / "mkdocs.yml"))
     settings, loaded, problems = known.load()
     assert not problems
     from newsdesk.core.site import check_site
     site, _ = check_site(known.options, settings, loaded, site_url=known.site_url, publishing=True, building=False)
-    from newsdesk.core.feeds import feed_specs
-    from newsdesk.core.opml import OPML_PATH
-    from newsdesk.core.record import RECORD_PATH
+    from newsdesk.core.feeds.feeds import feed_specs
+    from newsdesk.core.feeds.opml import OPML_PATH
+    from newsdesk.core.publishing.record import RECORD_PATH
     feeds = [spec.path for spec in feed_specs("", settings.types, site.tags)] + [OPML_PATH, RECORD_PATH]
     predicted = {**known.engine(), **docs_outputs(settings.docs_dir), **generated_outputs(site, settings, feeds, site.assets)}
     predicted.update({alias_path(alias): "alias" for p in site.posts for alias in p.aliases})
     built = [path.relative_to(project / "site").as_posix() for path in (project / "site").rglob("*") if path.is_file()]
-    from newsdesk.core.images import is_raster, is_rendition_of
+    from newsdesk.core.pictures.images import is_raster, is_rendition_of
     pictures = [path for path in predicted if is_raster(path)]
     unknown = [path for path in built if path not in predicted and not path.startswith(tuple(BUILD_FOLDERS))
                and not any(is_rendition_of(path, picture) for picture in pictures)]

@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from newsdesk.commands import check
-from newsdesk.core.html import absolutize
+from newsdesk.core.text.html import absolutize
 from sitekit import build, make_site, write
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"

@@ -10,7 +10,7 @@ from newsdesk.commands.importer import main as import_main
 from newsdesk.commands.importer.html import read_html
 from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
 from newsdesk.commands.importer.text import escape, read_text
-from newsdesk.core.frontmatter import split
+from newsdesk.core.text.frontmatter import split
 from sitekit import FIXTURES, build, make_site, write
 
 OLD = FIXTURES / "import"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.core.outputs import inside, page_dest, unsafe_path
+from newsdesk.core.publishing.outputs import inside, page_dest, unsafe_path
 
 
 @pytest.mark.parametrize("alias, why", [

@@ -5,9 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.core.dates import parse_date, written_date
 from newsdesk.core.model import Contact
-from newsdesk.core.parts import Link, closing_html, contact_html, relative, share_links
+from newsdesk.core.pages.parts import Link, closing_html, contact_html, relative, share_links
+from newsdesk.core.text.dates import parse_date, written_date
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -83,5 +83,5 @@ def test_closing_parts_escape_what_writers_type():
     ("2025-03-12 00:01", "12:01am"),
 ])
 def test_times_are_written_the_gov_uk_way(text, expected):
-    from newsdesk.core.dates import human_time
+    from newsdesk.core.text.dates import human_time
     assert human_time(parse_date(text, LONDON)[0]) == expected

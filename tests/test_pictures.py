@@ -14,8 +14,8 @@ import pytest
 from PIL import Image, ImageSequence
 
 from newsdesk.commands import check
-from newsdesk.core import imagecheck, images, imaging
-from newsdesk.core.imagehtml import for_feed, responsive
+from newsdesk.core.pictures import imagecheck, images, imaging
+from newsdesk.core.pictures.imagehtml import for_feed, responsive
 from sitekit import build, make_site
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"

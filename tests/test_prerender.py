@@ -89,7 +89,7 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    import newsdesk.core.feeds
+    import newsdesk.core.feeds.feeds
     import newsdesk.mkdocs.plugin
     import newsdesk.mkdocs.prerender
 
@@ -97,7 +97,7 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
     retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.plugin.excerpt
     monkeypatch.setattr(newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1])
     monkeypatch.setattr(newsdesk.mkdocs.plugin, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
-    monkeypatch.setattr(newsdesk.core.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
+    monkeypatch.setattr(newsdesk.core.feeds.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     project = project_with(tmp_path, workers)
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))

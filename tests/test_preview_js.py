@@ -1,4 +1,4 @@
-"""admin/preview.js draws a post as the page does: its dates and times are core/dates.py's words,
+"""admin/preview.js draws a post as the page does: its dates and times are core/text/dates.py's words,
 a future date is 'Scheduled' by the site's clock, and an attachment is told by its kind."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.core.attachments import KINDS
-from newsdesk.core.dates import human_datetime
+from newsdesk.core.reading.attachments import KINDS
+from newsdesk.core.text.dates import human_datetime
 
 SCRIPT = Path(__file__).resolve().parents[1] / "scripts/newsdesk/mkdocs/admin/preview.js"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsdesk.core.search import UNUSED_FILES, index_glob, pagefind_args
+from newsdesk.core.pages.search import UNUSED_FILES, index_glob, pagefind_args
 from newsdesk.mkdocs.pagefindorder import SIGNATURE, FormatChanged, decode, encode, fix_order
 from test_site import PUBLISHED_POSTS
 

@@ -7,12 +7,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsdesk.core.dates import current_time, human_date, machine_date, parse_date
-from newsdesk.core.html import absolutize, excerpt, rebase
-from newsdesk.core.links import local_links, resolve
-from newsdesk.core.listings import build_site, page_url, paginate, tag_names
 from newsdesk.core.model import Author, Post, PostType, Tag, sort_key
-from newsdesk.core.slugs import did_you_mean, slug_from_filename, slugify
+from newsdesk.core.pages.listings import build_site, page_url, paginate, tag_names
+from newsdesk.core.reading.links import local_links, resolve
+from newsdesk.core.text.dates import current_time, human_date, machine_date, parse_date
+from newsdesk.core.text.html import absolutize, excerpt, rebase
+from newsdesk.core.text.slugs import did_you_mean, slug_from_filename, slugify
 
 LONDON = ZoneInfo("Europe/London")
 BLOG = PostType("blog", "Blog post", "blog", "Blog")

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newsdesk.core.model import DEFAULT_TYPES, Author, PostType, Settings
-from newsdesk.core.posts import load_posts
+from newsdesk.core.reading.posts import load_posts
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 23, 12, 0, tzinfo=LONDON)

@@ -46,7 +46,7 @@ def index_cost(venv: Path, repo: Path, project: Path, site: Path, runs: int) -> 
     if binary is None:
         return {"skipped": "no Pagefind in ours' venv"}
     sys.path.insert(0, str(repo / "scripts"))
-    from newsdesk.core.search import index_glob, pagefind_args  # pure: no MkDocs needed
+    from newsdesk.core.pages.search import index_glob, pagefind_args  # pure: no MkDocs needed
 
     prefixes = sorted({p.relative_to(site).parts[0] for p in site.glob("*/[0-9][0-9][0-9][0-9]/*/*/index.html")})
     docs = sorted(p.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"

@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.record import address, newly_due, read_published
+from ..core.publishing.record import address, newly_due, read_published
 from ..mkdocs.project import add_config_argument, load_project, run_command
 
 

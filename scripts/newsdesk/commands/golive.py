@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..core.docs import docs_files, placeholders
+from ..core.reading.docs import docs_files, placeholders
 from . import samples
 
 CONFIG_FILE = "mkdocs.yml"

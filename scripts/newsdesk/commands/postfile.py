@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..core.dates import parse_date
-from ..core.slugs import slugify
+from ..core.text.dates import parse_date
+from ..core.text.slugs import slugify
 
 SLUG_LENGTH = 60  # addresses stay readable; the title itself can be longer
 

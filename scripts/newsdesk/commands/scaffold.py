@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core import dates
-from ..core.advice import PLACEHOLDER_START
+from ..core.checks.advice import PLACEHOLDER_START
 from ..core.model import PUBLISHED, Settings, post_url
+from ..core.text import dates
 from ..mkdocs.project import add_config_argument, load_project, run_command
 from .postfile import create, date_argument, fields, post_path, slug_for
 

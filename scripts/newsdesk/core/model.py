@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .links import Link, resolve
+from .reading.links import Link, resolve
 
 PUBLISHED, DRAFT, SCHEDULED = "published", "draft", "scheduled"
 

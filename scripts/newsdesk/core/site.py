@@ -12,18 +12,18 @@ from zoneinfo import ZoneInfo
 
 import markdown
 
-from . import dates
-from .active import published_file_problems
-from .docs import front_matter_problems, read_docs
-from .feeds import feed_specs
-from .imagecheck import docs_picture_problems
-from .listings import Site, build_site
+from .checks.active import published_file_problems
+from .checks.pagelinks import page_link_problems
+from .feeds.feeds import feed_specs
+from .feeds.opml import OPML_PATH
 from .model import PostType, Problem, Settings
-from .opml import OPML_PATH
-from .outputs import SECTION_PAGES, output_problems
-from .pagelinks import page_link_problems
-from .posts import Loaded, Reads, asset_names, display, load_authors, load_posts
-from .record import RECORD_PATH
+from .pages.listings import Site, build_site
+from .pictures.imagecheck import docs_picture_problems
+from .publishing.outputs import SECTION_PAGES, output_problems
+from .publishing.record import RECORD_PATH
+from .reading.docs import front_matter_problems, read_docs
+from .reading.posts import Loaded, Reads, asset_names, display, load_authors, load_posts
+from .text import dates
 
 NO_SITE_URL = ("missing; feeds need absolute URLs, and the site has no address to make them from: "
                "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")

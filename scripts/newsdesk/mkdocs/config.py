@@ -8,7 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..core.model import DEFAULT_TYPES
-from ..core.slugs import SLUG_PATTERN
+from ..core.text.slugs import SLUG_PATTERN
 
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
 
@@ -120,7 +120,7 @@ class NewsdeskConfig(base.Config):
     # True in the build that goes live (deploy.yml): 'Owner to complete' placeholders stop it.
     deploy = Plain(bool, default=False)
     # The live site's /published.json, fetched by the deploy workflow (relative to mkdocs.yml; ''
-    # for none): every address published before, which this build must keep (core/record.py).
+    # for none): every address published before, which this build must keep (core/publishing/record.py).
     published_record = Plain(str, default="")
     withdrawn = c.ListOfItems(Plain(str), default=[])  # published addresses taken down on purpose
     commit = Plain(str, default="")  # the commit a deploy builds, written into published.json

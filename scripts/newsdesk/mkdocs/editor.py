@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File, Files
 
-from ..core.editor import EditorSettings, decap_config, preview_data
+from ..core.publishing.editor import EditorSettings, decap_config, preview_data
 from ..core.model import Problem, Settings
 
 ADMIN = "admin/"
@@ -71,7 +71,7 @@ def editor_sources(options, root: Path) -> list[str]:
 
 
 def unidecode_table() -> Path:
-    """text-unidecode's table, from the installed package that core/slugs.py spells slugs with:
+    """text-unidecode's table, from the installed package that core/text/slugs.py spells slugs with:
     preview.js spells a new post's slug with the very same table."""
     return Path(importlib.util.find_spec("text_unidecode").origin).parent / "data.bin"
 

@@ -1,5 +1,5 @@
 """The site's feeds and OPML file as MkDocs files: what each feed item carries, taken from the
-posts' pages as MkDocs converts them, and each feed's bytes, made by core/feeds.py.
+posts' pages as MkDocs converts them, and each feed's bytes, made by core/feeds/feeds.py.
 
 Apart from plugin.py because it is one job with its own state, some of it kept across `mkdocs serve`
 rebuilds: under --dirty, a post MkDocs does not convert again keeps the body it had, and a feed whose
@@ -12,13 +12,13 @@ from functools import partial
 
 from mkdocs.structure.files import File
 
-from ..core.changes import digest
-from ..core.feeds import Channel, Enclosure, FeedSpec, ItemText, build_feed, enclosure_for, feed_specs, item_text, render, select_all
-from ..core.imagehtml import for_feed
-from ..core.listings import Site
+from ..core.feeds.feeds import Channel, Enclosure, FeedSpec, ItemText, build_feed, enclosure_for, feed_specs, item_text, render, select_all
+from ..core.feeds.opml import OPML_PATH, opml
 from ..core.model import Post
-from ..core.opml import OPML_PATH, opml
-from ..core.parts import Link, closing_html
+from ..core.pages.listings import Site
+from ..core.pages.parts import Link, closing_html
+from ..core.pictures.imagehtml import for_feed
+from ..core.publishing.changes import digest
 from .pictures import Pictures
 
 

@@ -9,12 +9,12 @@ import os
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..core.model import Post
-from ..core.outputs import SECTION_PAGES
-from ..core.redirects import redirects
-from ..core.search import SEARCH_PAGE
+from ..core.pages.redirects import redirects
+from ..core.pages.search import SEARCH_PAGE
+from ..core.publishing.outputs import SECTION_PAGES
 from .skipping import PageFile
 
-# The template of each page every site has (core/outputs.py's SECTION_PAGES).
+# The template of each page every site has (core/publishing/outputs.py's SECTION_PAGES).
 TEMPLATES = {"tags/index.md": "newsdesk/tags.html", "archive/index.md": "newsdesk/archive.html",
              "subscribe/index.md": "newsdesk/subscribe.html", SEARCH_PAGE: "newsdesk/search.html"}
 
@@ -30,7 +30,7 @@ def nav_entries(nav) -> set[str]:
 def front_matter(title: str, template: str) -> str:
     """The source of a generated page: only a title and a template; its body comes from the template.
 
-    Search leaves generated pages out (see core/search.py): they only repeat posts.
+    Search leaves generated pages out (see core/pages/search.py): they only repeat posts.
     """
     return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\n---\n"
 

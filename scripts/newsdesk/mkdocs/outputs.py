@@ -1,6 +1,6 @@
 """Every file MkDocs, the theme and the editor write besides the plugin's pages and feeds, asked of
 MkDocs itself (its theme's file list and static templates), so that an alias can never take one's
-place (core/outputs.py). Both the build and `newsdesk check` call it, and only for a site with aliases."""
+place (core/publishing/outputs.py). Both the build and `newsdesk check` call it, and only for a site with aliases."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,5 @@
-"""Pictures and share cards for one build: planned from the posts (core/images.py), made with Pillow
-(core/imaging.py) into the cache folder, and handed to MkDocs as files.
+"""Pictures and share cards for one build: planned from the posts (core/pictures/images.py), made with Pillow
+(core/pictures/imaging.py) into the cache folder, and handed to MkDocs as files.
 
 Cards only need to exist when MkDocs copies files, after on_env, so `mkdocs build` starts making
 them in on_config, in background processes, which use the CPU time the build leaves idle while
@@ -20,9 +20,10 @@ from pathlib import Path
 from mkdocs.structure.files import File
 from PIL import Image
 
-from ..core import dates, images, imaging
-from ..core.images import Card, Picture
 from ..core.model import Post
+from ..core.pictures import images, imaging
+from ..core.pictures.images import Card, Picture
+from ..core.text import dates
 
 
 class CachedFile(File):

@@ -13,23 +13,23 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
-from ..core import dates
-from ..core.assets import asset_plan
-from ..core.docs import read_docs, unfinished
-from ..core.feeds import feeds_of_listing
-from ..core.html import excerpt, rebase, resolve_source_urls
-from ..core.imagecheck import image_warnings
-from ..core.imagehtml import attributes, responsive
-from ..core.listings import Site
+from ..core.feeds.feeds import feeds_of_listing
+from ..core.feeds.opml import OPML_PATH
 from ..core.model import Post, Problem, report
-from ..core.opml import OPML_PATH
-from ..core.outputs import inside
-from ..core.parts import Link, closing_html, more_html, related_links, relative, share_links
-from ..core.posts import display
-from ..core.record import RECORD_PATH, dropped, read_record, updated_record
-from ..core.record import render as render_record
-from ..core.search import SEARCH_PAGE, index_glob, search_filters
+from ..core.pages.listings import Site
+from ..core.pages.parts import Link, closing_html, more_html, related_links, relative, share_links
+from ..core.pages.search import SEARCH_PAGE, index_glob, search_filters
+from ..core.pictures.imagecheck import image_warnings
+from ..core.pictures.imagehtml import attributes, responsive
+from ..core.publishing.assets import asset_plan
+from ..core.publishing.outputs import inside
+from ..core.publishing.record import RECORD_PATH, dropped, read_record, updated_record
+from ..core.publishing.record import render as render_record
+from ..core.reading.docs import read_docs, unfinished
+from ..core.reading.posts import display
 from ..core.site import check_site, load_site
+from ..core.text import dates
+from ..core.text.html import excerpt, rebase, resolve_source_urls
 from .aside import AsideBuild
 from .config import NewsdeskConfig
 from .editor import editor_files, editor_problems

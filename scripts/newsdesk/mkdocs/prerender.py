@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
-from ..core.links import retarget
-from ..core.posts import docs_links
+from ..core.reading.links import retarget
+from ..core.reading.posts import docs_links
 from .internals import build_page
 from .rendercache import RecordingFiles, RenderCache
 

@@ -1,5 +1,5 @@
 """What `mkdocs serve` remembers between rebuilds to redo only what an edit changed: the digests of
-what each page and feed shows (core/changes.py), of the last build that finished and of this one.
+what each page and feed shows (core/publishing/changes.py), of the last build that finished and of this one.
 Under --dirty, the pages whose digest is unchanged are marked for MkDocs to skip (skipping.py).
 A real build makes everything once and needs none of it."""
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 
 from mkdocs.structure.files import Files
 
-from ..core.changes import home_digest, page_digests, post_digests, site_digest, tree_state
-from ..core.images import CARD_FOLDER
-from ..core.listings import Site
+from ..core.pages.listings import Site
+from ..core.pictures.images import CARD_FOLDER
+from ..core.publishing.changes import home_digest, page_digests, post_digests, site_digest, tree_state
 from .skipping import mark_unchanged
 
 

@@ -18,11 +18,11 @@ from urllib.parse import urlsplit
 from mkdocs.config import load_config
 from mkdocs.exceptions import ConfigurationError
 
-from ..core import dates
 from ..core.model import Problem, Settings
-from ..core.posts import Loaded, display
-from ..core.record import dropped, read_record
+from ..core.publishing.record import dropped, read_record
+from ..core.reading.posts import Loaded, display
 from ..core.site import check_site, load_site, settings_from
+from ..core.text import dates
 from .config import NewsdeskConfig
 from .editor import editor_problems
 from .outputs import engine_outputs, template_finder

@@ -1,4 +1,4 @@
-"""Runs Pagefind over the written site (see core/search.py for what it indexes).
+"""Runs Pagefind over the written site (see core/pages/search.py for what it indexes).
 
 A build starts Pagefind once every page is written and waits for it, after doing its own last work
 meanwhile. `mkdocs serve` indexes in the background instead, at low priority, into a folder beside
@@ -18,7 +18,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from ..core.search import BUNDLE, UNUSED_FILES, pagefind_args
+from ..core.pages.search import BUNDLE, UNUSED_FILES, pagefind_args
 from .pagefindorder import FormatChanged, fix_order
 
 log = get_plugin_logger(__name__)

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from ...core import dates
-from ...core.fields import FieldReader
 from ...core.model import Problem, Settings
-from ...core.posts import post_files
+from ...core.reading.fields import FieldReader
+from ...core.reading.posts import post_files
+from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
 from .shape import Draft, first_sentence

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from bs4 import BeautifulSoup, Tag
 from markdownify import markdownify
 
-from ...core.dates import written_date
-from ...core.slugs import slugify
+from ...core.text.dates import written_date
+from ...core.text.slugs import slugify
 from .shape import Draft, find_date, shape, split_title
 
 ARTICLE = ("article", "main", "[role=main]", "#content", ".content", ".entry-content", ".article-body", "body")

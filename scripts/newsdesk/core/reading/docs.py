@@ -9,9 +9,9 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .frontmatter import FrontMatterError, normalise, read_text, split
-from .model import Post, Problem
-from .slugs import did_you_mean
+from ..model import Post, Problem
+from ..text.frontmatter import FrontMatterError, normalise, read_text, split
+from ..text.slugs import did_you_mean
 
 _PLACEHOLDER = re.compile(r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I)
 _SHOWN = 80  # characters of a placeholder quoted in its message

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.entities import name2codepoint
 
-from .schema import FIELDS, Field
-from .model import PostType, Settings
+from ..reading.schema import FIELDS, Field
+from ..model import PostType, Settings
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
 # - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer

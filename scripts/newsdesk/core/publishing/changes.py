@@ -16,8 +16,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
 
-from .listings import ListingPage, Site
-from .model import Post
+from ..model import Post
+from ..pages.listings import ListingPage, Site
 
 
 def digest(*parts: object) -> bytes:

@@ -9,8 +9,8 @@ import difflib
 import re
 from collections import Counter
 
-from .listings import tag_names
-from .model import Post, Problem, sort_key
+from ..model import Post, Problem, sort_key
+from ..pages.listings import tag_names
 
 TITLE_LIMIT = 65  # search results and social media cut longer headlines
 SUMMARY_LIMIT = 160  # search results and link previews cut longer descriptions

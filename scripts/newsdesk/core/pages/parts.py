@@ -13,10 +13,10 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from .attachments import human_size
-from .dates import human_datetime, machine_date
-from .docs import page_title
-from .model import Attachment, Change, Contact, Post
+from ..model import Attachment, Change, Contact, Post
+from ..reading.attachments import human_size
+from ..reading.docs import page_title
+from ..text.dates import human_datetime, machine_date
 
 
 @dataclass(frozen=True)

@@ -18,11 +18,11 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from .html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
-from .links import resolve
-from .listings import TagSummary, tag_url
-from .model import PUBLISHED, Post, PostType, sort_key
-from .parts import relative
+from ..model import PUBLISHED, Post, PostType, sort_key
+from ..pages.listings import TagSummary, tag_url
+from ..pages.parts import relative
+from ..reading.links import resolve
+from ..text.html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
 
 RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}

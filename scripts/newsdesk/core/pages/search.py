@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .model import PUBLISHED, PostType
+from ..model import PUBLISHED, PostType
 
 if TYPE_CHECKING:  # listings.py needs SEARCH_PAGE from here
     from .listings import Site

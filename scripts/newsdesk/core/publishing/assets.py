@@ -8,10 +8,10 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from .docs import body_of, read_docs
-from .links import is_local, local_links, resolve
-from .model import PUBLISHED, Post, Problem, Settings
-from .posts import Loaded, asset_names
+from ..model import PUBLISHED, Post, Problem, Settings
+from ..reading.docs import body_of, read_docs
+from ..reading.links import is_local, local_links, resolve
+from ..reading.posts import Loaded, asset_names
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ import json
 from collections.abc import Set
 from pathlib import Path
 
-from .model import PUBLISHED, Post, Problem
+from ..model import PUBLISHED, Post, Problem
 
 RECORD_PATH = "published.json"  # in the site: https://<site>/published.json
 ABOUT = ("Every address this site has published, with the post it came from. The newsdesk build "

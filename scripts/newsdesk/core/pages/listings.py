@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from .model import Post, PostType, sort_key
+from ..model import Post, PostType, sort_key
 
 
 @dataclass(frozen=True)

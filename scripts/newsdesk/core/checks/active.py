@@ -16,8 +16,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from .model import Problem
-from .outputs import docs_outputs
+from ..model import Problem
+from ..publishing.outputs import docs_outputs
 
 SVG_FIX = "export it again as a plain SVG (without scripts, links or embedded files), or use PNG"
 # Beside posts: files a browser would open as a page or run, rather than show or download.

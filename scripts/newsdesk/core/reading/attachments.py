@@ -8,9 +8,9 @@ import warnings
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
+from ..model import Attachment, Settings
 from .filetypes import document_problem
 from .links import resolve
-from .model import Attachment, Settings
 
 if TYPE_CHECKING:  # fields.py reads attachments' entries; this module checks their files
     from .fields import FieldReader

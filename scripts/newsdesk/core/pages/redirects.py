@@ -5,7 +5,7 @@ import html
 import json
 from collections.abc import Iterable
 
-from .model import Post
+from ..model import Post
 
 
 def alias_path(alias: str) -> str:

@@ -5,12 +5,12 @@ from datetime import datetime
 from pathlib import PurePosixPath
 from typing import Any
 
-from .dates import parse_date
-from .frontmatter import describe
-from .model import Author, Change, Contact, Problem, Related, Settings, Tag
-from .outputs import unsafe_path
+from ..model import Author, Change, Contact, Problem, Related, Settings, Tag
+from ..publishing.outputs import unsafe_path
+from ..text.dates import parse_date
+from ..text.frontmatter import describe
+from ..text.slugs import SLUG_PATTERN, did_you_mean, slugify
 from .schema import ATTACHMENT_FIELDS, CHANGE_FIELDS, CONTACT_FIELDS, EMAIL, KNOWN_FIELDS, RELATED_FIELDS
-from .slugs import SLUG_PATTERN, did_you_mean, slugify
 
 
 class FieldReader:

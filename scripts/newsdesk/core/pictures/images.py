@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .links import resolve
-from .model import Post
+from ..model import Post
+from ..reading.links import resolve
 
 VERSION = 3  # bump when imaging.py makes different bytes from the same source
 ACCEPTED = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}

@@ -9,8 +9,8 @@ from collections.abc import Callable, Mapping
 
 from markupsafe import escape
 
+from ..pages.parts import relative
 from .images import SIZES, Picture, Rendition
-from .parts import relative
 
 _IMG = re.compile(r"""<img\b(?:"[^"]*"|'[^']*'|[^'">])*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .model import PostType, Settings
-from .slugs import SLUG_PATTERN
+from ..model import PostType, Settings
+from ..text.slugs import SLUG_PATTERN
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -16,7 +16,7 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 @dataclass(frozen=True)
 class Field:
     """One front matter field, declared once: the validator's list of known fields, the browser
-    editor's form (core/editor.py) and the tests that keep the two in step all read it.
+    editor's form (core/publishing/editor.py) and the tests that keep the two in step all read it.
 
     `kind` says what a value is: text (one line), longtext, markdown, date (YYYY-MM-DD), datetime
     (YYYY-MM-DD or YYYY-MM-DD HH:MM), flag, type, tags, author, slug, image, file, url, list (of

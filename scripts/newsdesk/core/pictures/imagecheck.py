@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..model import Post, Problem, Settings
+from ..publishing.outputs import docs_outputs
+from ..reading.links import resolve
 from .images import content_problem, damaged_problem, format_problem, is_raster, pictures_of, size_warning
 from .imaging import decodes, identify, made_before
-from .links import resolve
-from .model import Post, Problem, Settings
-from .outputs import docs_outputs
 
 _seen: dict[tuple[Path, int, int], str | None] = {}  # (path, size, mtime) -> the format found
 _whole: dict[tuple[Path, int, int], bool] = {}  # (path, size, mtime) -> the whole picture can be read

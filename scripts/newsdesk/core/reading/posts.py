@@ -15,14 +15,14 @@ from typing import Any
 
 import yaml
 
+from ..model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
+from ..pictures.imagecheck import image_problems
+from ..text.dates import ambiguity, written_date
+from ..text.frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
+from ..text.slugs import slug_from_filename
 from . import attachments as documents
-from .dates import ambiguity, written_date
 from .fields import FieldReader
-from .frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
-from .imagecheck import image_problems
 from .links import Link, local_links, resolve
-from .model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
-from .slugs import slug_from_filename
 
 # load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
 Reads = dict[Path, tuple[Any, "Post | None", list[Problem]]]

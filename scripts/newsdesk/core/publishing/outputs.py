@@ -11,11 +11,11 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .images import is_raster, is_rendition_of
-from .listings import Site
-from .model import Problem, Settings
-from .redirects import alias_path
-from .search import SEARCH_PAGE
+from ..model import Problem, Settings
+from ..pages.listings import Site
+from ..pages.redirects import alias_path
+from ..pages.search import SEARCH_PAGE
+from ..pictures.images import is_raster, is_rendition_of
 
 # The pages every site has besides posts and listings, by their source: their title, and what
 # messages call them. The adapter makes them (mkdocs/generated.py); nothing may take their place.

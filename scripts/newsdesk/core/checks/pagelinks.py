@@ -12,11 +12,11 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .docs import docs_files, has_front_matter
-from .frontmatter import FrontMatterError, read_text, split
-from .images import format_problem
-from .links import Link, local_links
-from .model import Post, Problem, Settings
+from ..model import Post, Problem, Settings
+from ..pictures.images import format_problem
+from ..reading.docs import docs_files, has_front_matter
+from ..reading.links import Link, local_links
+from ..text.frontmatter import FrontMatterError, read_text, split
 
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*("[^"]*"|'[^']*')""", re.I)
 ADDRESS_HINT = "link to the file instead, such as 'about.md'"

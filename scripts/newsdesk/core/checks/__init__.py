@@ -1,0 +1,1 @@
+"""Checks of the site as a whole: advice for writers, links between pages, files a browser would run."""

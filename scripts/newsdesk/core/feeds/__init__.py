@@ -1,0 +1,1 @@
+"""The feeds and the OPML file, as feedgen writes them."""

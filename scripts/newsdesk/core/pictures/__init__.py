@@ -1,0 +1,1 @@
+"""Pictures: which a post shows, what is checked, the renditions and cards Pillow makes, and their HTML."""

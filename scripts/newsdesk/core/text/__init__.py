@@ -1,0 +1,1 @@
+"""Words and text: dates and times as writers type them, slugs, HTML helpers, front matter."""
