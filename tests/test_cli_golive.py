@@ -38,6 +38,7 @@ def make_it_live(root: Path) -> None:
     config = config.replace("education.formats@example.gov.uk", "formats@leodis.gov.uk")
     config = config.replace("example-council/newsdesk", "leodis/newsdesk")
     config = config.replace("# auth_url: https://newsdesk-auth.example.workers.dev", "auth_url: https://auth.leodis.gov.uk")
+    config = config.replace("enabled: !ENV [NEWSDESK_EDITOR, false]", "enabled: true")  # the editor on the live site
     config = config.replace("copyright:", "repo_url: https://github.com/leodis/newsdesk\ncopyright:", 1)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     authors = (root / "authors.yml").read_text(encoding="utf-8")
@@ -65,7 +66,8 @@ def test_a_fresh_clone_lists_every_placeholder(tmp_path, capsys, monkeypatch) ->
     assert "mkdocs.yml:1: repo_url is not set: add 'repo_url: https://github.com/" in text
     assert f"mkdocs.yml:{line_of(config, 'formats_email')}: 'education.formats@example.gov.uk' is an example address" in text
     assert f"mkdocs.yml:{line_of(config, 'example-council')}: 'example-council' is the example organisation" in text
-    assert f"mkdocs.yml:{line_of(config, '# auth_url')}: the editor's auth_url is not set" in text
+    # The editor is off on the live site until IT sets auth_url (enabled: !ENV [NEWSDESK_EDITOR, false]).
+    assert "auth_url is not set" not in text
     authors = (root / "authors.yml").read_text(encoding="utf-8").splitlines()
     assert f"authors.yml:{line_of(authors, 'example.gov.uk')}: 'education.press@example.gov.uk' is an example address" in text
     owners = (root / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
@@ -103,6 +105,8 @@ def test_nothing_left_exits_0(tmp_path, capsys, monkeypatch) -> None:
 @pytest.mark.parametrize("edit, expected", [
     (lambda c: c.replace("auth_url: https://auth.leodis.gov.uk", "# no sign-in yet"), "the editor's auth_url is not set"),
     (lambda c: c.replace("enabled: true", "enabled: false").replace("auth_url: https://auth.leodis.gov.uk", ""), None),
+    (lambda c: c.replace("enabled: true", "enabled: !ENV [NEWSDESK_EDITOR, false]").replace("auth_url: https://auth.leodis.gov.uk", ""), None),
+    (lambda c: c.replace("enabled: true", "enabled: !ENV [NEWSDESK_EDITOR, true]").replace("auth_url: https://auth.leodis.gov.uk", ""), "the editor's auth_url is not set"),
     (lambda c: c.replace("repo_url: https://github.com/leodis/newsdesk\n", ""), "repo_url is not set"),
     (lambda c: c.replace("site_url: https://news.leodis.gov.uk/\n", ""), "site_url is not set"),
 ])

@@ -115,7 +115,10 @@ def _editor_findings(name: str, lines: list[str]) -> list[Finding]:
             break
         block.append((number + 1, line))
     values = {m.group(2): (n, m.group(3)) for n, line in block if (m := _KEY.match(line))}
-    if values.get("enabled", (0, "true"))[1].lower() in ("false", "no", "off"):
+    enabled = values.get("enabled", (0, "true"))[1].strip()
+    if env := re.match(r"^!ENV\s*\[\s*\w+\s*,\s*(\w+)\s*\]", enabled):  # !ENV [NEWSDESK_EDITOR, false]: its default
+        enabled = env.group(1)
+    if enabled.lower() in ("false", "no", "off"):
         return []
     if "auth_url" in values:
         return []
