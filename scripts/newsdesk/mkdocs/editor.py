@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File, Files
 
-from ..core.publishing.editor import EditorSettings, decap_config, preview_data
 from ..core.model import Problem, Settings
+from ..core.publishing.editor import EditorSettings, decap_config, preview_data
 
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
