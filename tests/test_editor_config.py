@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from newsdesk.commands.postfile import front_matter, slug_for
-from newsdesk.core.publishing.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
-from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
+from newsdesk.core.publishing.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
 from newsdesk.core.reading.posts import read_post
+from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 
 AUTHORS = {"director": Author("director", "Dr Ruth Okafor", "Director"), "press-office": Author("press-office", "Press Office")}
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}

@@ -40,3 +40,10 @@ def test_a_broken_contract_is_caught(tmp_path):
     result = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
                             env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)}, check=False)
     assert result.returncode == 1 and "BROKEN" in result.stdout and "newsdesk.core.bad -> mkdocs" in result.stdout
+
+
+def test_the_core_is_typed_strictly():
+    """mypy with pyproject.toml's `strict = true`, on every module of the core."""
+    result = run(sys.executable, "-m", "mypy", "--no-incremental", "scripts/newsdesk/core")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Success: no issues found" in result.stdout

@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_axe import axe_violations, describe
 
 from browserkit import NODE_MODULES
-from sitekit import BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
-
-from newsdesk.commands.postfile import slug_for
 from newsdesk.commands import check
-from test_axe import axe_violations, describe
+from newsdesk.commands.postfile import slug_for
+from sitekit import BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
 
 SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 BLOG_TITLE = "Куточки читання: reading corners in every primary"  # the slug spells every script, as newsdesk new does

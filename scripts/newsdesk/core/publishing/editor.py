@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html.entities import name2codepoint
+from typing import Any
 
-from ..reading.schema import FIELDS, Field
 from ..model import PostType, Settings
+from ..reading.schema import FIELDS, Field
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
 # - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer
@@ -22,6 +23,7 @@ from ..model import PostType, Settings
 #   Decap cleans the segment. tests/browser/test_editor.py saves a post at 00:30 in summer.
 # - The slug is the `slug` field, which admin/preview.js fills in from the title exactly as
 #   `newsdesk new` makes it when the writer leaves it empty (Decap's own slugs differ).
+Widget = dict[str, Any]  # one field of a Decap collection, as config.yml holds it
 ENTRY_PATH = '{{date | truncate(4, "/")}}/{{date | truncate(10, "/")}}-{{slug}}'
 ENTRY_SLUG = "{{fields.slug}}"
 MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: images/x.jpg' in the post
@@ -44,7 +46,7 @@ class EditorSettings:
     site_url: str | None = None
 
 
-def decap_config(settings: Settings, editor: EditorSettings) -> dict:
+def decap_config(settings: Settings, editor: EditorSettings) -> dict[str, Any]:
     """The whole config.yml: one collection per post type, each filtered by its `type:` line."""
     backend = {"name": "github", "repo": editor.repo, "branch": editor.branch, "squash_merges": True}
     if editor.auth_url:
@@ -70,7 +72,7 @@ def posts_folder(settings: Settings) -> str:
     return settings.posts_dir.relative_to(settings.root).as_posix()
 
 
-def collection(post_type: PostType, settings: Settings) -> dict:
+def collection(post_type: PostType, settings: Settings) -> dict[str, Any]:
     return {
         "name": post_type.key,
         "label": post_type.title,
@@ -90,7 +92,7 @@ def collection(post_type: PostType, settings: Settings) -> dict:
     }
 
 
-def widget(field: Field, post_type: PostType, settings: Settings) -> dict:
+def widget(field: Field, post_type: PostType, settings: Settings) -> Widget:
     """One field of the form: Decap's widget for the field's kind, with its label, hint and rules."""
     made = {"name": field.name, "label": field.label, "required": field.is_required(post_type, settings)}
     if field.hint:
@@ -101,23 +103,23 @@ def widget(field: Field, post_type: PostType, settings: Settings) -> dict:
     return made
 
 
-def _text(field, post_type, settings) -> dict:
+def _text(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "string"}
 
 
-def _datetime(field, post_type, settings) -> dict:
+def _datetime(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": DATE_FORMAT, "time_format": "HH:mm"}
 
 
-def _date(field, post_type, settings) -> dict:
+def _date(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
 
 
-def _type(field, post_type, settings) -> dict:
+def _type(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "hidden", "default": post_type.key}  # the collection decides it
 
 
-def _tags(field, post_type, settings) -> dict:
+def _tags(field: Field, post_type: PostType, settings: Settings) -> Widget:
     if settings.allowed_tags is None:
         # One box per tag: Decap's comma-separated list eats commas typed key by key (decap-cms #4646).
         item = {"name": "tag", "label": "Tag", "widget": "string"}
@@ -125,7 +127,7 @@ def _tags(field, post_type, settings) -> dict:
     return {"widget": "select", "multiple": True, "options": list(settings.allowed_tags)}
 
 
-def _author(field, post_type, settings) -> dict:
+def _author(field: Field, post_type: PostType, settings: Settings) -> Widget:
     options = [{"label": f"{author.name}, {author.role}" if author.role else author.name, "value": key}
                for key, author in settings.authors.items()]
     made = {"widget": "select", "options": options}
@@ -134,18 +136,18 @@ def _author(field, post_type, settings) -> dict:
     return made
 
 
-def _flag(field, post_type, settings) -> dict:
+def _flag(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "boolean", "default": False}
 
 
-def _list(field, post_type, settings) -> dict:
-    item = {"name": "item", "label": field.label, "widget": "string"}
+def _list(field: Field, post_type: PostType, settings: Settings) -> Widget:
+    item: Widget = {"name": "item", "label": field.label, "widget": "string"}
     if field.pattern:
         item["pattern"] = [field.pattern[0], f"Write {field.pattern[1]}"]
     return {"widget": "list", "field": item}
 
 
-def _group(field, post_type, settings) -> dict:
+def _group(field: Field, post_type: PostType, settings: Settings) -> Widget:
     """Decap checks an optional group's required parts even when the group is left empty, so they
     are required in the form only when the group is; the validator still checks a group given."""
     parts = [widget(part, post_type, settings) for part in field.fields]
@@ -154,7 +156,7 @@ def _group(field, post_type, settings) -> dict:
     return {"widget": "object", "collapsed": False, "fields": parts}
 
 
-def _records(field, post_type, settings) -> dict:
+def _records(field: Field, post_type: PostType, settings: Settings) -> Widget:
     return {"widget": "list", "fields": [widget(part, post_type, settings) for part in field.fields]}
 
 
@@ -171,7 +173,7 @@ _KINDS = {
 }
 
 
-def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict:
+def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict[str, Any]:
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
     name, role and media contact, the site's stylesheets (relative to /admin/) and its language."""
     return {
