@@ -161,3 +161,16 @@ def test_github_format_marks_warnings_as_warnings(site, capsys):
     assert check.main(["--format", "github"]) == 0
     assert capsys.readouterr().out.splitlines()[0].startswith(
         "::warning file=posts/2025/2025-03-04-walking-buses.md,line=1,title=newsdesk check::'summary': missing;")
+
+
+def test_problems_are_listed_from_the_top_of_each_file_down(site, capsys, tmp_path_factory):
+    """By file, then by the line each names as a number: line 9 before line 10 and line 12, in check and build alike."""
+    body = "".join(f"\nSee [part {n}](missing-{n}.md).\n" for n in range(1, 7))
+    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.split("\n---\n", 1)[0] + "\n---\n" + body)
+    assert check.main([]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if "on line" in line]
+    numbers = [int(line.split("on line ")[1].split()[0]) for line in lines]
+    assert len(numbers) == 6 and numbers == sorted(numbers) and numbers[0] < 10 <= numbers[-1]
+    built = build(site, tmp_path_factory.mktemp("site"))
+    shown = [line for line in built.stderr.splitlines() if "on line" in line]
+    assert [line.split("on line ")[1].split()[0] for line in shown] == [str(n) for n in numbers]

@@ -1,8 +1,10 @@
 """Plain data: what a post is, and the settings the core needs. No MkDocs here."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import total_ordering
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -165,16 +167,30 @@ def sort_key(post: Post) -> tuple[float, str]:
     return (-post.date.timestamp(), post.source)
 
 
+_LINE = re.compile(r"\bline (\d+)")
 PARTS = ("file", "front matter", "body")  # problems about a part of the file rather than a field
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class Problem:
-    """One line a writer can act on: 'posts/x.md: 'date': expected YYYY-MM-DD, got ...'."""
+    """One line a writer can act on: 'posts/x.md: 'date': expected YYYY-MM-DD, got ...'.
+
+    Problems sort by file, then by the line they name as a number (line 9 before line 10), so a
+    writer reads them from the top of the file down."""
 
     source: str
     field: str
     message: str
+
+    def _key(self) -> tuple[str, int, str, str]:
+        found = _LINE.search(self.message)
+        return self.source, int(found.group(1)) if found else 0, self.field, self.message
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, Problem):
+            return NotImplemented
+        return self._key() < other._key()
 
     def __str__(self) -> str:
         label = self.field if self.field in PARTS else f"'{self.field}'"
