@@ -143,6 +143,8 @@ CASES = [
     ("attachment outside the posts folder", {CASE: with_front("attachments:\n  - title: Passwords\n    file: ../../../etc/passwd\n")},
      [f"{CASE}: 'attachments': entry 1 ('Passwords'): 'file: ../../../etc/passwd' does not exist beside the post"]),
     ("related post missing", {CASE: with_front("related:\n  - ../2024/2024-01-01-gone.md\n")}, [f"{CASE}: 'related': entry 1"]),
+    ("link to a missing docs page", {CASE: post(FRONT, "\nSee [how to apply](../../docs/apply.md).\n")},
+     [f"{CASE}: body: link '../../docs/apply.md' on line 7 points to docs/apply.md, which does not exist; correct the name, or create that page"]),
     # --- posts: aliases and paths ------------------------------------------------------------------
     ("alias of the home page", {CASE: with_front("aliases: [/]\n")}, [f"{CASE}: 'aliases': '/' cannot be an old address: it is the site's home page"]),
     ("alias with ..", {CASE: with_front("aliases: [/news/../../etc/passwd]\n")},

@@ -285,6 +285,14 @@ def docs_page(post: Post, link: Link, settings: Settings) -> str | None:
     return page if target.is_file() else None
 
 
+def _outside_message(what: str, post: Post, link: Link, settings: Settings) -> str:
+    """A link out of the posts folder that is no docs page: a missing page in docs/ is named as such."""
+    target = Path(os.path.normpath(post.path.parent / link.path))
+    if settings.docs_dir is not None and target.is_relative_to(settings.docs_dir):
+        return f"{what} points to {display(target, settings.root)}, which does not exist; correct the name, or create that page"
+    return f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
+
+
 def docs_links(post: Post, settings: Settings) -> dict[str, str]:
     """Links from a post to docs pages, as MkDocs must see them: relative to the post's place in
     the site's files (posts/<rel>), not to its place in the repository."""
@@ -312,7 +320,7 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
         yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
     if rel.startswith("../"):
         if not docs_page(post, link, settings):
-            yield f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
+            yield _outside_message(what, post, link, settings)
         return
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
     if not is_file:
