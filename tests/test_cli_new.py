@@ -40,10 +40,27 @@ def test_new_press_release_lists_the_fields_to_fill_in(site, capsys):
         f"Created {path}",
         "Fill these in before the site can be built (the file has a note for each):",
         f"{path}: 'contact': missing; every press release needs a press contact: add 'contact:' with indented 'name:', 'role:', 'email:' and 'phone:' lines",
-        f"{path}: 'summary': missing; every press release needs a summary of one or two sentences, in a line such as 'summary: ...'",
         "Preview it at http://127.0.0.1:8000/news/2026/03/libraries-open-late-for-exam-revision/ while 'make serve' runs.",
     ]
     assert (site / path).is_file()
+
+
+def test_new_press_release_is_valid_at_once_when_an_author_gives_the_contact(site, capsys):
+    """Signed by the author whose contact it gives (authors.yml), with a summary to rewrite: check
+    passes at once, and warns about the template's words until they are replaced."""
+    (site / "authors.yml").write_text(
+        "director:\n  name: Sam Example\npress-office:\n  name: Education Press Office\n"
+        "  contact:\n    name: Press desk\n    email: press@example.gov.uk\n", encoding="utf-8")
+    assert cli.main(["new", "Libraries open late for exam revision", "--type", "press-release", "--date", "2026-03-02"]) == 0
+    path = "posts/2026/2026-03-02-libraries-open-late-for-exam-revision.md"
+    out = capsys.readouterr().out
+    assert "Fill these in" not in out
+    meta = split((site / path).read_text(encoding="utf-8")).meta
+    assert meta["author"] == "press-office" and meta["summary"]
+    assert check.main([]) == 0
+    out = capsys.readouterr().out
+    assert f"{path}: 'summary': warning: still the template's words" in out
+    assert f"{path}: body: warning: still has the template's 'Write the post here, in Markdown.'" in out
 
 
 def test_new_draft_and_scheduled_posts_say_so(site, capsys):

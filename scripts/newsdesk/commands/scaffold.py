@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..core.checks.advice import PLACEHOLDER_START
+from ..core.checks.advice import PLACEHOLDER_START, SUMMARY_PLACEHOLDER
 from ..core.model import PUBLISHED, Settings, post_url
 from ..core.text import dates
 from ..mkdocs.project import add_config_argument, load_project, run_command
@@ -38,9 +38,17 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
     authors = ", ".join(settings.authors) or "none yet"
     signer = f"without it, '{settings.default_author}' signs the post" if settings.default_author else "required"
     year = date[:4]
-
     def line(key: str, value: object, note: str) -> str:
         return f"{fields({key: value}).rstrip()}  # {note}"
+
+    post_type = settings.types.get(type_key)
+    # A press release is valid at once: signed by an author whose contact it gives, with a summary
+    # to rewrite (newsdesk check warns until it is).
+    contact_author = next((key for key, author in settings.authors.items() if author.contact), None)
+    signs = contact_author if post_type and post_type.contact_required and contact_author else None
+    summary = (line("summary", SUMMARY_PLACEHOLDER, "160 characters at most; newsdesk check reminds you until you rewrite it")
+               if post_type and post_type.summary_required else
+               "# summary: One or two sentences for listings, feeds and search results  # 160 characters at most; press releases need one")
 
     return "\n".join([
         "---",
@@ -48,8 +56,9 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
         line("title", title, "the headline; a press release's should fit in 65 characters"),
         line("date", date, "YYYY-MM-DD or YYYY-MM-DD HH:MM, UK time; a future date schedules the post"),
         line("type", type_key, " or ".join(settings.types)),
-        "# summary: One or two sentences for listings, feeds and search results  # 160 characters at most; press releases need one",
+        summary,
         line("tags", tags, "a list, such as [SEND, Early years]; reuse the tags on the site's Tags page"),
+        line("author", signs, f"signs it, and its press contact is theirs; one of: {authors}") if signs else
         f"# author: {next(iter(settings.authors), 'director')}  # who signs it, one of: {authors}; {signer}",
         line("draft", draft, "true keeps it off the published site; 'make serve' still shows it"),
         f"# updated: {date[:10]}  # the date of the last real change, after publishing; or list 'changes'",

@@ -16,6 +16,7 @@ TITLE_LIMIT = 65  # search results and social media cut longer headlines
 SUMMARY_LIMIT = 160  # search results and link previews cut longer descriptions
 TAG_LIKENESS = 0.8  # difflib ratio above which two tag slugs look like one misspelt
 PLACEHOLDER_START = "Write the post here, in Markdown."  # the first words `newsdesk new` puts in the body
+SUMMARY_PLACEHOLDER = "One or two sentences for listings, feeds and search results."  # `newsdesk new`'s summary
 
 
 def advise(posts: list[Post]) -> list[Problem]:
@@ -45,6 +46,8 @@ def post_advice(post: Post) -> list[Problem]:
                 found.append(_warn(post, field, "not shown: the picture in 'image' is also in the body, which shows it without "
                                                  "a caption or credit; write them in the body under the picture, or take the "
                                                  "picture out of the body so that it leads the post"))
+    if post.summary == SUMMARY_PLACEHOLDER:
+        found.append(_warn(post, "summary", "still the template's words; write one or two sentences that say what the post is about"))
     if PLACEHOLDER_START in post.body:
         found.append(_warn(post, "body", f"still has the template's '{PLACEHOLDER_START}'; replace it with the post"))
     return found
