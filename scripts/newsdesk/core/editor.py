@@ -86,7 +86,9 @@ def collection(post_type: PostType, settings: Settings) -> dict:
         "public_folder": MEDIA_FOLDER,
         "summary": "{{title}}",
         "sortable_fields": ["date", "title"],
-        "fields": [widget(field, post_type, settings) for field in FIELDS] + [BODY],
+        # Press-only fields (contact, notes to editors) only on forms for types that need a contact.
+        # A blog post that already has one keeps it in its file (not yet checked in a browser).
+        "fields": [widget(field, post_type, settings) for field in FIELDS if field.is_offered(post_type)] + [BODY],
     }
 
 
