@@ -307,3 +307,20 @@ def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, cap
     assert (tmp_path / "site" / "blog" / "2026" / "03" / slug_for(BLOG_TITLE) / "index.html").is_file()
     assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
 
+
+
+def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor):
+    page, project, url, *_ = editor
+    open_form(page, url + "#/collections/press-release/new")
+    page.locator("[id^=summary-field]").press_sequentially("A new timetable for summer school.")
+    page.locator("[id^=name-field]").press_sequentially("Education Press Office")
+    page.locator("[id^=email-field]").press_sequentially("press.office@example.gov.uk")
+    type_body(page, "The timetable starts in July.")
+    save = page.get_by_role("button", name="Save")
+    save.focus()
+    page.keyboard.press("Enter")  # the title is left empty
+    notice = page.locator("#nd-missing[role=alert]")
+    notice.wait_for()
+    assert "Title" in notice.inner_text()
+    assert page.evaluate("document.activeElement.id").startswith("title-field")
+    assert "Summary" not in notice.inner_text() and "Media contact" not in notice.inner_text()  # only what is missing
