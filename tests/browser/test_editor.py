@@ -291,24 +291,6 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
         "\n".join(f"{name}:\n{describe(found)}" for name, found in screens.items())
 
 
-def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
-    """Last: it stops decap-server."""
-    page, project, url, requests, _, server = editor
-    # Stop decap-server, then merge every draft's branch, as GitHub merges approved pull requests.
-    server.terminate()
-    server.wait(timeout=10)
-    drafts = _branches(project)
-    assert len(drafts) == 2, drafts  # the press release was published in the editor
-    for branch in drafts:
-        subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
-    assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
-    build(project, tmp_path / "site")
-    assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
-    assert (tmp_path / "site" / "blog" / "2026" / "03" / slug_for(BLOG_TITLE) / "index.html").is_file()
-    assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
-
-
-
 def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor):
     page, project, url, *_ = editor
     open_form(page, url + "#/collections/press-release/new")
@@ -324,3 +306,20 @@ def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor)
     assert "Title" in notice.inner_text()
     assert page.evaluate("document.activeElement.id").startswith("title-field")
     assert "Summary" not in notice.inner_text() and "Media contact" not in notice.inner_text()  # only what is missing
+
+
+def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
+    """Last: it stops decap-server."""
+    page, project, url, requests, _, server = editor
+    # Stop decap-server, then merge every draft's branch, as GitHub merges approved pull requests.
+    server.terminate()
+    server.wait(timeout=10)
+    drafts = _branches(project)
+    assert len(drafts) == 2, drafts  # the press release was published in the editor
+    for branch in drafts:
+        subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
+    assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out
+    build(project, tmp_path / "site")
+    assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
+    assert (tmp_path / "site" / "blog" / "2026" / "03" / slug_for(BLOG_TITLE) / "index.html").is_file()
+    assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
