@@ -61,7 +61,9 @@ def editor(tmp_path_factory, browser, axe_source):
     base = tmp_path_factory.mktemp("editor")
     project, site = base / "project", base / "site"
     site_port, server_port = free_port(), free_port()
-    make_site(project, {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS},
+    # An older blog post with a press-only field the blog form no longer shows: editing must keep it.
+    older_blog = BLOG.replace("tags:", "notes_to_editors: Older background for journalists.\ntags:")
+    make_site(project, {"2025/2025-03-04-walking-buses.md": older_blog, "2025/2025-05-12-new-science-labs.md": PRESS},
               config={"extra_css": ["assets/newsdesk.css"]},
               options={"cache_dir": "", "formats_email": "formats@example.gov.uk", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
                                                    "script_dir": str(NODE_MODULES / "decap-cms" / "dist")}})
@@ -243,6 +245,7 @@ def test_editing_a_post_keeps_its_file_and_records_the_change(editor):
     assert meta["title"] == "Walking buses reach every school"
     assert meta["changes"] == [{"date": "2025-03-10 09:00", "note": "Walking buses now run at every primary school"}]
     assert "Three primary schools started walking buses" in text.decode("utf-8")
+    assert meta["notes_to_editors"] == "Older background for journalists."  # not on the blog form, still kept
 
 
 # What axe-core (WCAG 2.2 A and AA rules) finds on Decap's own screens, by screen: all of it in Decap's

@@ -87,7 +87,8 @@ def collection(post_type: PostType, settings: Settings) -> dict:
         "summary": "{{title}}",
         "sortable_fields": ["date", "title"],
         # Press-only fields (contact, notes to editors) only on forms for types that need a contact.
-        # A blog post that already has one keeps it in its file (not yet checked in a browser).
+        # Decap keeps front matter the form does not show: an older blog post that has one keeps it
+        # when edited (tests/browser/test_editor.py).
         "fields": [widget(field, post_type, settings) for field in FIELDS if field.is_offered(post_type)] + [BODY],
     }
 
