@@ -162,13 +162,41 @@ def test_the_forms_patterns_accept_the_examples_and_refuse_what_the_validator_re
         meta = {**full, parent: {**full[parent], w["name"]: bad}} if parent else {**full, w["name"]: [bad] if isinstance(good, list) else bad}
         assert problems_for(settings, meta), (w["name"], bad)
         checked.add(w["name"])
-    assert checked == set(wrong)
+    assert checked == (set(wrong) if TYPES[type_key].contact_required else set(wrong) - {"email"})  # email: the contact's
 
 
 def test_the_form_has_every_known_field_and_the_body_in_order(tmp_path):
     settings = make_settings(tmp_path)
-    for type_key in TYPES:
-        assert [w["name"] for w in form(settings, type_key)] == [*KNOWN_FIELDS, "body"]
+    for type_key, post_type in TYPES.items():
+        press = ("contact", "notes_to_editors")
+        expected = KNOWN_FIELDS if post_type.contact_required else tuple(n for n in KNOWN_FIELDS if n not in press)
+        assert [w["name"] for w in form(settings, type_key)] == [*expected, "body"]
+
+
+def test_press_only_fields_are_only_on_press_release_forms(tmp_path):
+    settings = make_settings(tmp_path)
+    names = {key: {w["name"] for w in form(settings, key)} for key in TYPES}
+    assert {"contact", "notes_to_editors"} <= names["press-release"]
+    assert not {"contact", "notes_to_editors"} & names["blog"]
+
+
+@pytest.mark.parametrize("variant, type_key", CASES)
+def test_the_form_requires_exactly_what_the_validator_reports_missing(tmp_path, variant, type_key):
+    """Each field the form offers, left out of a post with every other field filled in: the validator
+    says 'missing' for it exactly when the form marks it required."""
+    settings = make_settings(tmp_path, **VARIANTS[variant])
+    fields = form(settings, type_key)
+    full = filled(fields, lambda w: True)
+    missing = set()
+    for name in full:
+        meta = {key: value for key, value in full.items() if key != name}
+        if any(p.field == name and "missing" in p.message for p in problems_for(settings, meta)):
+            missing.add(name)
+    # Needed only with another field (image_alt with image): Decap cannot make a field required on
+    # another's value, so the form says so in the hint and `newsdesk check` refuses it. A known gap.
+    conditional = {name for name in missing if FIELD[name].needs}
+    assert conditional <= {"image_alt"} and all("needed with" in FIELD[n].hint for n in conditional)
+    assert missing - conditional == {w["name"] for w in fields if w["required"] and w["name"] != "body"}
 
 
 def test_the_type_is_fixed_by_the_collection_and_filters_it(tmp_path):

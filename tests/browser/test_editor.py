@@ -60,7 +60,9 @@ def editor(tmp_path_factory, browser, axe_source):
     base = tmp_path_factory.mktemp("editor")
     project, site = base / "project", base / "site"
     site_port, server_port = free_port(), free_port()
-    make_site(project, {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS},
+    # An older blog post with a press-only field the blog form no longer shows: editing must keep it.
+    older_blog = BLOG.replace("tags:", "notes_to_editors: Older background for journalists.\ntags:")
+    make_site(project, {"2025/2025-03-04-walking-buses.md": older_blog, "2025/2025-05-12-new-science-labs.md": PRESS},
               config={"extra_css": ["assets/newsdesk.css"]},
               options={"cache_dir": "", "formats_email": "formats@example.gov.uk", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
                                                    "script_dir": str(NODE_MODULES / "decap-cms" / "dist")}})
@@ -242,6 +244,7 @@ def test_editing_a_post_keeps_its_file_and_records_the_change(editor):
     assert meta["title"] == "Walking buses reach every school"
     assert meta["changes"] == [{"date": "2025-03-10 09:00", "note": "Walking buses now run at every primary school"}]
     assert "Three primary schools started walking buses" in text.decode("utf-8")
+    assert meta["notes_to_editors"] == "Older background for journalists."  # not on the blog form, still kept
 
 
 # What axe-core (WCAG 2.2 A and AA rules) finds on Decap's own screens, by screen: all of it in Decap's
@@ -290,6 +293,23 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
         "\n".join(f"{name}:\n{describe(found)}" for name, found in screens.items())
 
 
+def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor):
+    page, project, url, *_ = editor
+    open_form(page, url + "#/collections/press-release/new")
+    page.locator("[id^=summary-field]").press_sequentially("A new timetable for summer school.")
+    page.locator("[id^=name-field]").press_sequentially("Education Press Office")
+    page.locator("[id^=email-field]").press_sequentially("press.office@example.gov.uk")
+    type_body(page, "The timetable starts in July.")
+    save = page.get_by_role("button", name="Save")
+    save.focus()
+    page.keyboard.press("Enter")  # the title is left empty
+    notice = page.locator("#nd-missing[role=alert]")
+    notice.wait_for()
+    assert "Title" in notice.inner_text()
+    assert page.evaluate("document.activeElement.id").startswith("title-field")
+    assert "Summary" not in notice.inner_text() and "Media contact" not in notice.inner_text()  # only what is missing
+
+
 def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
     """Last: it stops decap-server."""
     page, project, url, requests, _, server = editor
@@ -305,4 +325,3 @@ def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, cap
     assert (tmp_path / "site" / "news" / "2026" / "07" / "summer-school-s-new-timetable" / "index.html").is_file()
     assert (tmp_path / "site" / "blog" / "2026" / "03" / slug_for(BLOG_TITLE) / "index.html").is_file()
     assert [r for r in requests if not r.startswith(("http://127.0.0.1", "data:", "blob:"))] == []
-

@@ -88,7 +88,10 @@ def collection(post_type: PostType, settings: Settings) -> dict[str, Any]:
         "public_folder": MEDIA_FOLDER,
         "summary": "{{title}}",
         "sortable_fields": ["date", "title"],
-        "fields": [widget(field, post_type, settings) for field in FIELDS] + [BODY],
+        # Press-only fields (contact, notes to editors) only on forms for types that need a contact.
+        # Decap keeps front matter the form does not show: an older blog post that has one keeps it
+        # when edited (tests/browser/test_editor.py).
+        "fields": [widget(field, post_type, settings) for field in FIELDS if field.is_offered(post_type)] + [BODY],
     }
 
 

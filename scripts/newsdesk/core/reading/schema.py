@@ -32,9 +32,14 @@ class Field:
     fields: tuple[Field, ...] = ()  # a group's or each record's parts
     pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
     needs: str | None = None  # only given together with this other field
+    press_only: bool = False  # offered in the form only for types that need a media contact (press releases)
 
     def is_required(self, post_type: PostType, settings: Settings) -> bool:
         return self.required(post_type, settings) if callable(self.required) else self.required
+
+    def is_offered(self, post_type: PostType) -> bool:
+        """Whether the form for this type shows the field: press-only fields stay off blog forms."""
+        return post_type.contact_required or not self.press_only
 
 
 FIELDS: tuple[Field, ...] = (
@@ -64,6 +69,7 @@ FIELDS: tuple[Field, ...] = (
     Field("contact", "group", "Media contact",
           "The press contact; needs an email or a phone number. Leave it empty to use the author's contact from the authors file, if they have one.",
           required=lambda post_type, settings: post_type.contact_required and not all(a.contact for a in settings.authors.values()),
+          press_only=True,
           fields=(
               Field("name", "text", "Name", required=True, example="Education Press Office"),
               Field("role", "text", "Role", example="Media relations"),
@@ -72,7 +78,7 @@ FIELDS: tuple[Field, ...] = (
               Field("phone", "text", "Telephone", example="0300 555 0100"),
           )),
     Field("notes_to_editors", "markdown", "Notes to editors", "Shown after 'Ends': background a journalist may need.",
-          example="1. Background a journalist may need."),
+          example="1. Background a journalist may need.", press_only=True),
     Field("changes", "records", "Changes",
           "A correction or update after publishing: when, and what changed. Newest first; the newest sets 'Updated'.",
           example=[{"date": "2024-12-20", "note": "Corrected the date of the open evening"}], fields=(

@@ -178,5 +178,48 @@ if (typeof CMS !== "undefined") {
   })();
 }
 
+// Decap's notice on Save says only "you've missed a required field": name each field it marked and
+// move focus to the first one's box. Decap marks a field by a list of errors (ControlErrorsList)
+// beside its label; the label's `for` is the box's id.
+function newsdeskMissingFields(root) {
+  var found = [];
+  root.querySelectorAll("[class*=ControlErrorsList]").forEach(function (errors) {
+    if (!errors.querySelector("li")) return;
+    var control = errors.closest("[class*=ControlContainer]") || errors.parentElement;
+    var label = control && control.querySelector("label[for]");
+    if (label) found.push({ label: label.textContent.replace(/\s*\(optional\)\s*$/i, "").trim(), id: label.htmlFor });
+  });
+  return found;
+}
+
+function newsdeskNameMissingFields() {
+  var notice = document.getElementById("nd-missing");
+  var fields = newsdeskMissingFields(document);
+  if (!fields.length) return;
+  if (!notice) {
+    notice = document.createElement("div");
+    notice.id = "nd-missing";
+    notice.setAttribute("role", "alert");
+    notice.style.cssText = "position:fixed;left:50%;transform:translateX(-50%);bottom:16px;z-index:1000;" +
+      "background:#fff;color:#b00020;border:2px solid #b00020;padding:8px 16px;font-weight:600;max-width:90%";
+    document.body.appendChild(notice);
+  }
+  notice.textContent = (fields.length === 1 ? "Fill in this field before saving: " : "Fill in these fields before saving: ") +
+    fields.map(function (field) { return field.label; }).join(", ") + ".";
+  var box = document.getElementById(fields[0].id);
+  if (box) box.focus();
+}
+
+if (typeof document !== "undefined" && typeof MutationObserver !== "undefined") {
+  new MutationObserver(function (changes) {
+    var shown = changes.some(function (change) {
+      return Array.prototype.some.call(change.addedNodes, function (node) {
+        return node.id !== "nd-missing" && /missed a required field/i.test(node.textContent || "");
+      });
+    });
+    if (shown) setTimeout(newsdeskNameMissingFields, 0);  // after Decap has drawn the fields' errors
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
 if (typeof module !== "undefined") module.exports = { slugFor: newsdeskSlugFor, humanDate: newsdeskHumanDate,
   humanDateTime: newsdeskHumanDateTime, scheduled: newsdeskScheduled, kind: newsdeskKind };
