@@ -183,14 +183,14 @@ class Problem:
     field: str
     message: str
 
-    def _key(self) -> tuple[str, int, str, str]:
+    def ordering(self) -> tuple[str, int, str, str]:
         found = _LINE.search(self.message)
         return self.source, int(found.group(1)) if found else 0, self.field, self.message
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return self._key() < other._key()
+        return self.ordering() < other.ordering()
 
     def __str__(self) -> str:
         label = self.field if self.field in PARTS else f"'{self.field}'"
