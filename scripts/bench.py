@@ -11,6 +11,7 @@ checked for every post, tag page and feed. At --detail-size it also measures a p
 first-visit transfer and (ours) the rebuild after an edit under `mkdocs serve`. Only the standard
 library is needed to run it.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,23 +32,37 @@ BUILD_TIMEOUT = 1800.0
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--sizes", default="100,1000,3000", help="post counts, comma-separated")
-    p.add_argument("--runs", type=int, default=3, help="timed builds per tool and size (at least 3 "
-                   "for the README's numbers)")
-    p.add_argument("--only", default=",".join(tools.TOOLS),
-                   help="tools to build, comma-separated: ours, material, pelican, hugo (Hugo + PaperMod + Pagefind; ours builds cold and warm)")
-    p.add_argument("--work", default="~/.cache/newsdesk-bench",
-                   help="venvs, corpora and build output; must be outside the repository")
+    p.add_argument(
+        "--runs", type=int, default=3, help="timed builds per tool and size (at least 3 for the README's numbers)"
+    )
+    p.add_argument(
+        "--only",
+        default=",".join(tools.TOOLS),
+        help="tools to build, comma-separated: ours, material, pelican, hugo (Hugo + PaperMod + Pagefind; ours builds cold and warm)",
+    )
+    p.add_argument(
+        "--work",
+        default="~/.cache/newsdesk-bench",
+        help="venvs, corpora and build output; must be outside the repository",
+    )
     p.add_argument("--report", help="write the Markdown report here too (it is always printed)")
     p.add_argument("--seed", type=int, default=1, help="corpus seed")
-    p.add_argument("--detail-size", type=int, default=1000,
-                   help="size at which transfer and rebuild are measured")
+    p.add_argument("--detail-size", type=int, default=1000, help="size at which transfer and rebuild are measured")
     p.add_argument("--edits", type=int, default=5, help="edits timed under mkdocs serve")
     p.add_argument("--no-rebuild", action="store_true", help="skip the mkdocs serve measurement")
-    p.add_argument("--serve-arg", action="append", default=None, metavar="ARG",
-                   help="argument for mkdocs serve, repeatable; replaces the default --dirty, as `make serve` runs it "
-                        "(--serve-arg=--livereload times a plain `mkdocs serve`)")
-    p.add_argument("--from-results", metavar="JSON",
-                   help="only render the report from an earlier run's results.json; build nothing")
+    p.add_argument(
+        "--serve-arg",
+        action="append",
+        default=None,
+        metavar="ARG",
+        help="argument for mkdocs serve, repeatable; replaces the default --dirty, as `make serve` runs it "
+        "(--serve-arg=--livereload times a plain `mkdocs serve`)",
+    )
+    p.add_argument(
+        "--from-results",
+        metavar="JSON",
+        help="only render the report from an earlier run's results.json; build nothing",
+    )
     args = p.parse_args(argv)
     args.serve_arg = ["--dirty"] if args.serve_arg is None else args.serve_arg
     args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -73,14 +88,19 @@ def versions(selected: list[str]) -> dict[str, str]:
     if "ours" in selected:
         git = ["git", "-C", str(REPO)]
         rev = subprocess.run([*git, "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
-        dirty = subprocess.run([*git, "status", "--porcelain", "--untracked-files=no"],
-                               capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(
+            [*git, "status", "--porcelain", "--untracked-files=no"], capture_output=True, text=True
+        ).stdout.strip()
         out["newsdesk"] = f"at {rev or 'unknown'}{' with uncommitted changes' if dirty else ''}"
-    for tool, names in (("material", ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin")),
-                        ("pelican", ("pelican", "Markdown")), ("hugo", ("hugo", "pagefind"))):
+    for tool, names in (
+        ("material", ("mkdocs", "mkdocs-material", "mkdocs-rss-plugin")),
+        ("pelican", ("pelican", "Markdown")),
+        ("hugo", ("hugo", "pagefind")),
+    ):
         if tool in selected:
-            pins = dict(line.split("==", 1) for line in (tools.LOCKS / f"{tool}.txt").read_text().split()
-                        if "==" in line)
+            pins = dict(
+                line.split("==", 1) for line in (tools.LOCKS / f"{tool}.txt").read_text().split() if "==" in line
+            )
             out.update({f"{n} ({tool})" if n == "Markdown" else n: pins[n] for n in names})
     return out
 
@@ -121,16 +141,23 @@ def build_once(name: str, tool: str, venv: Path, project: Path, posts: list[corp
     log = project.parent / f"{name}-build-{run}.log"
     m = measure.timed_run(tools.build_command(tool, venv), project, log, BUILD_TIMEOUT)
     checked = tools.verify(tool, out_dir, posts)
-    r = {"seconds": m["seconds"], "cpu_seconds": m["cpu_seconds"], "peak_mib": m["maxrss_kib"] / 1024,
-         "tree_mib": m["tree_kib"] / 1024, "floor_mib": m["floor_kib"] / 1024,
-         "pages": tools.count_pages(out_dir), "verified": checked}
+    r = {
+        "seconds": m["seconds"],
+        "cpu_seconds": m["cpu_seconds"],
+        "peak_mib": m["maxrss_kib"] / 1024,
+        "tree_mib": m["tree_kib"] / 1024,
+        "floor_mib": m["floor_kib"] / 1024,
+        "pages": tools.count_pages(out_dir),
+        "verified": checked,
+    }
     if warm:  # 0 means the cold build wrote no cache, so this build was cold too
         r["cache_mib"] = cache
     return r
 
 
-def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str, Path],
-           posts: list[corpus.Post]) -> tuple[dict, dict | None]:
+def detail(
+    args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str, Path], posts: list[corpus.Post]
+) -> tuple[dict, dict | None]:
     """First-visit transfer for every tool, and the rebuild under mkdocs serve for ours.
 
     Serve starts with the render cache that ours' last (warm) build left, as a writer's would.
@@ -139,22 +166,33 @@ def detail(args: argparse.Namespace, venvs: dict[str, Path], projects: dict[str,
     transfer = {}
     for tool, project in projects.items():
         page = tools.post_path(tool, newest)
-        transfer[tool] = {"page": page, **measure.first_visit_transfer(project / tools.OUTPUT[tool], page,
-                                                                             tools.site_url(tool, project))}
+        transfer[tool] = {
+            "page": page,
+            **measure.first_visit_transfer(project / tools.OUTPUT[tool], page, tools.site_url(tool, project)),
+        }
     if "ours" not in projects:
         return transfer, None
     if args.no_rebuild:
         return transfer, {"skipped": "skipped (--no-rebuild)."}
     port = measure.free_port()
     project = projects["ours"]
-    urls = {"post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
-            "listing": "/blog/", "feed": "/feed.xml"}
+    urls = {
+        "post": "/" + tools.post_path("ours", newest).removesuffix("index.html"),
+        "listing": "/blog/",
+        "feed": "/feed.xml",
+    }
     cache = tools.cache_mib("ours", project)
     say(f"rebuild: mkdocs serve on 127.0.0.1:{port}, editing {newest.stem}")
     try:
-        rebuild = measure.serve_rebuild(tools.serve_command(venvs["ours"], port, args.serve_arg), port, project,
-                                        project / f"posts/{newest.date:%Y}/{newest.stem}.md", urls,
-                                        args.edits, project.parent / "ours-serve.log")
+        rebuild = measure.serve_rebuild(
+            tools.serve_command(venvs["ours"], port, args.serve_arg),
+            port,
+            project,
+            project / f"posts/{newest.date:%Y}/{newest.stem}.md",
+            urls,
+            args.edits,
+            project.parent / "ours-serve.log",
+        )
     except RuntimeError as error:  # a result, not a crash: keep the builds measured so far
         say(f"rebuild FAILED: {error}")
         rebuild = {"failed": str(error).splitlines()[0]}
@@ -166,8 +204,10 @@ def search_cost(args: argparse.Namespace, venv: Path, project: Path, posts: list
     """Pagefind's indexing time on ours' last build, and a reader's download for two searches."""
     site = project / tools.OUTPUT["ours"]
     say("search: indexing time, and transfer in Chromium")
-    found = {"index": searchcost.index_cost(venv, REPO, project, site, args.runs),
-             "transfer": searchcost.transfer(REPO, site, searchcost.rare_word([p.title + "\n" + p.body for p in posts]))}
+    found = {
+        "index": searchcost.index_cost(venv, REPO, project, site, args.runs),
+        "transfer": searchcost.transfer(REPO, site, searchcost.rare_word([p.title + "\n" + p.body for p in posts])),
+    }
     say(f"search: {json.dumps(found)}")
     return found
 
@@ -186,9 +226,14 @@ def main(argv: list[str] | None = None) -> int:
     for tool in selected:
         say(f"venv: {tool}")
         venvs[tool] = tools.ensure_venv(tool, args.work, REPO)
-    res: dict = {"machine": report.machine(), "versions": versions(selected), "seed": args.seed,
-                 "command": "python3 scripts/bench.py " + " ".join(sys.argv[1:] if argv is None else argv),
-                 "detail_size": args.detail_size, "builds": {}}
+    res: dict = {
+        "machine": report.machine(),
+        "versions": versions(selected),
+        "seed": args.seed,
+        "command": "python3 scripts/bench.py " + " ".join(sys.argv[1:] if argv is None else argv),
+        "detail_size": args.detail_size,
+        "builds": {},
+    }
     for n in args.sizes:
         posts = corpus.generate(n, args.seed)
         projects = {t: prepare(args.work, n, args.seed, t, posts) for t in selected}
@@ -197,9 +242,11 @@ def main(argv: list[str] | None = None) -> int:
             for name, tool in series(selected):
                 r = build_once(name, tool, venvs[tool], projects[tool], posts, run)
                 runs[name].append(r)
-                say(f"n={n} run={run + 1} {name}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
+                say(
+                    f"n={n} run={run + 1} {name}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
                     f"{r['peak_mib']:.0f} MiB (tree {r['tree_mib']:.0f}) "
-                    f"{r['pages']} pages {r['verified']}")
+                    f"{r['pages']} pages {r['verified']}"
+                )
         res["builds"][str(n)] = runs
         if "ours" in projects:
             res.setdefault("search", {})[str(n)] = search_cost(args, venvs["ours"], projects["ours"], posts)

@@ -7,6 +7,7 @@ and feeds of both, and axe on the pages of the posts and docs pages changed sinc
 home page. With --format github every problem is also an annotation on its file. Exit 1 on any
 problem. The full suite (`make test`) is for changes to code, templates and configuration.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,12 +30,16 @@ _SOURCE = re.compile(r"\b((?:posts|docs)/[^\s:'\"]+\.md|mkdocs\.yml|authors\.yml
 
 def changed_files(base: str, project: Path) -> list[str] | None:
     """Files changed since `base`, including uncommitted and new ones; None when git cannot tell."""
+
     def git(*args: str) -> list[str]:
         out = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True, check=True).stdout
         return [line for line in out.split("\0") if line]
+
     try:
-        return sorted(set(git("diff", "--name-only", "--no-renames", "-z", base, "--"))
-                      | set(git("ls-files", "--others", "--exclude-standard", "-z", "posts", "docs")))
+        return sorted(
+            set(git("diff", "--name-only", "--no-renames", "-z", base, "--"))
+            | set(git("ls-files", "--others", "--exclude-standard", "-z", "posts", "docs"))
+        )
     except (subprocess.CalledProcessError, OSError):
         return None
 
@@ -52,8 +57,14 @@ def build(project: Path, out: Path, now: str | None) -> tuple[int, str]:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     if now:
         env["NEWSDESK_NOW"] = now
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-                            cwd=project, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     return result.returncode, result.stderr
 
 
@@ -90,8 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"check-content: {name} ({time.monotonic() - started:.1f} s)", flush=True)
 
     step("newsdesk check")
-    status = subprocess.run([sys.executable, "-m", "newsdesk.commands.check", "--format", args.format],
-                            cwd=project, stdin=subprocess.DEVNULL).returncode
+    status = subprocess.run(
+        [sys.executable, "-m", "newsdesk.commands.check", "--format", args.format],
+        cwd=project,
+        stdin=subprocess.DEVNULL,
+    ).returncode
     findings: list[site_checks.Finding] = []
     with tempfile.TemporaryDirectory(prefix="check-content-") as tmp:
         live = Path(tmp) / "site"

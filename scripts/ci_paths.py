@@ -8,6 +8,7 @@ this list does not name runs everything.
 
 Prints `content` or `full`; with --github-output also writes `path=...` there for later steps.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -44,8 +45,9 @@ def classify(paths: list[str]) -> str:
 
 def changed_paths(base: str, head: str) -> list[str]:
     """Every path the change touches; a rename counts as both its old and its new name."""
-    result = subprocess.run(["git", "diff", "--name-only", "--no-renames", "-z", base, head],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        ["git", "diff", "--name-only", "--no-renames", "-z", base, head], capture_output=True, text=True, check=True
+    )
     return [p for p in result.stdout.split("\0") if p]
 
 

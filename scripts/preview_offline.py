@@ -5,6 +5,7 @@ files does not turn a link to 'blog/' into 'blog/index.html' as a web server doe
 relative link to a folder gets 'index.html' added. Only the preview is changed; the published
 site keeps its addresses. Search does not work from files (browsers block it); everything else does.
 """
+
 from __future__ import annotations
 
 import sys

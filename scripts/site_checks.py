@@ -3,6 +3,7 @@
 Each check returns Findings: the page or feed, the source file it came from when known (so CI
 can put an annotation on it), and a message a writer can act on. Nothing here builds a site.
 """
+
 from __future__ import annotations
 
 import functools
@@ -29,8 +30,10 @@ class Finding:
 def sources(site: Path, project: Path) -> dict[str, str]:
     """Page address ('blog/2025/09/x/') -> the file it was made from: posts from the site's own
     published.json, docs pages from their file names (MkDocs' directory URLs)."""
-    found = {docs_address(p.relative_to(project).as_posix()): p.relative_to(project).as_posix()
-             for p in sorted((project / "docs").rglob("*.md"))}
+    found = {
+        docs_address(p.relative_to(project).as_posix()): p.relative_to(project).as_posix()
+        for p in sorted((project / "docs").rglob("*.md"))
+    }
     record = site / "published.json"
     if record.is_file():
         for address, source in json.loads(record.read_text(encoding="utf-8"))["addresses"].items():
@@ -76,9 +79,14 @@ def broken_links(site: Path, owners: dict[str, str]) -> list[Finding]:
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                findings.append(Finding(address, owners.get(address, ""),
-                                        f"the page /{address} links to '{url}', which is not in the built site; "
-                                        "correct the link or add the file it names"))
+                findings.append(
+                    Finding(
+                        address,
+                        owners.get(address, ""),
+                        f"the page /{address} links to '{url}', which is not in the built site; "
+                        "correct the link or add the file it names",
+                    )
+                )
     return findings
 
 
@@ -98,10 +106,15 @@ def feed_problems(site: Path, site_url: str) -> list[Finding]:
         for entry in parsed.entries:
             link = entry.get("link", "")
             if not link.startswith(base):
-                findings.append(Finding(rel, "", f"the feed {rel} has an item '{entry.get('title', '')}' "
-                                                 f"whose link '{link}' is not on {base}"))
+                findings.append(
+                    Finding(
+                        rel,
+                        "",
+                        f"the feed {rel} has an item '{entry.get('title', '')}' whose link '{link}' is not on {base}",
+                    )
+                )
                 continue
-            target = site / unquote(link[len(base):])
+            target = site / unquote(link[len(base) :])
             if not (target / "index.html" if not target.suffix else target).is_file():
                 findings.append(Finding(rel, "", f"the feed {rel} links to {link}, which was not built"))
     if not feeds:
@@ -114,8 +127,9 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def axe_problems(site: Path, addresses: list[str], owners: dict[str, str], axe_js: Path,
-                 chromium: str) -> list[Finding]:
+def axe_problems(
+    site: Path, addresses: list[str], owners: dict[str, str], axe_js: Path, chromium: str
+) -> list[Finding]:
     """axe-core's WCAG 2.2 A and AA rules on each address, in the light and the dark scheme."""
     from playwright.sync_api import sync_playwright
 
@@ -135,11 +149,18 @@ def axe_problems(site: Path, addresses: list[str], owners: dict[str, str], axe_j
                     violations = page.evaluate(
                         """async tags => (await axe.run(document, {runOnly: {type: 'tag', values: tags},
                             resultTypes: ['violations']})).violations.map(v => ({id: v.id, help: v.help,
-                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""", WCAG_TAGS)
+                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}))""",
+                        WCAG_TAGS,
+                    )
                     for v in violations:
-                        findings.append(Finding(address, owners.get(address, ""),
-                                                f"accessibility ({scheme} scheme) on /{address}: {v['help']} "
-                                                f"[{v['id']}] at {', '.join(v['nodes'])}"))
+                        findings.append(
+                            Finding(
+                                address,
+                                owners.get(address, ""),
+                                f"accessibility ({scheme} scheme) on /{address}: {v['help']} "
+                                f"[{v['id']}] at {', '.join(v['nodes'])}",
+                            )
+                        )
             browser.close()
     finally:
         server.shutdown()

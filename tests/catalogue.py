@@ -1,5 +1,6 @@
 """Broken and hostile projects for tests/test_catalogue.py: each is the good base project of
 `base_project` with a few files changed, as writers and a careless config edit change them."""
+
 from __future__ import annotations
 
 import json
@@ -37,15 +38,20 @@ def replace(old: str, new: str) -> Callable[[str], str]:
     def change(text: str) -> str:
         assert old in text, f"{old!r} not in the file"
         return text.replace(old, new, 1)
+
     return change
 
 
 def base_project(root: Path) -> Path:
     """A small good site: a blog post with a heading, a press release, docs pages, a feed logo."""
-    make_site(root, {
-        BLOG_FILE.removeprefix("posts/"): BLOG + "\n## Routes\n\nThe routes are on the school gates.\n",
-        PRESS_FILE.removeprefix("posts/"): PRESS,
-    }, options={"feed_logo": "images/logo.png", "workers": 1})
+    make_site(
+        root,
+        {
+            BLOG_FILE.removeprefix("posts/"): BLOG + "\n## Routes\n\nThe routes are on the school gates.\n",
+            PRESS_FILE.removeprefix("posts/"): PRESS,
+        },
+        options={"feed_logo": "images/logo.png", "workers": 1},
+    )
     write(root / "docs/images/logo.png", LOGO)
     write(root / "docs/about.md", "# About\n\n## Who we are\n\nWho writes here.\n")
     return root
@@ -96,6 +102,7 @@ def problem_lines(output: str) -> list[str]:
 
 def run_check(root: Path) -> Outcome:
     from newsdesk.commands import check
+
     out, err = StringIO(), StringIO()
     with redirect_stdout(out), redirect_stderr(err):
         code = check.main(["--config-file", str(root / "mkdocs.yml")])

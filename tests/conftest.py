@@ -1,4 +1,5 @@
 """Fixtures shared by the tests in this folder; the helpers themselves are in sitekit.py."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,9 +10,21 @@ from sitekit import FROZEN_NOW, build, copy_site
 
 # Modules that build many whole sites or serve one: `make test-fast` leaves them (and the browser
 # tests) out, `make test` runs everything. Named here so that a new module is fast until it is not.
-SLOW = {"test_addresses.py", "test_build.py", "test_pictures.py", "test_rendercache.py", "test_prerender.py",
-        "test_images.py", "test_serve.py", "test_serve_dirty.py", "test_clean_checkout.py", "test_end_to_end.py",
-        "test_engines.py", "test_edit_link.py", "test_check_content.py"}
+SLOW = {
+    "test_addresses.py",
+    "test_build.py",
+    "test_pictures.py",
+    "test_rendercache.py",
+    "test_prerender.py",
+    "test_images.py",
+    "test_serve.py",
+    "test_serve_dirty.py",
+    "test_clean_checkout.py",
+    "test_end_to_end.py",
+    "test_engines.py",
+    "test_edit_link.py",
+    "test_check_content.py",
+}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -1,4 +1,5 @@
 """Small sites in tmp_path for the command and build tests: never the repository's own folders."""
+
 from __future__ import annotations
 
 import io
@@ -47,8 +48,9 @@ Two secondary schools open their rebuilt science labs this week.
 """
 
 
-def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, options: dict | None = None,
-              config: dict | None = None) -> Path:
+def make_site(
+    root: Path, posts: dict[str, str | bytes] | None = None, *, options: dict | None = None, config: dict | None = None
+) -> Path:
     """A site at `root` with the repository's theme overrides and these posts; returns its mkdocs.yml."""
     settings = {
         "site_name": "Test schools site",
@@ -58,7 +60,12 @@ def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, option
         "theme": {"name": "material", "custom_dir": "overrides", "features": ["content.action.edit"]},
         "plugins": [{"newsdesk": {"default_author": "director", **(options or {})}}],
         "markdown_extensions": ["toc", "attr_list", "md_in_html"],
-        "validation": {"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+        "validation": {
+            "omitted_files": "warn",
+            "absolute_links": "warn",
+            "unrecognized_links": "warn",
+            "anchors": "warn",
+        },
         **(config or {}),
     }
     root.mkdir(parents=True, exist_ok=True)
@@ -77,6 +84,7 @@ def make_site(root: Path, posts: dict[str, str | bytes] | None = None, *, option
 def tiny_png(colour: str = "#1d70b8", size: tuple[int, int] = (8, 6)) -> bytes:
     """A real PNG: the build checks and resizes pictures, so a few fake bytes no longer pass."""
     from PIL import Image
+
     out = io.BytesIO()
     Image.new("RGB", size, colour).save(out, "PNG")
     return out.getvalue()
@@ -97,8 +105,15 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 ENGINES = ("mkdocs", "properdocs")  # MkDocs 1.6 and its fork ProperDocs 1.6 (docs-dev/engines.md)
 
 
-def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, env: dict | None = None,
-          args: list[str] = (), engine: str = "mkdocs") -> subprocess.CompletedProcess:
+def build(
+    root: Path,
+    site_dir: Path | None = None,
+    *,
+    now: str | None = None,
+    env: dict | None = None,
+    args: list[str] = (),
+    engine: str = "mkdocs",
+) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`, as `make build` runs it, into `site_dir` (default root/site).
 
     `now` freezes the moment the build publishes at (NEWSDESK_NOW), for scheduled posts; `env`
@@ -111,9 +126,13 @@ def build(root: Path, site_dir: Path | None = None, *, now: str | None = None, e
     assert engine in ENGINES, engine
     env = {**os.environ, **QUIET, **({"NEWSDESK_NOW": now} if now else {}), **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"),
-         "-d", str(site_dir), *args],
-        capture_output=True, text=True, env=env, cwd=root, check=False, timeout=300,
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(root / "mkdocs.yml"), "-d", str(site_dir), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+        check=False,
+        timeout=300,
     )
 
 

@@ -1,4 +1,5 @@
 """The benchmark corpus is deterministic and is valid content in our model. No timing here."""
+
 from __future__ import annotations
 
 import re
@@ -98,6 +99,7 @@ def test_dates_span_ten_years_and_tags_are_forty() -> None:
 def fake_build(out: Path, tool: str, posts: list[corpus.Post]) -> None:
     """Every file the tool should write, each showing the text it is checked for."""
     from newsdesk_bench import tools
+
     for group in tools.expected(tool, posts).values():
         for rel, text in group:
             path = out / rel
@@ -109,6 +111,7 @@ def fake_build(out: Path, tool: str, posts: list[corpus.Post]) -> None:
 @pytest.mark.parametrize("tool", ["ours", "material", "pelican", "hugo"])
 def test_verify_fails_loudly_when_a_post_page_is_missing(tmp_path: Path, tool: str) -> None:
     from newsdesk_bench import tools
+
     posts = corpus.generate(30)
     fake_build(tmp_path, tool, posts)
     assert tools.verify(tool, tmp_path, posts)["posts"] == "30/30"
@@ -119,6 +122,7 @@ def test_verify_fails_loudly_when_a_post_page_is_missing(tmp_path: Path, tool: s
 
 def test_our_feeds_are_not_available_until_built_but_partial_feeds_fail(tmp_path: Path) -> None:
     from newsdesk_bench import tools
+
     posts = corpus.generate(30)
     fake_build(tmp_path, "ours", posts)
     feeds = 6 + len({t for p in posts for t in p.tags})  # site, blog and news feeds, one per tag
@@ -134,28 +138,41 @@ def test_our_feeds_are_not_available_until_built_but_partial_feeds_fail(tmp_path
 
 def test_first_visit_counts_local_assets_and_search_but_not_remote_fonts(tmp_path: Path) -> None:
     from newsdesk_bench import measure
+
     (tmp_path / "a/b").mkdir(parents=True)
     (tmp_path / "search").mkdir()
     (tmp_path / "a/b/index.html").write_text(
         '<link rel="stylesheet" href="../../main.css"><link rel="stylesheet" href="https://fonts.example.com/x.css">'
         '<script src="https://news.example.org/app.js"></script>'
         '<div data-md-component="search"></div>'
-        '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
+        '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>'
+    )
     for name in ("app.js", "w.js", "search/search_index.json", "sub.css"):
         (tmp_path / name).write_text("x" * 1000)
     (tmp_path / "main.css").write_text('@import url("sub.css");')
     result = measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")
-    assert set(result["parts"]) == {"a/b/index.html", "main.css", "sub.css", "app.js", "w.js",
-                                    "search/search_index.json"}
+    assert set(result["parts"]) == {
+        "a/b/index.html",
+        "main.css",
+        "sub.css",
+        "app.js",
+        "w.js",
+        "search/search_index.json",
+    }
     assert result["remote"] == ["https://fonts.example.com/x.css"]
     assert 0 < result["index"] < result["total"]
     # Without Material's search box (ours: search is Pagefind, on /search/ only) the worker never starts.
-    (tmp_path / "a/b/index.html").write_text('<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>')
-    assert set(measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")["parts"]) == {"a/b/index.html"}
+    (tmp_path / "a/b/index.html").write_text(
+        '<script id="__config" type="application/json">{"base": "../..", "search": "../../w.js"}</script>'
+    )
+    assert set(measure.first_visit_transfer(tmp_path, "a/b/index.html", "https://news.example.org/")["parts"]) == {
+        "a/b/index.html"
+    }
 
 
 def test_work_dir_inside_the_repository_is_refused() -> None:
     import bench
+
     with pytest.raises(SystemExit):
         bench.parse_args(["--work", str(Path(bench.REPO) / "tmp-bench")])
     assert bench.parse_args(["--only", "material,pelican", "--sizes", "100"]).only == ["material", "pelican"]
@@ -165,13 +182,23 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
     import json
 
     import bench
-    run = {"seconds": 2.0, "cpu_seconds": 1.8, "peak_mib": 100.0, "pages": 10,
-           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
-    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
-           "versions": {}, "command": "c", "detail_size": 1000,
-           "builds": {"1000": {"ours": [run, {**run, "seconds": 1.0}], "material": [{**run, "seconds": 10.0}] * 2}},
-           "transfer": {"ours": {"page": "p", "total": 250_000, "parts": {"p": 1}, "remote": []}},
-           "rebuild": {"edits": [0.5, 0.7], "mkdocs_reported": [0.4], "first_build_s": 3.0, "not_available": []}}
+
+    run = {
+        "seconds": 2.0,
+        "cpu_seconds": 1.8,
+        "peak_mib": 100.0,
+        "pages": 10,
+        "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"},
+    }
+    res = {
+        "machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+        "versions": {},
+        "command": "c",
+        "detail_size": 1000,
+        "builds": {"1000": {"ours": [run, {**run, "seconds": 1.0}], "material": [{**run, "seconds": 10.0}] * 2}},
+        "transfer": {"ours": {"page": "p", "total": 250_000, "parts": {"p": 1}, "remote": []}},
+        "rebuild": {"edits": [0.5, 0.7], "mkdocs_reported": [0.4], "first_build_s": 3.0, "not_available": []},
+    }
     saved = tmp_path / "results.json"
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved), "--report", str(tmp_path / "r.md")]) == 0
@@ -195,13 +222,19 @@ def test_report_renders_from_saved_results_with_and_without_ours(tmp_path: Path,
 
 def test_ours_builds_warm_right_after_its_cold_build_and_the_baselines_as_before() -> None:
     import bench
+
     assert bench.series(["ours", "material", "pelican"]) == [
-        ("ours", "ours"), ("ours-warm", "ours"), ("material", "material"), ("pelican", "pelican")]
+        ("ours", "ours"),
+        ("ours-warm", "ours"),
+        ("material", "material"),
+        ("pelican", "pelican"),
+    ]
     assert bench.series(["material", "pelican"]) == [("material", "material"), ("pelican", "pelican")]
 
 
 def test_a_cold_build_starts_without_the_render_cache_and_a_warm_one_keeps_it(tmp_path: Path) -> None:
     import bench
+
     project = tmp_path / "ours"
     for rel in ("site/index.html", ".cache/newsdesk/posts/a.json", ".cache/other/keep"):
         (project / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -218,6 +251,7 @@ def test_a_cold_build_starts_without_the_render_cache_and_a_warm_one_keeps_it(tm
 
 def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monkeypatch) -> None:
     import bench
+
     posts, project, seen = corpus.generate(10), tmp_path / "ours", []
 
     def fake_run(cmd: list[str], cwd: Path, log: Path, timeout: float) -> dict:
@@ -227,6 +261,7 @@ def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monk
         (cwd / ".cache/newsdesk").mkdir(parents=True, exist_ok=True)
         (cwd / ".cache/newsdesk/posts.bin").write_bytes(b"x" * (1 << 20))
         return {"seconds": 1.0, "cpu_seconds": 1.0, "maxrss_kib": 1024, "tree_kib": 1024, "floor_kib": 0}
+
     monkeypatch.setattr(bench.measure, "timed_run", fake_run)
     (project / ".cache/newsdesk").mkdir(parents=True)  # left by an earlier run: the cold build must not see it
     cold = bench.build_once("ours", "ours", tmp_path / "venv", project, posts, 0)
@@ -239,40 +274,64 @@ def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monk
 
 def test_report_shows_the_warm_series_as_information_and_judges_the_cold_one(tmp_path: Path) -> None:
     from newsdesk_bench import report
-    run = {"seconds": 2.0, "cpu_seconds": 1.8, "peak_mib": 100.0, "tree_mib": 120.0, "pages": 10,
-           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
+
+    run = {
+        "seconds": 2.0,
+        "cpu_seconds": 1.8,
+        "peak_mib": 100.0,
+        "tree_mib": 120.0,
+        "pages": 10,
+        "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"},
+    }
     warm = {**run, "seconds": 0.5, "cpu_seconds": 0.9, "peak_mib": 80.0, "tree_mib": 90.0, "cache_mib": 12.0}
-    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
-           "versions": {}, "command": "c", "detail_size": 1000,
-           "builds": {"100": {"ours": [run], "ours-warm": [{**warm, "cache_mib": 0.0}], "material": [run]},
-                      "1000": {"ours": [run, {**run, "seconds": 1.0}], "ours-warm": [warm, {**warm, "seconds": 0.7}],
-                               "material": [{**run, "seconds": 10.0}] * 2, "pelican": [{**run, "seconds": 4.0}] * 2}},
-           "rebuild": {"skipped": "skipped (--no-rebuild)."}}
+    res = {
+        "machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+        "versions": {},
+        "command": "c",
+        "detail_size": 1000,
+        "builds": {
+            "100": {"ours": [run], "ours-warm": [{**warm, "cache_mib": 0.0}], "material": [run]},
+            "1000": {
+                "ours": [run, {**run, "seconds": 1.0}],
+                "ours-warm": [warm, {**warm, "seconds": 0.7}],
+                "material": [{**run, "seconds": 10.0}] * 2,
+                "pelican": [{**run, "seconds": 4.0}] * 2,
+            },
+        },
+        "rebuild": {"skipped": "skipped (--no-rebuild)."},
+    }
     text = report.render(res)
     assert text == report.render(res)
     assert "| 1,000 | ours-warm | 0.60 | 0.50 | 0.70 | 0.90 | 80 | 90 | 10 | 5/5, 2/2, 4/4 |" in text
     assert text.index("| 1,000 | ours |") < text.index("| 1,000 | ours-warm |") < text.index("| 1,000 | material |")
     assert "first `ours`, cold (no cache)" in text and "then at once `ours-warm`, warm (render cache" in text
-    assert "| 1,000 | material | cold (no cache) | 0.200, 0.100 | 0.150 | 1.000 |\n" \
-           "| 1,000 | material | warm (render cache from the previous build) | 0.050, 0.070 | 0.060 | 0.500 |" in text
+    assert (
+        "| 1,000 | material | cold (no cache) | 0.200, 0.100 | 0.150 | 1.000 |\n"
+        "| 1,000 | material | warm (render cache from the previous build) | 0.050, 0.070 | 0.060 | 0.500 |" in text
+    )
     assert "| 1,000 | pelican | warm (render cache from the previous build) | 0.125, 0.175 | 0.150 | 0.500 |" in text
     assert "| cold build at 1,000: ours / material ≤ 0.15 | 0.150 | met |" in text
     assert "| cold build at 1,000: ours / pelican ≤ 0.5 | 0.375 | met |" in text
-    assert ("For information, not judged against the targets (they are for the cold build): warm (render cache "
-            "from the previous build) at 1,000 posts, median wall-time ratio ours-warm / material 0.060, "
-            "ours-warm / pelican 0.150.") in text
+    assert (
+        "For information, not judged against the targets (they are for the cold build): warm (render cache "
+        "from the previous build) at 1,000 posts, median wall-time ratio ours-warm / material 0.060, "
+        "ours-warm / pelican 0.150."
+    ) in text
     assert "started from, the smallest over its runs: **none** at 100 posts, 12.0 MiB at 1,000 posts." in text
     assert "so that warm build was cold too" in text
 
 
 def test_tree_memory_counts_forked_children_that_ru_maxrss_misses(tmp_path: Path) -> None:
     from newsdesk_bench import measure
-    script = ("import os, time\n"
-              "a = b'x' * (40 << 20)\n"
-              "pid = os.fork()\n"
-              "b = b'y' * (40 << 20)\n"
-              "time.sleep(0.6)\n"
-              "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n")
+
+    script = (
+        "import os, time\n"
+        "a = b'x' * (40 << 20)\n"
+        "pid = os.fork()\n"
+        "b = b'y' * (40 << 20)\n"
+        "time.sleep(0.6)\n"
+        "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n"
+    )
     result = measure.timed_run([sys.executable, "-c", script], tmp_path, tmp_path / "log", timeout=30)
     assert result["maxrss_kib"] >= 80 << 10
     assert result["tree_kib"] >= result["maxrss_kib"] + (30 << 10)  # PSS: 40 shared + 40 + 40
@@ -281,6 +340,7 @@ def test_tree_memory_counts_forked_children_that_ru_maxrss_misses(tmp_path: Path
 
 def test_a_build_does_not_inherit_the_harness_peak_memory(tmp_path: Path) -> None:
     from newsdesk_bench import measure
+
     measure.start_launcher()
     ballast = b"x" * (300 << 20)  # the harness grows, as it does after checking 3,000 pages
     result = measure.timed_run([sys.executable, "-c", "pass"], tmp_path, tmp_path / "log", timeout=30)
@@ -291,20 +351,42 @@ def test_report_shows_search_cost_and_its_targets(tmp_path: Path, capsys) -> Non
     import json
 
     import bench
-    run = {"seconds": 4.0, "cpu_seconds": 6.0, "peak_mib": 100.0, "tree_mib": 400.0, "pages": 10,
-           "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"}}
-    transfer = {"opening_kb": 110.0, "common_kb": 50.0, "rare_kb": 20.0, "common": "schools", "rare": "reilly",
-                "common_status": "9 results", "rare_status": "1 result"}
-    res = {"machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
-           "versions": {}, "command": "c", "detail_size": 1000,
-           "builds": {"1000": {"ours": [run], "pelican": [{**run, "seconds": 5.0}]}, "3000": {"ours": [run]}},
-           "search": {"1000": {"index": {"seconds": [1.5, 1.0, 2.0], "peak_mib": [300.0]}, "transfer": transfer},
-                      "3000": {"index": {"skipped": "no Pagefind in ours' venv"}, "transfer": {**transfer, "opening_kb": 200.0}}}}
+
+    run = {
+        "seconds": 4.0,
+        "cpu_seconds": 6.0,
+        "peak_mib": 100.0,
+        "tree_mib": 400.0,
+        "pages": 10,
+        "verified": {"posts": "5/5", "tags": "2/2", "feeds": "4/4"},
+    }
+    transfer = {
+        "opening_kb": 110.0,
+        "common_kb": 50.0,
+        "rare_kb": 20.0,
+        "common": "schools",
+        "rare": "reilly",
+        "common_status": "9 results",
+        "rare_status": "1 result",
+    }
+    res = {
+        "machine": {"cpus": "2", "cpu_model": "x", "memory": "1 GiB", "python": "3", "kernel": "k"},
+        "versions": {},
+        "command": "c",
+        "detail_size": 1000,
+        "builds": {"1000": {"ours": [run], "pelican": [{**run, "seconds": 5.0}]}, "3000": {"ours": [run]}},
+        "search": {
+            "1000": {"index": {"seconds": [1.5, 1.0, 2.0], "peak_mib": [300.0]}, "transfer": transfer},
+            "3000": {"index": {"skipped": "no Pagefind in ours' venv"}, "transfer": {**transfer, "opening_kb": 200.0}},
+        },
+    }
     saved = tmp_path / "results.json"
     saved.write_text(json.dumps(res))
     assert bench.main(["--from-results", str(saved)]) == 0
     out = capsys.readouterr().out
-    assert "| 1,000 | 1.50 | 38% | 300 | 110.0 | 50.0 | 20.0 | 180.0 | 'schools' (9 results), 'reilly' (1 result) |" in out
+    assert (
+        "| 1,000 | 1.50 | 38% | 300 | 110.0 | 50.0 | 20.0 | 180.0 | 'schools' (9 results), 'reilly' (1 result) |" in out
+    )
     assert "| 3,000 | no Pagefind in ours' venv | | " in out
     assert "| search at 3,000: opening plus a common and a rare query ≤ 250 KB | 270.0 KB | **not met** |" in out
     assert "| Pagefind's indexing at 1,000 / ours' cold build ≤ 0.5 | 0.38 | met |" in out
@@ -312,19 +394,24 @@ def test_report_shows_search_cost_and_its_targets(tmp_path: Path, capsys) -> Non
     assert "| cold build peak memory (tree), search included, at 3,000 < 1024 MiB | 400 MiB | met |" in out
 
 
-@pytest.mark.parametrize("texts, word", [
-    (["schools open", "schools close early", "schools open"], "schools"),
-    (["the council schools", "council budget schools", "schools"], "budget"),
-    (["a b c"], "zzzzzz"),
-])
+@pytest.mark.parametrize(
+    "texts, word",
+    [
+        (["schools open", "schools close early", "schools open"], "schools"),
+        (["the council schools", "council budget schools", "schools"], "budget"),
+        (["a b c"], "zzzzzz"),
+    ],
+)
 def test_rare_word_is_in_the_fewest_posts(texts, word) -> None:
     from newsdesk_bench import searchcost
+
     assert searchcost.rare_word(texts) == word
 
 
 def test_hugo_runs_papermod_then_pagefind_on_its_output(tmp_path: Path) -> None:
     """Like for like: Hugo's side of the comparison runs the same search indexer as ours."""
     from newsdesk_bench import tools
+
     layouts.write_hugo(corpus.generate(5), tmp_path)
     theme = re.search(r'^theme = "([^"]+)"$', (tmp_path / "hugo.toml").read_text(), re.M).group(1)
     assert theme == "hugo-PaperMod"
@@ -338,11 +425,19 @@ def test_hugo_runs_papermod_then_pagefind_on_its_output(tmp_path: Path) -> None:
 
 def test_the_report_judges_issue_26s_budgets() -> None:
     from newsdesk_bench import report
+
     runs = lambda *seconds: [{"seconds": s} for s in seconds]  # noqa: E731
-    res = {"detail_size": 1000, "builds": {"1000": {report.OURS: runs(9, 8), report.WARM: runs(3, 3),
-                                                    "hugo": runs(10, 10), "pelican": runs(5, 5)}}}
+    res = {
+        "detail_size": 1000,
+        "builds": {
+            "1000": {report.OURS: runs(9, 8), report.WARM: runs(3, 3), "hugo": runs(10, 10), "pelican": runs(5, 5)}
+        },
+    }
     rows = report.targets(res)
-    assert "| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 | met |" in rows or \
-        any(r.startswith("| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 |") and "not met" not in r for r in rows)
-    assert any(r.startswith("| warm build at 1,000: ours / pelican's cold ≤ 0.6 | 0.600 |") and "not met" not in r
-               for r in rows)
+    assert "| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 | met |" in rows or any(
+        r.startswith("| cold build at 1,000: ours / hugo ≤ 1.0 | 0.850 |") and "not met" not in r for r in rows
+    )
+    assert any(
+        r.startswith("| warm build at 1,000: ours / pelican's cold ≤ 0.6 | 0.600 |") and "not met" not in r
+        for r in rows
+    )

@@ -1,5 +1,6 @@
 """changes.py: which pages an edit touches. A digest must change whenever what a page shows does,
 and stay the same for pages an edit does not reach, or the fast preview would rebuild everything."""
+
 from __future__ import annotations
 
 import os
@@ -13,9 +14,13 @@ TYPES = {"blog": BLOG, "press-release": NEWS}
 
 
 def posts():
-    return [make_post("a", "2024-01-01", tags=("Visits",)), make_post("b", "2024-02-01"),
-            make_post("c", "2024-03-01", tags=("Visits",)), make_post("d", "2024-04-01"),
-            make_post("p", "2024-02-15", NEWS)]
+    return [
+        make_post("a", "2024-01-01", tags=("Visits",)),
+        make_post("b", "2024-02-01"),
+        make_post("c", "2024-03-01", tags=("Visits",)),
+        make_post("d", "2024-04-01"),
+        make_post("p", "2024-02-15", NEWS),
+    ]
 
 
 def digests(all_posts) -> dict[str, bytes]:
@@ -37,9 +42,14 @@ def test_a_title_edit_reaches_the_post_its_neighbours_and_its_listings():
     edited = posts()
     edited[2] = replace(edited[2], title="c, renamed")  # c: blog, 2024-03, tagged Visits
     assert changed(digests(posts()), digests(edited)) == {
-        "posts/c.md", "posts/b.md", "posts/d.md",  # its page and its neighbours' (older/newer links)
+        "posts/c.md",
+        "posts/b.md",
+        "posts/d.md",  # its page and its neighbours' (older/newer links)
         "posts/a.md",  # shares the tag Visits: its "More on this topic" shows c's title
-        "blog/index.md", "tags/visits/index.md", "archive/2024/index.md"}
+        "blog/index.md",
+        "tags/visits/index.md",
+        "archive/2024/index.md",
+    }
 
 
 def test_a_body_edit_reaches_the_listings_that_show_its_excerpt():

@@ -1,4 +1,5 @@
 """scripts/ci_paths.py: a content-only change takes CI's fast path; any code or configuration runs everything."""
+
 from __future__ import annotations
 
 import subprocess
@@ -42,8 +43,9 @@ def test_classify(paths: list[str], path: str) -> None:
 
 
 def git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], cwd=repo, check=True, capture_output=True
+    )
 
 
 @pytest.fixture()

@@ -1,6 +1,7 @@
 """Tests leave the repository as they found it: every fixture site and the sample site are copied to
 tmp_path before they are built, so no build writes a site or its cache (.cache/) into the checkout,
 and the next run cannot reuse what the last one left behind."""
+
 from __future__ import annotations
 
 import shutil
@@ -17,8 +18,9 @@ def git_status() -> str:
     """Every untracked, changed and ignored path in the checkout, as git lists them."""
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    result = subprocess.run(["git", "-C", str(REPO), "status", "--ignored", "--porcelain"],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        ["git", "-C", str(REPO), "status", "--ignored", "--porcelain"], capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         pytest.skip(f"{REPO} is not a git checkout: {result.stderr.strip()}")
     return result.stdout

@@ -1,4 +1,5 @@
 """`newsdesk check`: the build's own problems without a build, then an editor's warnings."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,9 @@ from newsdesk.commands import check
 from sitekit import BLOG, PRESS, build, make_site, tiny_png, write
 
 BAD_DATE = BLOG.replace("date: 2025-03-04", "date: 04/03/2025")
-NO_CONTACT = PRESS.replace("contact:\n  name: Education Press Office\n  email: press.office@example.gov.uk\n  phone: 0300 555 0100\n", "")
+NO_CONTACT = PRESS.replace(
+    "contact:\n  name: Education Press Office\n  email: press.office@example.gov.uk\n  phone: 0300 555 0100\n", ""
+)
 
 
 @pytest.fixture
@@ -61,12 +64,16 @@ def test_a_folder_is_every_post_in_it(site, capsys):
 
 
 def test_links_to_unpublished_posts_fail_as_in_a_published_build(site, capsys):
-    write(site / "posts/2025/2025-06-01-plans.md", BLOG.replace("2025-03-04", "2025-06-01").replace("date:", "draft: true\ndate:"))
+    write(
+        site / "posts/2025/2025-06-01-plans.md",
+        BLOG.replace("2025-03-04", "2025-06-01").replace("date:", "draft: true\ndate:"),
+    )
     write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\nSee [our plans](2025-06-01-plans.md).\n")
     assert check.main(["posts/2025/2025-03-04-walking-buses.md"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == (
         "posts/2025/2025-03-04-walking-buses.md: body: link '2025-06-01-plans.md' on line 11 points to "
-        "posts/2025/2025-06-01-plans.md, which is a draft and not published yet; remove the link until it is")
+        "posts/2025/2025-06-01-plans.md, which is a draft and not published yet; remove the link until it is"
+    )
 
 
 def test_problems_of_the_whole_project_are_always_reported(site, capsys):
@@ -81,7 +88,10 @@ def test_problems_of_the_whole_project_are_always_reported(site, capsys):
 
 
 def test_warnings_alone_exit_zero(site, capsys):
-    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.replace("summary: Parents and volunteers now walk a hundred children to school each morning.\n", ""))
+    write(
+        site / "posts/2025/2025-03-04-walking-buses.md",
+        BLOG.replace("summary: Parents and volunteers now walk a hundred children to school each morning.\n", ""),
+    )
     assert check.main([]) == 0
     assert capsys.readouterr().out.splitlines() == [
         "posts/2025/2025-03-04-walking-buses.md: 'summary': warning: missing; listings and search results then show the "
@@ -90,10 +100,13 @@ def test_warnings_alone_exit_zero(site, capsys):
     ]
 
 
-@pytest.mark.parametrize("path, message", [
-    ("posts/2025/nothing-here.md", "newsdesk check: posts/2025/nothing-here.md does not exist"),
-    ("docs/index.md", "newsdesk check: docs/index.md is not in the posts folder, posts/"),
-])
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("posts/2025/nothing-here.md", "newsdesk check: posts/2025/nothing-here.md does not exist"),
+        ("docs/index.md", "newsdesk check: docs/index.md is not in the posts folder, posts/"),
+    ],
+)
 def test_paths_must_be_posts(site, capsys, path, message):
     assert check.main([path]) == 2
     assert capsys.readouterr().err == message + "\n"
@@ -104,15 +117,18 @@ def test_a_missing_posts_folder_is_named(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert check.main([]) == 2
     assert capsys.readouterr().err == (
-        "newsdesk check: the posts folder 'articles' does not exist beside mkdocs.yml; create it or set 'posts_dir'\n")
+        "newsdesk check: the posts folder 'articles' does not exist beside mkdocs.yml; create it or set 'posts_dir'\n"
+    )
 
 
 def test_a_bad_plugin_option_is_mkdocs_own_message(tmp_path, monkeypatch, capsys):
     make_site(tmp_path, options={"per_page": 0})
     monkeypatch.chdir(tmp_path)
     assert check.main([]) == 2
-    assert capsys.readouterr().err == ("newsdesk check: mkdocs.yml: Config value 'plugins': Plugin 'newsdesk' option 'per_page': "
-                                       "expected a whole number of 1 or more, got 0\n")
+    assert capsys.readouterr().err == (
+        "newsdesk check: mkdocs.yml: Config value 'plugins': Plugin 'newsdesk' option 'per_page': "
+        "expected a whole number of 1 or more, got 0\n"
+    )
 
 
 def test_a_file_nothing_links_to_is_warned_about(site, capsys):
@@ -121,8 +137,10 @@ def test_a_file_nothing_links_to_is_warned_about(site, capsys):
     write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![A chart](images/used.png)\n")
     write(site / "posts/2025/images/used.png", tiny_png())
     assert check.main([]) == 0
-    why = ("warning: no post or page links to this file, so it is not published; "
-           "link to it from a post, or move it out of the posts folder if it is not for the site")
+    why = (
+        "warning: no post or page links to this file, so it is not published; "
+        "link to it from a post, or move it out of the posts folder if it is not for the site"
+    )
     assert capsys.readouterr().out.splitlines() == [
         f"posts/2025/_internal-briefing.docx: file: {why}",
         f"posts/2025/images/unused.png: file: {why}",
@@ -135,12 +153,16 @@ def test_a_file_name_whose_date_disagrees_with_date_is_warned_about(site, capsys
     assert check.main([]) == 0
     assert capsys.readouterr().out.splitlines()[0] == (
         "posts/2025/2025-03-04-walking-buses.md: 'date': warning: 2025-04-04, but the file name says 2025-03-04; "
-        "rename the file to start with 2025-04-04, or if the post is published already, check that its old address is in 'aliases'")
+        "rename the file to start with 2025-04-04, or if the post is published already, check that its old address is in 'aliases'"
+    )
 
 
 def test_github_format_puts_each_problem_on_its_file_and_line(site, capsys):
     write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG + "\n![](images/a%,b.png)\n")
-    write(site / "posts/2025/2025-05-12-science-labs.md", PRESS.replace("email: press.office@example.gov.uk", "email: press office"))
+    write(
+        site / "posts/2025/2025-05-12-science-labs.md",
+        PRESS.replace("email: press.office@example.gov.uk", "email: press office"),
+    )
     write(site / "posts/2025/2025-06-01-bad-date.md", BAD_DATE)
     assert check.main(["--format", "github"]) == 1
     assert capsys.readouterr().out.splitlines() == [
@@ -157,10 +179,18 @@ def test_github_format_puts_each_problem_on_its_file_and_line(site, capsys):
 
 
 def test_github_format_marks_warnings_as_warnings(site, capsys):
-    write(site / "posts/2025/2025-03-04-walking-buses.md", BLOG.replace("summary: Parents and volunteers now walk a hundred children to school each morning.\n", ""))
+    write(
+        site / "posts/2025/2025-03-04-walking-buses.md",
+        BLOG.replace("summary: Parents and volunteers now walk a hundred children to school each morning.\n", ""),
+    )
     assert check.main(["--format", "github"]) == 0
-    assert capsys.readouterr().out.splitlines()[0].startswith(
-        "::warning file=posts/2025/2025-03-04-walking-buses.md,line=1,title=newsdesk check::'summary': missing;")
+    assert (
+        capsys.readouterr()
+        .out.splitlines()[0]
+        .startswith(
+            "::warning file=posts/2025/2025-03-04-walking-buses.md,line=1,title=newsdesk check::'summary': missing;"
+        )
+    )
 
 
 def test_problems_are_listed_from_the_top_of_each_file_down(site, capsys, tmp_path_factory):

@@ -1,4 +1,5 @@
 """The three rooms of the code: the core never needs MkDocs or Material, so it survives them."""
+
 from __future__ import annotations
 
 import pkgutil
@@ -27,7 +28,11 @@ print('imported', len(sys.argv) - 1)
 
 
 def test_core_has_modules():
-    assert any(name.endswith(".posts") for name in CORE) and any(name.endswith(".feeds") for name in CORE) and len(CORE) >= 15
+    assert (
+        any(name.endswith(".posts") for name in CORE)
+        and any(name.endswith(".feeds") for name in CORE)
+        and len(CORE) >= 15
+    )
 
 
 def test_core_imports_with_mkdocs_made_unimportable():
@@ -47,13 +52,16 @@ def test_core_source_names_no_mkdocs():
     for path in Path(newsdesk.core.__file__).parent.rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():
             words = line.split()
-            assert not (words[:1] in (["import"], ["from"]) and words[1].split(".")[0] in ("mkdocs", "material")), f"{path.name}: {line}"
+            assert not (words[:1] in (["import"], ["from"]) and words[1].split(".")[0] in ("mkdocs", "material")), (
+                f"{path.name}: {line}"
+            )
 
 
 def private_mkdocs_uses(path: Path) -> list[str]:
     """Attribute reads like `page._x` or `config._x` (not `self._x`) and imports of `_names` from
     MkDocs: the ways code leans on what MkDocs does not promise."""
     import ast
+
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__"):
@@ -66,7 +74,13 @@ def private_mkdocs_uses(path: Path) -> list[str]:
 
 def test_only_internals_touches_private_mkdocs_names():
     import newsdesk
+
     package = Path(newsdesk.__file__).parent
-    found = [use for path in sorted(package.rglob("*.py")) if path.name != "internals.py" for use in private_mkdocs_uses(path)]
+    found = [
+        use
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "internals.py"
+        for use in private_mkdocs_uses(path)
+    ]
     assert found == []
     assert private_mkdocs_uses(package / "mkdocs" / "internals.py"), "the scan finds internals.py's own use"

@@ -1,5 +1,6 @@
 """A site using every field of the content model builds with --strict; its pages and its feeds
 show the same closing parts (Ends, notes, contact, attachments, related content, updates)."""
+
 from __future__ import annotations
 
 import re
@@ -46,17 +47,30 @@ def item(site):
 
 
 def test_the_page_shows_every_part_in_order(page):
-    order = ['class="nd-ends"', 'class="nd-notes"', 'class="nd-contact"', 'class="nd-attachments"',
-             'class="nd-related"', 'class="nd-changes"', 'class="nd-more"', 'class="nd-share"']
+    order = [
+        'class="nd-ends"',
+        'class="nd-notes"',
+        'class="nd-contact"',
+        'class="nd-attachments"',
+        'class="nd-related"',
+        'class="nd-changes"',
+        'class="nd-more"',
+        'class="nd-share"',
+    ]
     positions = [page.index(mark) for mark in order]
     assert positions == sorted(positions)
 
 
 def test_updates_are_listed_newest_first_in_uk_time(page):
     changes = text(section(page, "changes"))
-    assert changes == ("Updates to this page 12 March 2025, 4pm Added the easy read version of the consultation document. "
-                       "11 March 2025 Corrected the closing date of the consultation.")
-    assert 'Updated</dt><dd><time datetime="2025-03-12T16:00:00+00:00">12 March 2025</time> <a href="#nd-changes-heading">see all updates</a>' in page
+    assert changes == (
+        "Updates to this page 12 March 2025, 4pm Added the easy read version of the consultation document. "
+        "11 March 2025 Corrected the closing date of the consultation."
+    )
+    assert (
+        'Updated</dt><dd><time datetime="2025-03-12T16:00:00+00:00">12 March 2025</time> <a href="#nd-changes-heading">see all updates</a>'
+        in page
+    )
 
 
 def test_a_press_release_shows_its_publication_time(page):
@@ -66,14 +80,16 @@ def test_a_press_release_shows_its_publication_time(page):
 def test_attachments_show_kind_size_pages_and_the_accessible_format_offer(page, site):
     attachments = section(page, "attachments")
     assert text(attachments).startswith(
-        "Attachments Consultation document (PDF, 591 bytes, 2 pages) Easy read version (Word, 754 bytes) Figures by school (CSV)")
+        "Attachments Consultation document (PDF, 591 bytes, 2 pages) Easy read version (Word, 754 bytes) Figures by school (CSV)"
+    )
     assert 'href="mailto:formats@content.example.org"' in attachments
     assert (site / "posts/2025/files/consultation.pdf").is_file()
 
 
 def test_related_content_and_more_on_this_topic(page):
-    assert text(section(page, "related")) == ("Related content What the review of support told us About the service "
-                                              "The consultation portal")
+    assert text(section(page, "related")) == (
+        "Related content What the review of support told us About the service The consultation portal"
+    )
     assert '<a href="../../../../about/">About the service</a>' in section(page, "related")
     # two shared tags first, then one; newest first among equals
     assert text(section(page, "more")) == "More on this topic An update on places What the review of support told us"
@@ -87,7 +103,10 @@ def test_share_links_are_plain_links_to_the_post(page):
 
 
 def test_the_contact_comes_from_the_authors_file(page):
-    assert text(section(page, "contact")) == "Media contact Fixture Press Desk Email: desk@content.example.org Telephone: 0300 000 1234"
+    assert (
+        text(section(page, "contact"))
+        == "Media contact Fixture Press Desk Email: desk@content.example.org Telephone: 0300 000 1234"
+    )
 
 
 def test_the_feed_item_carries_what_the_page_shows_after_the_body(item, page):
@@ -117,7 +136,9 @@ def test_the_posts_image_leads_its_feed_item(site):
     [entry] = [e for e in feed.entries if e.title == "What the review of support told us"]
     lead = re.match(r"<p>(<img [^>]*>)</p>", entry.content[0].value).group(1)  # feedparser sorts the attributes
     assert 'alt="Parents and teachers talking at a review meeting"' in lead
-    assert re.search(rf'src="{re.escape(SITE_URL)}posts/2025/images/review-feed\.[0-9a-f]{{20}}\.png"', lead), lead  # the feed's copy
+    assert re.search(rf'src="{re.escape(SITE_URL)}posts/2025/images/review-feed\.[0-9a-f]{{20}}\.png"', lead), (
+        lead
+    )  # the feed's copy
 
 
 def test_the_home_page_reads_naturally(site):

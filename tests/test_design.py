@@ -1,4 +1,5 @@
 """docs-dev/design.md's house plan names every module of the package, and only modules that exist."""
+
 from __future__ import annotations
 
 import re
@@ -10,8 +11,8 @@ PACKAGE = REPO / "scripts" / "newsdesk"
 
 def planned() -> set[str]:
     text = (REPO / "docs-dev" / "design.md").read_text(encoding="utf-8")
-    plan = text[text.index("## The house plan"):]
-    plan = plan[:plan.index("\n## ", 4)]
+    plan = text[text.index("## The house plan") :]
+    plan = plan[: plan.index("\n## ", 4)]
     return set(re.findall(r"`((?:core|mkdocs|commands)/[a-z_/]+\.py)`", plan))
 
 
@@ -24,4 +25,6 @@ def test_every_module_is_in_the_house_plan_and_every_planned_module_exists():
 def test_every_room_says_what_it_holds():
     for init in PACKAGE.rglob("__init__.py"):
         if init.parent != PACKAGE:
-            assert init.read_text(encoding="utf-8").startswith('"""'), f"{init.relative_to(REPO)} needs a docstring: what the room holds"
+            assert init.read_text(encoding="utf-8").startswith('"""'), (
+                f"{init.relative_to(REPO)} needs a docstring: what the room holds"
+            )

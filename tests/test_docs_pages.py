@@ -1,5 +1,6 @@
 """Docs pages held to the posts' standard: broken front matter stops every build with file and line;
 'Owner to complete' placeholders stop only the build that goes live (deploy: true)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,10 +10,14 @@ from newsdesk.core.reading.docs import front_matter_problems, placeholders, read
 from sitekit import BLOG, REPO, build, make_site, write
 
 BROKEN = "---\ntitle: Privacy\ndescription: What we keep: nothing\n---\n\n# Privacy\n"
-FRONT_MATTER_LINE = ("docs/privacy.md: front matter: YAML syntax error on line 3 ('description: What we keep: nothing'): mapping values are not allowed here; "
-                     "if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes")
-UNFINISHED = ('# Contact\n\nWrite to us.\n\n- Email: <mark class="nd-todo">Owner to supply: email address</mark>\n'
-              '- Phone: <mark class="nd-todo">Owner to supply: <em>phone</em> &amp; hours</mark>\n')
+FRONT_MATTER_LINE = (
+    "docs/privacy.md: front matter: YAML syntax error on line 3 ('description: What we keep: nothing'): mapping values are not allowed here; "
+    "if a value contains ': ' or starts with a quote or '[', put the whole value in double quotes"
+)
+UNFINISHED = (
+    '# Contact\n\nWrite to us.\n\n- Email: <mark class="nd-todo">Owner to supply: email address</mark>\n'
+    '- Phone: <mark class="nd-todo">Owner to supply: <em>phone</em> &amp; hours</mark>\n'
+)
 
 
 def test_the_repositorys_docs_pages_have_readable_front_matter():
@@ -58,7 +63,9 @@ def test_placeholders_are_fine_in_an_ordinary_build(unfinished_site):
 
 def test_placeholders_stop_the_build_that_goes_live(unfinished_site):
     config = unfinished_site / "mkdocs.yml"
-    config.write_text(config.read_text().replace("default_author: director", "default_author: director\n    deploy: true"))
+    config.write_text(
+        config.read_text().replace("default_author: director", "default_author: director\n    deploy: true")
+    )
     result = build(unfinished_site, now="2026-01-01T09:00")
     assert result.returncode == 1
     assert "newsdesk: 3 problems to fix before the site can be built:\n" in result.stderr

@@ -4,6 +4,7 @@ Driven through decap-server's own API, as the editor drives it: the writer's che
 branch, an untracked file in posts/ is never committed, a draft still opens after another entry is
 published, and the publish reaches the checkout's main by fast-forward.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "scripts" / "editor" / "server.js"
-pytestmark = pytest.mark.skipif(not shutil.which("node") or not (ROOT / "node_modules" / "decap-server").is_dir(),
-                                reason="needs node and npm ci")
+pytestmark = pytest.mark.skipif(
+    not shutil.which("node") or not (ROOT / "node_modules" / "decap-server").is_dir(), reason="needs node and npm ci"
+)
 
 
 def git(folder: Path, *args: str) -> str:
@@ -46,8 +48,13 @@ def backend(tmp_path):
     git(checkout, "commit", "-q", "-m", "start")
     (checkout / "posts" / "private-note.md").write_text("embargoed: not for the repository\n")
     port = free_port()
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "NEWSDESK_CHECKOUT": str(checkout),
-           "NODE_PATH": str(ROOT / "node_modules")}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "NEWSDESK_CHECKOUT": str(checkout),
+        "NODE_PATH": str(ROOT / "node_modules"),
+    }
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(["node", str(SERVER)], env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/api/v1"
@@ -70,9 +77,17 @@ def backend(tmp_path):
 
 
 def save(api, collection: str, slug: str, text: str):
-    return api("persistEntry", entry={"slug": slug, "path": f"posts/{slug}.md", "raw": text}, assets=[],
-               options={"useWorkflow": True, "collectionName": collection, "commitMessage": f"Create {slug}",
-                        "status": "draft"})
+    return api(
+        "persistEntry",
+        entry={"slug": slug, "path": f"posts/{slug}.md", "raw": text},
+        assets=[],
+        options={
+            "useWorkflow": True,
+            "collectionName": collection,
+            "commitMessage": f"Create {slug}",
+            "status": "draft",
+        },
+    )
 
 
 def test_drafts_live_in_the_editors_clone_and_a_publish_reaches_main(backend):
@@ -86,8 +101,16 @@ def test_drafts_live_in_the_editors_clone_and_a_publish_reaches_main(backend):
     # The older draft still opens: its diff against main is its own file only.
     entry = api("unpublishedEntry", collection="blog", slug="blog-draft")
     assert [d["path"] for d in entry["diffs"]] == ["posts/blog-draft.md"]
-    assert api("unpublishedEntryDataFile", collection="blog", slug="blog-draft", id="posts/blog-draft.md",
-                                path="posts/blog-draft.md")["data"] == "a blog draft\n"
+    assert (
+        api(
+            "unpublishedEntryDataFile",
+            collection="blog",
+            slug="blog-draft",
+            id="posts/blog-draft.md",
+            path="posts/blog-draft.md",
+        )["data"]
+        == "a blog draft\n"
+    )
     # The publish is on the checkout's main; the private note is still there, never committed anywhere.
     assert (checkout / "posts" / "release.md").read_text() == "a press release\n"
     assert git(checkout, "symbolic-ref", "--short", "HEAD") == "main"

@@ -2,6 +2,7 @@
 form offers, every rule it enforces and every choice it lists, checked by running the validator on
 what the form would write. A field added to fields.py, or a rule changed in the validator, that the
 two then disagree about fails here."""
+
 from __future__ import annotations
 
 import re
@@ -15,20 +16,33 @@ from newsdesk.core.publishing.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_
 from newsdesk.core.reading.posts import read_post
 from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 
-AUTHORS = {"director": Author("director", "Dr Ruth Okafor", "Director"), "press-office": Author("press-office", "Press Office")}
+AUTHORS = {
+    "director": Author("director", "Dr Ruth Okafor", "Director"),
+    "press-office": Author("press-office", "Press Office"),
+}
 TYPES = {key: PostType(key=key, **value) for key, value in DEFAULT_TYPES.items()}
 VARIANTS = {
     "defaults": dict(default_author="director"),
     "no default author, allowed tags": dict(default_author=None, allowed_tags=("SEND", "Early years")),
     # Each author has a media contact (authors.yml): a press release may leave out its own.
-    "authors with contacts": dict(default_author="director", authors={
-        key: Author(key, a.name, a.role, Contact("Press Office", email="press@example.gov.uk")) for key, a in AUTHORS.items()}),
+    "authors with contacts": dict(
+        default_author="director",
+        authors={
+            key: Author(key, a.name, a.role, Contact("Press Office", email="press@example.gov.uk"))
+            for key, a in AUTHORS.items()
+        },
+    ),
 }
 
 
 def make_settings(tmp_path: Path, **overrides) -> Settings:
-    return Settings(root=tmp_path, posts_dir=tmp_path / "posts", types=TYPES, formats_email="formats@example.gov.uk",
-                    **{"authors": AUTHORS, **overrides})
+    return Settings(
+        root=tmp_path,
+        posts_dir=tmp_path / "posts",
+        types=TYPES,
+        formats_email="formats@example.gov.uk",
+        **{"authors": AUTHORS, **overrides},
+    )
 
 
 def _cases():
@@ -119,7 +133,9 @@ def test_each_required_part_of_a_list_entry_left_out_fails_on_that_list(tmp_path
     for records in lists:
         for part in [p for p in records["fields"] if p["required"]]:
             entry = {k: v for k, v in full[records["name"]][0].items() if k != part["name"]}
-            assert {p.field for p in problems_for(settings, {**full, records["name"]: [entry]})} == {records["name"]}, part["name"]
+            assert {p.field for p in problems_for(settings, {**full, records["name"]: [entry]})} == {records["name"]}, (
+                part["name"]
+            )
 
 
 @pytest.mark.parametrize("variant, type_key", CASES)
@@ -130,7 +146,9 @@ def test_every_choice_the_form_offers_passes_and_others_fail(tmp_path, variant, 
     for select in [w for w in fields if w["widget"] == "select"]:
         options = [o["value"] if isinstance(o, dict) else o for o in select["options"]]
         for option in options:
-            assert problems_for(settings, {**full, select["name"]: [option] if select.get("multiple") else option}) == []
+            assert (
+                problems_for(settings, {**full, select["name"]: [option] if select.get("multiple") else option}) == []
+            )
         wrong = ["Not offered"] if select.get("multiple") else "not-offered"
         assert {p.field for p in problems_for(settings, {**full, select["name"]: wrong})} == {select["name"]}
 
@@ -145,12 +163,19 @@ def test_the_forms_patterns_accept_the_examples_and_refuse_what_the_validator_re
     for records in [w for w in fields if w["widget"] == "list" and "fields" in w]:
         for part in [p for p in records["fields"] if p.get("pattern")]:
             entry = {k: v for k, v in full[records["name"]][0].items() if k not in ("file", "url")}
-            good = {**entry, part["name"]: next(p.example for p in FIELD[records["name"]].fields if p.name == part["name"])}
-            assert re.search(part["pattern"][0], good[part["name"]]) and not re.search(part["pattern"][0], wrong[part["name"]])
+            good = {
+                **entry,
+                part["name"]: next(p.example for p in FIELD[records["name"]].fields if p.name == part["name"]),
+            }
+            assert re.search(part["pattern"][0], good[part["name"]]) and not re.search(
+                part["pattern"][0], wrong[part["name"]]
+            )
             assert problems_for(settings, {**full, records["name"]: [good]}) == []
             assert problems_for(settings, {**full, records["name"]: [{**entry, part["name"]: wrong[part["name"]]}]})
             checked.add(part["name"])
-    for parent, w in [(None, w) for w in fields] + [(g["name"], p) for g in fields if g["widget"] == "object" for p in g["fields"]]:
+    for parent, w in [(None, w) for w in fields] + [
+        (g["name"], p) for g in fields if g["widget"] == "object" for p in g["fields"]
+    ]:
         spec = w.get("pattern") or w.get("field", {}).get("pattern")
         if not spec:
             continue
@@ -159,10 +184,16 @@ def test_the_forms_patterns_accept_the_examples_and_refuse_what_the_validator_re
             assert re.search(spec[0], item), (w["name"], item)
         bad = wrong[w["name"]]
         assert not re.search(spec[0], bad)
-        meta = {**full, parent: {**full[parent], w["name"]: bad}} if parent else {**full, w["name"]: [bad] if isinstance(good, list) else bad}
+        meta = (
+            {**full, parent: {**full[parent], w["name"]: bad}}
+            if parent
+            else {**full, w["name"]: [bad] if isinstance(good, list) else bad}
+        )
         assert problems_for(settings, meta), (w["name"], bad)
         checked.add(w["name"])
-    assert checked == (set(wrong) if TYPES[type_key].contact_required else set(wrong) - {"email"})  # email: the contact's
+    assert checked == (
+        set(wrong) if TYPES[type_key].contact_required else set(wrong) - {"email"}
+    )  # email: the contact's
 
 
 def test_the_form_has_every_known_field_and_the_body_in_order(tmp_path):
@@ -203,7 +234,13 @@ def test_the_type_is_fixed_by_the_collection_and_filters_it(tmp_path):
     config = decap_config(make_settings(tmp_path), EditorSettings(repo="city/newsdesk"))
     for collection in config["collections"]:
         [type_field] = [w for w in collection["fields"] if w["name"] == "type"]
-        assert type_field == {"name": "type", "label": "Type", "required": True, "widget": "hidden", "default": collection["name"]}
+        assert type_field == {
+            "name": "type",
+            "label": "Type",
+            "required": True,
+            "widget": "hidden",
+            "default": collection["name"],
+        }
         assert collection["filter"] == {"field": "type", "value": collection["name"]}
         assert collection["label_singular"] == TYPES[collection["name"]].label
 
@@ -224,10 +261,17 @@ def test_files_are_named_as_newsdesk_new_names_them():
 
 
 def test_backend_sign_in_and_review(tmp_path):
-    editor = EditorSettings(repo="city/newsdesk", branch="live", auth_url="https://auth.example.workers.dev", local_port=9123)
+    editor = EditorSettings(
+        repo="city/newsdesk", branch="live", auth_url="https://auth.example.workers.dev", local_port=9123
+    )
     config = decap_config(make_settings(tmp_path), editor)
-    assert config["backend"] == {"name": "github", "repo": "city/newsdesk", "branch": "live", "squash_merges": True,
-                                 "base_url": "https://auth.example.workers.dev"}
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "city/newsdesk",
+        "branch": "live",
+        "squash_merges": True,
+        "base_url": "https://auth.example.workers.dev",
+    }
     assert config["publish_mode"] == "editorial_workflow"
     assert config["local_backend"] == {"url": "http://127.0.0.1:9123/api/v1"}
 
@@ -245,14 +289,32 @@ def test_preview_js_names_files_as_slug_for_does(tmp_path):
     node = shutil.which("node")
     assert node, "node is needed (scripts/setup-system.sh installs it)"
     script = Path(__file__).resolve().parents[1] / "scripts/newsdesk/mkdocs/admin/preview.js"
-    titles = ["Summer school's new timetable", "Café & crèche: Ünïcode", "  SEND -- early_years  ", "x" * 70,
-              "Careers week comes to every secondary school in the city this autumn term and next", "2026/27 budget",
-              "日本語", "تعلیم کی خبریں", "Straße und Æsir", "Здравствуйте, школа", "1,000 new places", "Fish &amp; chips &#233;t&#xe9;",
-              "Ελληνικά σχολεία", "নতুন স্কুল", "Emoji only 🎉", "ﬁnal ｆｕｌｌｗｉｄｔｈ", "Jack’s “quoted” title", "ℌ𝔢𝔩𝔩𝔬 math"]
-    code = (f"const fs = require('fs'); const m = require({json.dumps(str(script))});"
-            f"const table = fs.readFileSync({json.dumps(str(unidecode_table()))}, 'utf8').split('\\x00');"
-            f"const entities = {json.dumps(name2codepoint)};"
-            f"console.log(JSON.stringify({json.dumps(titles)}.map(t => m.slugFor(t, table, entities))))")
+    titles = [
+        "Summer school's new timetable",
+        "Café & crèche: Ünïcode",
+        "  SEND -- early_years  ",
+        "x" * 70,
+        "Careers week comes to every secondary school in the city this autumn term and next",
+        "2026/27 budget",
+        "日本語",
+        "تعلیم کی خبریں",
+        "Straße und Æsir",
+        "Здравствуйте, школа",
+        "1,000 new places",
+        "Fish &amp; chips &#233;t&#xe9;",
+        "Ελληνικά σχολεία",
+        "নতুন স্কুল",
+        "Emoji only 🎉",
+        "ﬁnal ｆｕｌｌｗｉｄｔｈ",
+        "Jack’s “quoted” title",
+        "ℌ𝔢𝔩𝔩𝔬 math",
+    ]
+    code = (
+        f"const fs = require('fs'); const m = require({json.dumps(str(script))});"
+        f"const table = fs.readFileSync({json.dumps(str(unidecode_table()))}, 'utf8').split('\\x00');"
+        f"const entities = {json.dumps(name2codepoint)};"
+        f"console.log(JSON.stringify({json.dumps(titles)}.map(t => m.slugFor(t, table, entities))))"
+    )
     result = subprocess.run([node, "-e", code], capture_output=True, text=True, check=True)
     assert json.loads(result.stdout) == [slug_for(title) for title in titles]
 

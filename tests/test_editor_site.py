@@ -1,4 +1,5 @@
 """/admin/ in a built site: what it contains, what it keeps out of, and what happens without npm."""
+
 from __future__ import annotations
 
 import json
@@ -11,7 +12,12 @@ from sitekit import BLOG, PRESS, REPO, build, make_site
 
 SCRIPTS = str(REPO / "node_modules" / "decap-cms" / "dist")
 POSTS = {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS}
-EDITOR = {"enabled": True, "repo": "city/newsdesk", "auth_url": "https://auth.example.workers.dev", "script_dir": SCRIPTS}
+EDITOR = {
+    "enabled": True,
+    "repo": "city/newsdesk",
+    "auth_url": "https://auth.example.workers.dev",
+    "script_dir": SCRIPTS,
+}
 
 
 @pytest.fixture(scope="module")
@@ -25,15 +31,26 @@ def site(tmp_path_factory):
 
 def test_admin_has_the_page_its_configuration_and_decaps_script(site):
     names = {path.name for path in (site / "admin").iterdir()}
-    assert {"index.html", "config.yml", "preview.js", "unidecode.bin", "decap-cms.js", "decap-cms.js.LICENSE.txt"} <= names
+    assert {
+        "index.html",
+        "config.yml",
+        "preview.js",
+        "unidecode.bin",
+        "decap-cms.js",
+        "decap-cms.js.LICENSE.txt",
+    } <= names
     from newsdesk.mkdocs.editor import unidecode_table
+
     assert (site / "admin" / "unidecode.bin").read_bytes() == unidecode_table().read_bytes()
     assert not [name for name in names if name.endswith(".map")]
     installed = json.loads((REPO / "node_modules" / "decap-cms" / "package.json").read_text())["version"]
     pinned = json.loads((REPO / "package.json").read_text())["devDependencies"]["decap-cms"]
     assert installed == pinned == "3.16.3"
     config = yaml.safe_load((site / "admin" / "config.yml").read_text())
-    assert config["backend"]["repo"] == "city/newsdesk" and config["backend"]["base_url"] == "https://auth.example.workers.dev"
+    assert (
+        config["backend"]["repo"] == "city/newsdesk"
+        and config["backend"]["base_url"] == "https://auth.example.workers.dev"
+    )
     assert [c["name"] for c in config["collections"]] == ["blog", "press-release"]
 
 
@@ -50,7 +67,7 @@ def test_admin_is_in_no_sitemap_search_index_or_feed(site):
     assert "admin" not in (site / "sitemap.xml").read_text()
     fragments = sorted((site / "pagefind" / "fragment").glob("*.pf_fragment"))
     assert fragments, "the site has a search index"
-    urls = [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd"):])["url"] for path in fragments]
+    urls = [json.loads(gzip.decompress(path.read_bytes())[len(b"pagefind_dcd") :])["url"] for path in fragments]
     assert urls and not [url for url in urls if "admin" in url], urls
     for feed in [*site.rglob("*.xml"), *site.rglob("*.json")]:
         if "admin" not in feed.parts:
@@ -91,10 +108,13 @@ def test_the_live_build_refuses_an_editor_without_its_sign_in(tmp_path):
     make_site(root, POSTS, options={"editor": editor, "deploy": True})
     result = build(root, root / "out")
     assert result.returncode == 1
-    assert ("mkdocs.yml: 'editor.auth_url': missing: the browser editor is switched on for the live site ('enabled: true'), "
-            "so its 'Login with GitHub' button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address") in result.stderr
+    assert (
+        "mkdocs.yml: 'editor.auth_url': missing: the browser editor is switched on for the live site ('enabled: true'), "
+        "so its 'Login with GitHub' button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address"
+    ) in result.stderr
     assert "or set 'enabled: false'" in result.stderr
     from newsdesk.commands import check  # newsdesk check says the same, before any build
+
     assert check.main(["--config-file", str(root / "mkdocs.yml")]) == 1
     assert not (root / "out" / "index.html").exists()
     # With auth_url the live build has /admin/; without deploy (a preview build, `make edit`) none is needed.
@@ -122,8 +142,18 @@ def _make(root, *args):
     import shutil
     import subprocess
 
-    return subprocess.run(["make", "-f", str(REPO / "Makefile"), *args], cwd=root, capture_output=True, text=True,
-                          env={"PATH": "/usr/bin:/bin", "HOME": str(root)}, timeout=60) if shutil.which("make") else None
+    return (
+        subprocess.run(
+            ["make", "-f", str(REPO / "Makefile"), *args],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            env={"PATH": "/usr/bin:/bin", "HOME": str(root)},
+            timeout=60,
+        )
+        if shutil.which("make")
+        else None
+    )
 
 
 def _checkout(root):

@@ -1,5 +1,6 @@
 """Nothing before its time: a scheduled release, its photo and its PDF leave no trace in a build,
 and a file nothing links to is never published."""
+
 from __future__ import annotations
 
 import gzip
@@ -42,15 +43,19 @@ TRACES = ["Zanzibar", "Quokka", "quokka", "zanzibar-quokka", "internal-briefing"
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("leak")
-    make_site(root, {
-        "2026/2026-02-10-walking-buses.md": PUBLISHED_POST,
-        "2026/images/attendance.png": ATTENDANCE,
-        "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
-        "2026/images/quokka-photo.png": tiny_png("#8a5a2b"),
-        "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
-        "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
-        "2026/_internal-briefing.docx": b"PK internal briefing",
-    }, config={"plugins": ["search", {"newsdesk": {"default_author": "director", **FORMATS}}]})
+    make_site(
+        root,
+        {
+            "2026/2026-02-10-walking-buses.md": PUBLISHED_POST,
+            "2026/images/attendance.png": ATTENDANCE,
+            "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
+            "2026/images/quokka-photo.png": tiny_png("#8a5a2b"),
+            "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
+            "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
+            "2026/_internal-briefing.docx": b"PK internal briefing",
+        },
+        config={"plugins": ["search", {"newsdesk": {"default_author": "director", **FORMATS}}]},
+    )
     result = build(root, now=NOW)
     assert result.returncode == 0, result.stderr
     return root / "site"
@@ -68,8 +73,17 @@ def test_no_output_holds_any_trace_of_the_embargoed_release(built):
             found += [f"{rel}: {trace}" for trace in TRACES if trace.encode() in data]
     assert found == []
     # The searched outputs really were there: pages, feeds, sitemap, search index, tags, archive, OPML.
-    for output in ["index.html", "feed.xml", "atom.xml", "sitemap.xml", "pagefind/pagefind-entry.json",
-                   "tags/index.html", "archive/index.html", "feeds.opml", "blog/2026/02/walking-buses/index.html"]:
+    for output in [
+        "index.html",
+        "feed.xml",
+        "atom.xml",
+        "sitemap.xml",
+        "pagefind/pagefind-entry.json",
+        "tags/index.html",
+        "archive/index.html",
+        "feeds.opml",
+        "blog/2026/02/walking-buses/index.html",
+    ]:
         assert (built / output).is_file(), output
 
 
@@ -79,13 +93,17 @@ def test_a_published_posts_own_image_is_published(built):
 
 
 def test_the_release_and_its_files_appear_once_due(tmp_path):
-    make_site(tmp_path, {
-        "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
-        "2026/images/quokka-photo.png": tiny_png("#8a5a2b"),
-        "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
-        "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
-        "2026/_internal-briefing.docx": b"PK internal briefing",
-    }, options=FORMATS)
+    make_site(
+        tmp_path,
+        {
+            "2026/2026-03-05-zanzibar-quokka-academy-opens.md": EMBARGOED,
+            "2026/images/quokka-photo.png": tiny_png("#8a5a2b"),
+            "2026/files/quokka-report.pdf": b"%PDF-1.4 quokka report",
+            "2026/files/quokka-figures.csv": b"school,pupils\nquokka,120\n",
+            "2026/_internal-briefing.docx": b"PK internal briefing",
+        },
+        options=FORMATS,
+    )
     result = build(tmp_path, now="2026-03-05T00:01")
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
@@ -98,26 +116,51 @@ def test_the_release_and_its_files_appear_once_due(tmp_path):
 
 class _Post:
     """Just what plan_assets reads."""
+
     def __init__(self, rel, status, links=(), image=None):
         from newsdesk.core.reading.links import local_links
+
         self.rel, self.status, self.image, self.attachments = rel, status, image, ()
         self.body = "\n".join(f"[x]({link})" for link in links)
         self.links = tuple(local_links(self.body))
 
 
-@pytest.mark.parametrize("posts, docs, published, held, unlinked", [
-    ([_Post("2026/a.md", PUBLISHED, ["images/a.png"])], set(), ["2026/images/a.png"], [], ["2026/b.pdf", "c.docx"]),
-    ([_Post("2026/a.md", SCHEDULED, ["b.pdf"], image="images/a.png")], set(), [], ["2026/b.pdf", "2026/images/a.png"], ["c.docx"]),
-    ([_Post("2026/a.md", DRAFT, ["b.pdf"]), _Post("2026/d.md", PUBLISHED, ["b.pdf"])], set(), ["2026/b.pdf"], [], ["2026/images/a.png", "c.docx"]),
-    ([], {"c.docx"}, ["c.docx"], [], ["2026/b.pdf", "2026/images/a.png"]),
-    ([_Post("2026/a.md", PUBLISHED, ["<img src='b.pdf' srcset='images/a.png 1x, b.pdf 2x'>"])], set(), ["2026/b.pdf", "2026/images/a.png"], [], ["c.docx"]),
-])
+@pytest.mark.parametrize(
+    "posts, docs, published, held, unlinked",
+    [
+        ([_Post("2026/a.md", PUBLISHED, ["images/a.png"])], set(), ["2026/images/a.png"], [], ["2026/b.pdf", "c.docx"]),
+        (
+            [_Post("2026/a.md", SCHEDULED, ["b.pdf"], image="images/a.png")],
+            set(),
+            [],
+            ["2026/b.pdf", "2026/images/a.png"],
+            ["c.docx"],
+        ),
+        (
+            [_Post("2026/a.md", DRAFT, ["b.pdf"]), _Post("2026/d.md", PUBLISHED, ["b.pdf"])],
+            set(),
+            ["2026/b.pdf"],
+            [],
+            ["2026/images/a.png", "c.docx"],
+        ),
+        ([], {"c.docx"}, ["c.docx"], [], ["2026/b.pdf", "2026/images/a.png"]),
+        (
+            [_Post("2026/a.md", PUBLISHED, ["<img src='b.pdf' srcset='images/a.png 1x, b.pdf 2x'>"])],
+            set(),
+            ["2026/b.pdf", "2026/images/a.png"],
+            [],
+            ["c.docx"],
+        ),
+    ],
+)
 def test_plan_assets(posts, docs, published, held, unlinked):
     plan = plan_assets(["2026/b.pdf", "2026/images/a.png", "c.docx"], posts, docs)
     assert (sorted(plan.published), sorted(plan.held), sorted(plan.unlinked)) == (published, held, unlinked)
 
 
 def test_docs_pages_link_to_posts_files_by_their_place_in_the_site():
-    pages = {"about.md": "[Report](posts/2026/report.pdf) and [home](index.md)",
-             "guides/help.md": "![Map](../posts/2026/map.png) <a href=\"../posts/2026/b.pdf#p2\">B</a>"}
+    pages = {
+        "about.md": "[Report](posts/2026/report.pdf) and [home](index.md)",
+        "guides/help.md": '![Map](../posts/2026/map.png) <a href="../posts/2026/b.pdf#p2">B</a>',
+    }
     assert docs_targets(pages) == {"2026/report.pdf", "2026/map.png", "2026/b.pdf"}

@@ -1,5 +1,6 @@
 """A writer's day in a fresh clone: `newsdesk new`, `newsdesk check`, then the README's preview
 (`mkdocs serve`) shows the new post, and `mkdocs build --strict` publishes it."""
+
 from __future__ import annotations
 
 import os
@@ -40,20 +41,34 @@ def test_new_then_check_then_preview_and_build_show_the_post(tmp_path):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("NEWSDESK_NOW", None)
 
-    new = subprocess.run([str(SCRIPTS / "newsdesk"), "new", "Walking buses reach every primary school", "--tags", "Attendance"],
-                         cwd=site, env=env, capture_output=True, text=True, check=False)
+    new = subprocess.run(
+        [str(SCRIPTS / "newsdesk"), "new", "Walking buses reach every primary school", "--tags", "Attendance"],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert new.returncode == 0, new.stderr
     created = new.stdout.splitlines()[0].removeprefix("Created ")
     preview = new.stdout.splitlines()[-1].split()[3]
     assert (site / created).is_file() and preview.startswith("http://127.0.0.1:8000/blog/")
 
-    checked = subprocess.run([str(SCRIPTS / "newsdesk"), "check"], cwd=site, env=env, capture_output=True, text=True, check=False)
+    checked = subprocess.run(
+        [str(SCRIPTS / "newsdesk"), "check"], cwd=site, env=env, capture_output=True, text=True, check=False
+    )
     assert checked.returncode == 0, checked.stdout
     assert "; no problems, " in checked.stdout.splitlines()[-1]
 
     port = free_port()
-    server = subprocess.Popen([str(SCRIPTS / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-                              cwd=site, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [str(SCRIPTS / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=site,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         page = fetch(preview.replace(":8000/", f":{port}/"))
     finally:
@@ -64,4 +79,6 @@ def test_new_then_check_then_preview_and_build_show_the_post(tmp_path):
     built = build(site, tmp_path / "published")
     assert built.returncode == 0, built.stderr
     url = preview.removeprefix("http://127.0.0.1:8000/")
-    assert "Walking buses reach every primary school" in (tmp_path / "published" / url / "index.html").read_text(encoding="utf-8")
+    assert "Walking buses reach every primary school" in (tmp_path / "published" / url / "index.html").read_text(
+        encoding="utf-8"
+    )

@@ -6,6 +6,7 @@ The one difference allowed is the generator tag, which names the engine:
     <meta name="generator" content="mkdocs-ProperDocs 1.6.7, mkdocs-material">
 Each page's tag is replaced by one placeholder before the comparison; nothing else is normalised.
 """
+
 from __future__ import annotations
 
 import filecmp
@@ -19,7 +20,10 @@ import pytest
 from sitekit import ENGINES, FROZEN_NOW, QUIET, REPO, build, copy_sample
 
 GENERATOR = '<meta name="generator" content="mkdocs-{}, mkdocs-material">'
-TAGS = {"mkdocs": GENERATOR.format(version("mkdocs")), "properdocs": GENERATOR.format(f"ProperDocs {version('properdocs')}")}
+TAGS = {
+    "mkdocs": GENERATOR.format(version("mkdocs")),
+    "properdocs": GENERATOR.format(f"ProperDocs {version('properdocs')}"),
+}
 ROUTINE = ("Cleaning site directory", "Building documentation to directory:", "Documentation built in")
 
 
@@ -58,14 +62,18 @@ def test_both_engines_write_the_same_files(builds):
     assert errors == []
     assert all(name.endswith(".html") for name in differ)  # feeds, sitemaps, search index: byte-identical
     for name in differ:
-        assert (without_generator((mkdocs_site / name).read_bytes(), "mkdocs")
-                == without_generator((properdocs_site / name).read_bytes(), "properdocs")), name
+        assert without_generator((mkdocs_site / name).read_bytes(), "mkdocs") == without_generator(
+            (properdocs_site / name).read_bytes(), "properdocs"
+        ), name
 
 
-@pytest.mark.parametrize("engine", [
-    "mkdocs",
-    "properdocs",
-])
+@pytest.mark.parametrize(
+    "engine",
+    [
+        "mkdocs",
+        "properdocs",
+    ],
+)
 def test_a_build_says_nothing_but_where_the_site_went(builds, engine):
     """No end-of-life or 'MkDocs 2' notice (the Makefile's variables silence both), no note about
     renaming mkdocs.yml (the build names it with -f), and nothing else for a writer to wonder about."""
@@ -74,8 +82,12 @@ def test_a_build_says_nothing_but_where_the_site_went(builds, engine):
 
 
 def test_make_build_properdocs_runs_the_build_tested_here():
-    dry = subprocess.run(["make", "--no-print-directory", "-n", "-C", str(REPO), "build-properdocs"],
-                         capture_output=True, text=True, check=True).stdout
+    dry = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-C", str(REPO), "build-properdocs"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert dry.splitlines()[-1] == ".venv/bin/properdocs build --strict -f mkdocs.yml"
 
 

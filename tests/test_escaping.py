@@ -1,5 +1,6 @@
 """Hostile titles, summaries, tags and author names through every output: each is shown as the
 text the writer typed, and never becomes markup, a script or an event handler."""
+
 from __future__ import annotations
 
 import html
@@ -28,21 +29,29 @@ def quoted(text: str) -> str:
 
 
 def hostile_post(number: int, value: str) -> str:
-    return (f"---\ntitle: {quoted(value + ' title')}\ndate: 2025-03-0{number + 1} 10:00\ntype: press-release\n"
-            f"summary: {quoted(value + ' summary')}\ntags: [{quoted(value + ' tag')}]\nauthor: hostile{number}\n"
-            "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
-            f"related:\n  - title: {quoted(value + ' related')}\n    url: https://www.gov.uk/guidance\n"
-            f"changes:\n  - date: 2025-03-20 09:00\n    note: {quoted(value + ' change')}\n"
-            f"attachments:\n  - title: {quoted(value + ' document')}\n    url: https://www.gov.uk/report.pdf\n"
-            "---\n\nThe body.\n")
+    return (
+        f"---\ntitle: {quoted(value + ' title')}\ndate: 2025-03-0{number + 1} 10:00\ntype: press-release\n"
+        f"summary: {quoted(value + ' summary')}\ntags: [{quoted(value + ' tag')}]\nauthor: hostile{number}\n"
+        "contact:\n  name: Press Office\n  email: press@example.gov.uk\n"
+        f"related:\n  - title: {quoted(value + ' related')}\n    url: https://www.gov.uk/guidance\n"
+        f"changes:\n  - date: 2025-03-20 09:00\n    note: {quoted(value + ' change')}\n"
+        f"attachments:\n  - title: {quoted(value + ' document')}\n    url: https://www.gov.uk/report.pdf\n"
+        "---\n\nThe body.\n"
+    )
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("escaping") / "project"
-    make_site(root, {f"2025/2025-03-0{n + 1}-hostile-{n}.md": hostile_post(n, value) for n, value in enumerate(HOSTILE)},
-              options={"formats_email": "formats@example.gov.uk"})
-    authors = {**AUTHORS, **{f"hostile{n}": {"name": value + " name", "role": value + " role"} for n, value in enumerate(HOSTILE)}}
+    make_site(
+        root,
+        {f"2025/2025-03-0{n + 1}-hostile-{n}.md": hostile_post(n, value) for n, value in enumerate(HOSTILE)},
+        options={"formats_email": "formats@example.gov.uk"},
+    )
+    authors = {
+        **AUTHORS,
+        **{f"hostile{n}": {"name": value + " name", "role": value + " role"} for n, value in enumerate(HOSTILE)},
+    }
     (root / "authors.yml").write_text(yaml.safe_dump(authors, allow_unicode=True), encoding="utf-8")
     result = build(root, now=FROZEN_NOW)
     assert result.returncode == 0, result.stderr
@@ -148,6 +157,7 @@ def test_feed_readers_get_the_text_as_typed(site, feed):
 def test_tag_feeds_and_opml_are_well_formed_and_name_the_tag(site):
     for value in HOSTILE:
         from newsdesk.core.text.slugs import slugify
+
         parsed = feedparser.parse((site / f"tags/{slugify(value + ' tag')}/feed.xml").read_bytes())
         assert not parsed.bozo and parsed.feed.title.endswith(value + " tag")
     ET.parse(site / "feeds.opml")

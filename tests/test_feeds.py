@@ -1,4 +1,5 @@
 """Pure tests of feeds.py, redirects.py, opml.py and the URL helpers they use, on hand-made posts."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -10,7 +11,23 @@ from zoneinfo import ZoneInfo
 import feedparser
 import pytest
 
-from newsdesk.core.feeds.feeds import ATOM, NOTHING_YET, RSS, Channel, Enclosure, FeedSpec, build_feed, enclosure_for, feed_specs, feeds_of_listing, full_html, identity, item_text, render, select
+from newsdesk.core.feeds.feeds import (
+    ATOM,
+    NOTHING_YET,
+    RSS,
+    Channel,
+    Enclosure,
+    FeedSpec,
+    build_feed,
+    enclosure_for,
+    feed_specs,
+    feeds_of_listing,
+    full_html,
+    identity,
+    item_text,
+    render,
+    select,
+)
 from newsdesk.core.feeds.opml import opml
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
 from newsdesk.core.pages.listings import TagSummary
@@ -26,8 +43,12 @@ SITE = "https://example.org/schools/"
 CHANNEL = Channel(site_url=SITE, logo="images/logo.png", limit=20)
 ALL_RSS = FeedSpec("feed.xml", RSS, "Everything", "Site", "Every new post", "Every new post from Site", "")
 ALL_ATOM = dataclasses.replace(ALL_RSS, path="atom.xml", kind=ATOM)
-NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/",
-      "dc": "http://purl.org/dc/elements/1.1/", "media": "http://search.yahoo.com/mrss/"}
+NS = {
+    "atom": "http://www.w3.org/2005/Atom",
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "media": "http://search.yahoo.com/mrss/",
+}
 
 
 def when(*parts: int) -> datetime:
@@ -35,9 +56,17 @@ def when(*parts: int) -> datetime:
 
 
 def make_post(slug: str = "minibus-routes", date: datetime = when(2025, 1, 15, 9, 0), **fields) -> Post:
-    values = dict(source=f"posts/{slug}.md", rel=f"{slug}.md", path=Path(f"/nowhere/{slug}.md"),
-                  title=f"Title of {slug}", date=date, type=BLOG, slug=slug,
-                  author=Author("head", "Morag Fixture"), body="Body.")
+    values = dict(
+        source=f"posts/{slug}.md",
+        rel=f"{slug}.md",
+        path=Path(f"/nowhere/{slug}.md"),
+        title=f"Title of {slug}",
+        date=date,
+        type=BLOG,
+        slug=slug,
+        author=Author("head", "Morag Fixture"),
+        body="Body.",
+    )
     values.update(fields)
     return Post(**values)
 
@@ -57,15 +86,30 @@ def atom(posts, contents=None, enclosures=None) -> ET.Element:
 
 
 # Dates: RFC 822 with the UK offset of the day, never the offset of the build machine.
-@pytest.mark.parametrize("moment, pub_date, published", [
-    (when(2025, 1, 15, 9, 0), "Wed, 15 Jan 2025 09:00:00 +0000", "2025-01-15T09:00:00+00:00"),
-    (when(2025, 7, 3, 10, 30), "Thu, 03 Jul 2025 10:30:00 +0100", "2025-07-03T10:30:00+01:00"),
-    (when(2025, 3, 30, 0, 30), "Sun, 30 Mar 2025 00:30:00 +0000", "2025-03-30T00:30:00+00:00"),  # before clocks go forward
-    (when(2025, 3, 30, 3, 0), "Sun, 30 Mar 2025 03:00:00 +0100", "2025-03-30T03:00:00+01:00"),  # after
-    (when(2025, 10, 26, 0, 30), "Sun, 26 Oct 2025 00:30:00 +0100", "2025-10-26T00:30:00+01:00"),  # before clocks go back
-    (when(2025, 10, 26, 12, 0), "Sun, 26 Oct 2025 12:00:00 +0000", "2025-10-26T12:00:00+00:00"),  # after
-    (when(2025, 9, 8), "Mon, 08 Sep 2025 00:00:00 +0100", "2025-09-08T00:00:00+01:00"),  # a bare date is midnight, UK time
-])
+@pytest.mark.parametrize(
+    "moment, pub_date, published",
+    [
+        (when(2025, 1, 15, 9, 0), "Wed, 15 Jan 2025 09:00:00 +0000", "2025-01-15T09:00:00+00:00"),
+        (when(2025, 7, 3, 10, 30), "Thu, 03 Jul 2025 10:30:00 +0100", "2025-07-03T10:30:00+01:00"),
+        (
+            when(2025, 3, 30, 0, 30),
+            "Sun, 30 Mar 2025 00:30:00 +0000",
+            "2025-03-30T00:30:00+00:00",
+        ),  # before clocks go forward
+        (when(2025, 3, 30, 3, 0), "Sun, 30 Mar 2025 03:00:00 +0100", "2025-03-30T03:00:00+01:00"),  # after
+        (
+            when(2025, 10, 26, 0, 30),
+            "Sun, 26 Oct 2025 00:30:00 +0100",
+            "2025-10-26T00:30:00+01:00",
+        ),  # before clocks go back
+        (when(2025, 10, 26, 12, 0), "Sun, 26 Oct 2025 12:00:00 +0000", "2025-10-26T12:00:00+00:00"),  # after
+        (
+            when(2025, 9, 8),
+            "Mon, 08 Sep 2025 00:00:00 +0100",
+            "2025-09-08T00:00:00+01:00",
+        ),  # a bare date is midnight, UK time
+    ],
+)
 def test_dates_carry_the_uk_offset_of_their_day(moment, pub_date, published):
     item = rss([make_post(date=moment)]).find("channel/item")
     assert item.findtext("pubDate") == pub_date
@@ -74,14 +118,17 @@ def test_dates_carry_the_uk_offset_of_their_day(moment, pub_date, published):
 
 
 # GUIDs: the post's first address, so a rename listed under aliases keeps it.
-@pytest.mark.parametrize("aliases, guid, is_permalink", [
-    ((), "blog/2025/01/minibus-routes/", True),
-    (("/blog/2024/11/old-minibus/",), "blog/2024/11/old-minibus/", False),
-    (("/news/2015/10/launch",), "news/2015/10/launch/", False),  # the trailing slash of a directory URL
-    (("/minibus/",), "blog/2025/01/minibus-routes/", True),  # a short alias is not a former permalink
-    (("/minibus/", "/blog/2024/11/first/", "/blog/2024/12/second/"), "blog/2024/11/first/", False),
-    (("/blog/2025/01/minibus-routes/",), "blog/2025/01/minibus-routes/", True),  # an alias of itself
-])
+@pytest.mark.parametrize(
+    "aliases, guid, is_permalink",
+    [
+        ((), "blog/2025/01/minibus-routes/", True),
+        (("/blog/2024/11/old-minibus/",), "blog/2024/11/old-minibus/", False),
+        (("/news/2015/10/launch",), "news/2015/10/launch/", False),  # the trailing slash of a directory URL
+        (("/minibus/",), "blog/2025/01/minibus-routes/", True),  # a short alias is not a former permalink
+        (("/minibus/", "/blog/2024/11/first/", "/blog/2024/12/second/"), "blog/2024/11/first/", False),
+        (("/blog/2025/01/minibus-routes/",), "blog/2025/01/minibus-routes/", True),  # an alias of itself
+    ],
+)
 def test_identity_is_the_first_post_address(aliases, guid, is_permalink):
     assert identity(make_post(aliases=aliases)) == (guid, is_permalink)
 
@@ -92,8 +139,13 @@ def guid_of(post: Post) -> ET.Element:
 
 def test_editing_title_body_tags_or_updated_keeps_the_guid():
     before = make_post(tags=(Tag("SEND", "send"),))
-    after = dataclasses.replace(before, title="A new title", body="New words.", tags=(Tag("Transport", "transport"),),
-                                updated=when(2025, 2, 1, 12, 0))
+    after = dataclasses.replace(
+        before,
+        title="A new title",
+        body="New words.",
+        tags=(Tag("Transport", "transport"),),
+        updated=when(2025, 2, 1, 12, 0),
+    )
     assert guid_of(before).text == guid_of(after).text == SITE + "blog/2025/01/minibus-routes/"
     assert rss([after]).findtext("channel/item/title") == "A new title"
 
@@ -130,10 +182,14 @@ def test_type_and_tag_feeds_select_their_posts():
 def test_feed_paths_are_the_contract():
     specs = feed_specs("Site", TYPES, [TagSummary("Early years", "early-years", 1), TagSummary("SEND", "send", 2)])
     assert [(spec.path, spec.kind, spec.html_url) for spec in specs] == [
-        ("feed.xml", RSS, ""), ("atom.xml", ATOM, ""),
-        ("blog/feed.xml", RSS, "blog/"), ("blog/atom.xml", ATOM, "blog/"),
-        ("news/feed.xml", RSS, "news/"), ("news/atom.xml", ATOM, "news/"),
-        ("tags/early-years/feed.xml", RSS, "tags/early-years/"), ("tags/send/feed.xml", RSS, "tags/send/"),
+        ("feed.xml", RSS, ""),
+        ("atom.xml", ATOM, ""),
+        ("blog/feed.xml", RSS, "blog/"),
+        ("blog/atom.xml", ATOM, "blog/"),
+        ("news/feed.xml", RSS, "news/"),
+        ("news/atom.xml", ATOM, "news/"),
+        ("tags/early-years/feed.xml", RSS, "tags/early-years/"),
+        ("tags/send/feed.xml", RSS, "tags/send/"),
     ]
     assert specs[0].description == "Every new blog post and press release from Site"
     assert [spec.path for spec in feeds_of_listing(specs, "type", "blog")] == ["blog/feed.xml", "blog/atom.xml"]
@@ -142,16 +198,29 @@ def test_feed_paths_are_the_contract():
 
 
 def test_channel_links_self_first_alternate_last_and_dates_from_posts():
-    posts = [make_post("a", when(2025, 1, 15, 9, 0), updated=when(2025, 7, 10, 14, 0)), make_post("b", when(2025, 3, 1, 9, 0))]
+    posts = [
+        make_post("a", when(2025, 1, 15, 9, 0), updated=when(2025, 7, 10, 14, 0)),
+        make_post("b", when(2025, 3, 1, 9, 0)),
+    ]
     channel = rss(posts).find("channel")
     assert channel.findtext("link") == SITE
-    assert channel.find("atom:link", NS).attrib == {"href": SITE + "feed.xml", "rel": "self", "type": "application/rss+xml"}
+    assert channel.find("atom:link", NS).attrib == {
+        "href": SITE + "feed.xml",
+        "rel": "self",
+        "type": "application/rss+xml",
+    }
     assert channel.findtext("language") == "en-GB"
     assert channel.findtext("lastBuildDate") == "Thu, 10 Jul 2025 14:00:00 +0100"  # the newest date or update
-    assert [channel.findtext(f"image/{name}") for name in ("url", "title", "link")] == [SITE + "images/logo.png", "Site", SITE]
+    assert [channel.findtext(f"image/{name}") for name in ("url", "title", "link")] == [
+        SITE + "images/logo.png",
+        "Site",
+        SITE,
+    ]
     feed = atom(posts)
     assert [(link.get("rel"), link.get("href")) for link in feed.findall("atom:link", NS)] == [
-        ("self", SITE + "atom.xml"), ("alternate", SITE)]
+        ("self", SITE + "atom.xml"),
+        ("alternate", SITE),
+    ]
     assert feed.findtext("atom:updated", namespaces=NS) == "2025-07-10T14:00:00+01:00"
 
 
@@ -178,7 +247,8 @@ def test_rss_item_has_description_then_content_creator_and_categories():
     assert item.findtext("description") == "Three new routes."
     assert item.findtext("content:encoded", namespaces=NS) == (
         f'<p>See <a href="{SITE}blog/2025/01/other/">other</a> and <img src="{SITE}posts/a.png" '
-        f'srcset="{SITE}posts/a.png 1x, {SITE}posts/b.png 2x" alt="">.</p>')
+        f'srcset="{SITE}posts/a.png 1x, {SITE}posts/b.png 2x" alt="">.</p>'
+    )
     assert item.findtext("dc:creator", namespaces=NS) == "Morag Fixture"
     assert item.find("author") is None  # RSS <author> must be an email address
     assert [c.text for c in item.findall("category")] == ["SEND", "Transport"]
@@ -203,7 +273,7 @@ def test_html_holding_a_cdata_end_is_escaped_instead():
 
 def test_description_without_summary_is_the_excerpt_as_plain_text():
     post = make_post()
-    html = '<p>First &amp; <em>best</em>.</p>\n<!-- more -->\n<p>More.</p>'
+    html = "<p>First &amp; <em>best</em>.</p>\n<!-- more -->\n<p>More.</p>"
     # RSS readers read <description> as HTML: the plain text is escaped as HTML inside the XML
     assert rss([post], contents={post.source: html}).findtext("channel/item/description") == "First &amp; best."
 
@@ -211,7 +281,10 @@ def test_description_without_summary_is_the_excerpt_as_plain_text():
 def test_heading_anchors_are_left_out_of_content():
     post = make_post()
     html = '<h2 id="a">Where<a class="headerlink" href="#a" title="Permanent link">&para;</a></h2>'
-    assert rss([post], contents={post.source: html}).findtext("channel/item/content:encoded", namespaces=NS) == '<h2 id="a">Where</h2>'
+    assert (
+        rss([post], contents={post.source: html}).findtext("channel/item/content:encoded", namespaces=NS)
+        == '<h2 id="a">Where</h2>'
+    )
 
 
 def test_post_image_is_an_enclosure_in_rss_and_media_content_in_atom():
@@ -220,8 +293,12 @@ def test_post_image_is_an_enclosure_in_rss_and_media_content_in_atom():
     enclosure = rss([post], enclosures=image).find("channel/item/enclosure")
     assert enclosure.attrib == {"url": SITE + "posts/images/bus.png", "length": "74", "type": "image/png"}
     entry = atom([post], enclosures=image).find("atom:entry", NS)
-    assert entry.find("media:content", NS).attrib == {"url": SITE + "posts/images/bus.png", "fileSize": "74",
-                                                      "type": "image/png", "medium": "image"}
+    assert entry.find("media:content", NS).attrib == {
+        "url": SITE + "posts/images/bus.png",
+        "fileSize": "74",
+        "type": "image/png",
+        "medium": "image",
+    }
     assert [link.get("href") for link in entry.findall("atom:link", NS)] == [SITE + "blog/2025/01/minibus-routes/"]
 
 
@@ -235,37 +312,50 @@ def test_enclosure_for_reads_type_and_size(tmp_path):
 
 def test_press_release_content_ends_with_what_its_page_shows_after_the_body():
     post = make_post(type=NEWS, contact=Contact("Press Desk", "Media", "press@example.org", "0300 000 0000"))
-    html = full_html(post, "<p>Body</p>\n<!-- more -->\n<p>More</p>", closing_html(post, "<p>Note 1</p>", for_feed=True))
+    html = full_html(
+        post, "<p>Body</p>\n<!-- more -->\n<p>More</p>", closing_html(post, "<p>Note 1</p>", for_feed=True)
+    )
     assert "<!--" not in html
-    assert html.index("<p>Body</p>") < html.index("<p>More</p>") < html.index('<p class="nd-ends">Ends</p>') \
-        < html.index("Notes to editors</h2>\n<p>Note 1</p>") < html.index("Media contact</h2>") \
+    assert (
+        html.index("<p>Body</p>")
+        < html.index("<p>More</p>")
+        < html.index('<p class="nd-ends">Ends</p>')
+        < html.index("Notes to editors</h2>\n<p>Note 1</p>")
+        < html.index("Media contact</h2>")
         < html.index("<p>Telephone: 0300 000 0000</p>")
+    )
     assert full_html(make_post(), "<p>Body</p>") == "<p>Body</p>"
 
 
 # URLs: the one rewriter that listings and feeds share.
-@pytest.mark.parametrize("html, expected", [
-    ('<a href="x/">', '<a href="X/">'),
-    ("<img src='x.png'>", "<img src='X.PNG'>"),
-    ("<img src=x.png alt=y>", '<img src="X.PNG" alt=y>'),
-    ('<A HREF="x">', '<A HREF="X">'),
-    ('<img srcset="a.png 1x, b.png 2x">', '<img srcset="A.PNG 1x, B.PNG 2x">'),
-    ('<code>&lt;a href="x"&gt;</code>', '<code>&lt;a href="x"&gt;</code>'),  # text, not a tag
-    ('<a title="href=x" href="y">', '<a title="href=x" href="Y">'),  # inside another value
-    ('<blockquote cite="q">', '<blockquote cite="Q">'),
-    ('<a data-x="x">', '<a data-x="x">'),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<a href="x/">', '<a href="X/">'),
+        ("<img src='x.png'>", "<img src='X.PNG'>"),
+        ("<img src=x.png alt=y>", '<img src="X.PNG" alt=y>'),
+        ('<A HREF="x">', '<A HREF="X">'),
+        ('<img srcset="a.png 1x, b.png 2x">', '<img srcset="A.PNG 1x, B.PNG 2x">'),
+        ('<code>&lt;a href="x"&gt;</code>', '<code>&lt;a href="x"&gt;</code>'),  # text, not a tag
+        ('<a title="href=x" href="y">', '<a title="href=x" href="Y">'),  # inside another value
+        ('<blockquote cite="q">', '<blockquote cite="Q">'),
+        ('<a data-x="x">', '<a data-x="x">'),
+    ],
+)
 def test_rewrite_urls_sees_every_url_attribute_of_a_tag(html, expected):
     assert rewrite_urls(html, str.upper) == expected
 
 
 def test_resolve_source_urls_fixes_raw_html_written_from_the_post_file():
     site_urls = {"posts/2025/images/a.png": "posts/2025/images/a.png", "posts/2025/b.md": "blog/2025/03/b/"}
-    html = ('<img src="images/a.png" srcset="images/a.png 1x"> <a href="../../../../posts/2025/images/a.png#x">'
-            '<a href="#top"> <a href="missing.png">')
+    html = (
+        '<img src="images/a.png" srcset="images/a.png 1x"> <a href="../../../../posts/2025/images/a.png#x">'
+        '<a href="#top"> <a href="missing.png">'
+    )
     assert resolve_source_urls(html, "blog/2025/01/p/", "posts/2025", site_urls) == (
         '<img src="../../../../posts/2025/images/a.png" srcset="../../../../posts/2025/images/a.png 1x"> '
-        '<a href="../../../../posts/2025/images/a.png#x"><a href="#top"> <a href="missing.png">')
+        '<a href="../../../../posts/2025/images/a.png#x"><a href="#top"> <a href="missing.png">'
+    )
 
 
 def test_plain_text_decodes_entities_and_separates_blocks():
@@ -273,11 +363,14 @@ def test_plain_text_decodes_entities_and_separates_blocks():
 
 
 # Redirects and OPML.
-@pytest.mark.parametrize("alias, path", [
-    ("/blog/2025/03/breakfast-clubs/", "blog/2025/03/breakfast-clubs/index.html"),
-    ("/breakfast", "breakfast/index.html"),
-    ("/old/launch.html", "old/launch.html"),
-])
+@pytest.mark.parametrize(
+    "alias, path",
+    [
+        ("/blog/2025/03/breakfast-clubs/", "blog/2025/03/breakfast-clubs/index.html"),
+        ("/breakfast", "breakfast/index.html"),
+        ("/old/launch.html", "old/launch.html"),
+    ],
+)
 def test_alias_path(alias, path):
     assert alias_path(alias) == path
 
@@ -305,11 +398,14 @@ def test_a_published_post_reaches_every_feed_that_selects_it():
     assert not ALL_RSS.selects(make_post(status=DRAFT))
 
 
-@pytest.mark.parametrize("html, expected", [
-    ("<h2>Heading</h2><ul><li>One</li><li>Two</li></ul>", "Heading One Two"),  # no paragraph to excerpt
-    ("<ul>" + "<li>word</li>" * 61 + "</ul>", " ".join(["word"] * 60) + " …"),
-    ('<img src="a.png" alt="">', "Title of minibus-routes"),
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ("<h2>Heading</h2><ul><li>One</li><li>Two</li></ul>", "Heading One Two"),  # no paragraph to excerpt
+        ("<ul>" + "<li>word</li>" * 61 + "</ul>", " ".join(["word"] * 60) + " …"),
+        ('<img src="a.png" alt="">', "Title of minibus-routes"),
+    ],
+)
 def test_description_is_never_empty(html, expected):
     post = make_post()
     item = rss([post], contents={post.source: html}).find("channel/item")

@@ -1,5 +1,6 @@
 """The fixture site tests/fixtures/feeds, built with --strict: every feed as a reader and the W3C feed
 validator see it, the pages around the feeds, and what happens when posts are edited or renamed."""
+
 from __future__ import annotations
 
 import email.utils
@@ -21,13 +22,22 @@ from sitekit import copy_site
 SITE_URL = "https://fixture.example.org/newsroom/"
 NOW = "2025-12-01T12:00"
 FEEDS = {
-    "feed.xml": "rss20", "atom.xml": "atom10", "blog/feed.xml": "rss20", "blog/atom.xml": "atom10",
-    "news/feed.xml": "rss20", "news/atom.xml": "atom10", "tags/send/feed.xml": "rss20",
-    "tags/transport/feed.xml": "rss20", "tags/food/feed.xml": "rss20", "tags/summer/feed.xml": "rss20",
+    "feed.xml": "rss20",
+    "atom.xml": "atom10",
+    "blog/feed.xml": "rss20",
+    "blog/atom.xml": "atom10",
+    "news/feed.xml": "rss20",
+    "news/atom.xml": "atom10",
+    "tags/send/feed.xml": "rss20",
+    "tags/transport/feed.xml": "rss20",
+    "tags/food/feed.xml": "rss20",
+    "tags/summer/feed.xml": "rss20",
 }
 HIDDEN_TITLES = ("Unfinished draft about the budget", "Scheduled spring update from the future")
 NS = {"atom": "http://www.w3.org/2005/Atom", "content": "http://purl.org/rss/1.0/modules/content/"}
-RFC_822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+RFC_822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$"
+)
 MINIBUS = "blog/2025/01/minibus-routes/"
 SUMMER = "news/2025/07/summer-school-places/"
 
@@ -115,7 +125,11 @@ def test_a_reader_parses_every_feed_cleanly(site, path):
         assert urlsplit(entry.link).scheme in ("http", "https") and entry.link.startswith(SITE_URL)
         assert entry.id
         published = entry.published
-        moment = email.utils.parsedate_to_datetime(published) if FEEDS[path] == "rss20" else datetime.fromisoformat(published)
+        moment = (
+            email.utils.parsedate_to_datetime(published)
+            if FEEDS[path] == "rss20"
+            else datetime.fromisoformat(published)
+        )
         assert moment.tzinfo is not None and moment.utcoffset() is not None
 
 
@@ -152,7 +166,9 @@ def test_w3c_validator_rules(site, path):
             assert entry.find("atom:content", NS).get("type") == "html"
             assert entry.findtext("atom:author/atom:name", namespaces=NS)
             assert entry.findtext("atom:published", namespaces=NS) and entry.findtext("atom:updated", namespaces=NS)
-            alternates = [link for link in entry.findall("atom:link", NS) if link.get("rel", "alternate") == "alternate"]
+            alternates = [
+                link for link in entry.findall("atom:link", NS) if link.get("rel", "alternate") == "alternate"
+            ]
             assert len(alternates) == 1  # Atom: at most one alternate link per type
 
 
@@ -189,7 +205,12 @@ def test_item_fields(site):
     assert re.fullmatch(r"posts/2025/images/minibus-feed\.[0-9a-f]{20}\.png", copy), copy
     assert enclosure == {"url": SITE_URL + copy, "length": str((site / copy).stat().st_size), "type": "image/png"}
     content = item.findtext("content:encoded", namespaces=NS)
-    assert f'srcset="{SITE_URL}posts/2025/images/minibus.png 1x, {SITE_URL}posts/2025/images/minibus-2x.png 2x"'.replace('"', "'") in content
+    assert (
+        f'srcset="{SITE_URL}posts/2025/images/minibus.png 1x, {SITE_URL}posts/2025/images/minibus-2x.png 2x"'.replace(
+            '"', "'"
+        )
+        in content
+    )
     assert f'href="{SITE_URL}{SUMMER}#details"' in content
     release = items(site, "news/feed.xml")[SITE_URL + SUMMER].findtext("content:encoded", namespaces=NS)
     assert "Notes to editors</h2>" in release and "press@example.org" in release
@@ -217,14 +238,17 @@ def test_drafts_and_scheduled_posts_appear_nowhere(site):
                 assert title not in text, f"{title!r} in {path.relative_to(site)}"
 
 
-@pytest.mark.parametrize("page, own", [
-    ("index.html", []),
-    (f"{MINIBUS}index.html", []),
-    ("404.html", []),
-    ("blog/index.html", ["blog/feed.xml", "blog/atom.xml"]),
-    ("news/index.html", ["news/feed.xml", "news/atom.xml"]),
-    ("tags/send/index.html", ["tags/send/feed.xml"]),
-])
+@pytest.mark.parametrize(
+    "page, own",
+    [
+        ("index.html", []),
+        (f"{MINIBUS}index.html", []),
+        ("404.html", []),
+        ("blog/index.html", ["blog/feed.xml", "blog/atom.xml"]),
+        ("news/index.html", ["news/feed.xml", "news/atom.xml"]),
+        ("tags/send/index.html", ["tags/send/feed.xml"]),
+    ],
+)
 def test_autodiscovery_links(site, page, own):
     alternates = urls_in((site / page).read_text(encoding="utf-8")).alternates
     base = SITE_URL + page.removesuffix("index.html")
@@ -265,8 +289,12 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 def test_editing_a_post_keeps_its_guid(tmp_path):
     project = copy_fixture(tmp_path)
     before = items(build_site(project, tmp_path / "before"), "feed.xml")[SITE_URL + MINIBUS]
-    edit(project, "2025-01-15-minibus-routes.md", "title: New minibus routes for the spring term",
-         "title: Three new minibus routes\nupdated: 2025-02-01 12:00")
+    edit(
+        project,
+        "2025-01-15-minibus-routes.md",
+        "title: New minibus routes for the spring term",
+        "title: Three new minibus routes\nupdated: 2025-02-01 12:00",
+    )
     edit(project, "2025-01-15-minibus-routes.md", "tags: [SEND, Transport]", "tags: [SEND]")
     edit(project, "2025-01-15-minibus-routes.md", "From next week", "From Monday")
     after = items(build_site(project, tmp_path / "after"), "feed.xml")[SITE_URL + MINIBUS]
@@ -278,8 +306,12 @@ def test_editing_a_post_keeps_its_guid(tmp_path):
 def test_renaming_a_post_with_an_alias_keeps_its_guid(tmp_path):
     project = copy_fixture(tmp_path)
     before = items(build_site(project, tmp_path / "before"), "feed.xml")[SITE_URL + MINIBUS]
-    edit(project, "2025-01-15-minibus-routes.md", "type: blog\n",
-         f"type: blog\nslug: spring-minibus-routes\naliases: [/{MINIBUS}]\n")
+    edit(
+        project,
+        "2025-01-15-minibus-routes.md",
+        "type: blog\n",
+        f"type: blog\nslug: spring-minibus-routes\naliases: [/{MINIBUS}]\n",
+    )
     site = build_site(project, tmp_path / "after")
     after = items(site, "feed.xml")[SITE_URL + "blog/2025/01/spring-minibus-routes/"]
     assert after.findtext("guid") == before.findtext("guid")
@@ -301,16 +333,26 @@ def test_without_site_url_the_build_says_feeds_need_absolute_urls(tmp_path, capl
     assert build_error(project, tmp_path / "site", caplog) == (
         "newsdesk: 1 problem to fix before the site can be built:\n"
         "mkdocs.yml: 'site_url': missing; feeds need absolute URLs, and the site has no address to make them from: "
-        "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at")
+        "add a line such as 'site_url: https://schools.example.gov.uk/', the address the site is published at"
+    )
 
 
-@pytest.mark.parametrize("old, new, message", [
-    ("feed_logo: images/logo.png", "feed_logo: images/logo.png\n      feed_items: 0",
-     "Config value 'plugins': Plugin 'newsdesk' option 'feed_items': expected a whole number of 1 or more, got 0"),
-    ("feed_logo: images/logo.png", "feed_logo: images/logo.svg",
-     "Config value 'plugins': Plugin 'newsdesk' option 'feed_logo': expected a GIF, JPEG or PNG file in the docs "
-     "folder, such as 'assets/images/feed-logo.png', got 'images/logo.svg'"),
-])
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        (
+            "feed_logo: images/logo.png",
+            "feed_logo: images/logo.png\n      feed_items: 0",
+            "Config value 'plugins': Plugin 'newsdesk' option 'feed_items': expected a whole number of 1 or more, got 0",
+        ),
+        (
+            "feed_logo: images/logo.png",
+            "feed_logo: images/logo.svg",
+            "Config value 'plugins': Plugin 'newsdesk' option 'feed_logo': expected a GIF, JPEG or PNG file in the docs "
+            "folder, such as 'assets/images/feed-logo.png', got 'images/logo.svg'",
+        ),
+    ],
+)
 def test_bad_feed_options_get_mkdocs_messages(tmp_path, caplog, old, new, message):
     project = copy_fixture(tmp_path)
     set_option(project, old, new)
@@ -322,7 +364,8 @@ def test_a_missing_logo_stops_the_build(tmp_path, caplog):
     set_option(project, "feed_logo: images/logo.png", "feed_logo: images/crest.png")
     assert build_error(project, tmp_path / "site", caplog) == (
         "newsdesk: 1 problem to fix before the site can be built:\n"
-        "mkdocs.yml: 'feed_logo': 'images/crest.png', but docs/images/crest.png does not exist; save the logo there or change 'feed_logo'")
+        "mkdocs.yml: 'feed_logo': 'images/crest.png', but docs/images/crest.png does not exist; save the logo there or change 'feed_logo'"
+    )
 
 
 def test_an_alias_may_not_replace_another_page(tmp_path, caplog):
@@ -331,7 +374,8 @@ def test_an_alias_may_not_replace_another_page(tmp_path, caplog):
     assert build_error(project, tmp_path / "site", caplog) == (
         "newsdesk: 2 problems to fix before the site can be built:\n"
         "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/feed.xml' is the address of the feed /feed.xml; remove it from 'aliases'\n"
-        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/news/' is the address of the listing /news/; remove it from 'aliases'")
+        "posts/2025/2025-03-20-breakfast-clubs.md: 'aliases': '/news/' is the address of the listing /news/; remove it from 'aliases'"
+    )
 
 
 def test_feed_items_caps_every_feed(tmp_path):
@@ -339,5 +383,6 @@ def test_feed_items_caps_every_feed(tmp_path):
     set_option(project, "feed_logo: images/logo.png", "feed_logo: images/logo.png\n      feed_items: 1")
     site = build_site(project, tmp_path / "site")
     assert [item.findtext("title") for item in xml(site, "feed.xml").iter("item")] == [
-        "Summer school places for every child with an EHC plan"]
+        "Summer school places for every child with an EHC plan"
+    ]
     assert all(len(list(xml(site, path).iter("item"))) <= 1 for path in FEEDS if FEEDS[path] == "rss20")

@@ -1,5 +1,6 @@
 """scripts/fetch-record.sh, which the deploy workflow runs: the live site's record saved, an empty one
 for a first deploy (404), and a failure for anything else. Served from this machine, no internet."""
+
 from __future__ import annotations
 
 import functools
@@ -41,7 +42,9 @@ def server(tmp_path):
 
 def fetch(url: str, file: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "FETCH_RECORD_RETRIES": "0"}  # the script's own default tries a server error 3 more times
-    return subprocess.run(["bash", str(SCRIPT), url, str(file)], capture_output=True, text=True, timeout=120, check=False, env=env)
+    return subprocess.run(
+        ["bash", str(SCRIPT), url, str(file)], capture_output=True, text=True, timeout=120, check=False, env=env
+    )
 
 
 def test_the_live_record_is_saved(server, tmp_path):

@@ -1,4 +1,5 @@
 """`newsdesk import`: old pages (plain text and HTML) become posts that build, or say what is missing."""
+
 from __future__ import annotations
 
 import shutil
@@ -22,12 +23,21 @@ def text_of(name: str) -> str:
 
 # --- pure: plain text -------------------------------------------------------------------------
 
+
 def test_text_press_release_maps_contact_tags_and_drops_leftovers():
     draft = read_text(text_of("press-release.txt"))
-    assert (draft.title, draft.date, draft.type) == ("Partnership for school libraries launches across the city", None, "press-release")
+    assert (draft.title, draft.date, draft.type) == (
+        "Partnership for school libraries launches across the city",
+        None,
+        "press-release",
+    )
     assert draft.tags == ["Libraries", "Partnerships"]
-    assert draft.contact == {"name": "Alex Placeholder", "role": "Communications Officer",
-                             "email": "alex.placeholder@example.org", "phone": "07700 900123"}
+    assert draft.contact == {
+        "name": "Alex Placeholder",
+        "role": "Communications Officer",
+        "email": "alex.placeholder@example.org",
+        "phone": "07700 900123",
+    }
     assert draft.notes == [
         "left out 'in News', 'Top' (parts of the old page, not of the post)",
         "contact: a post has one contact phone number; not mapped: 'Office telephone: 0121 496 0000'",
@@ -43,9 +53,12 @@ def test_text_press_release_with_notes_to_editors_and_an_empty_tags_line():
     draft = read_text(text_of("press-release-dated.txt"))
     assert (draft.date, draft.type, draft.tags) == ("2025-04-09", "press-release", [])
     assert draft.contact == {"name": "Education Press Office", "email": "press.office@example.gov.uk"}
-    assert draft.notes_to_editors == ("1. The programme is funded for three years.\n"
-                                      "2. Clubs can still apply to take part until the end of May.")
-    assert "date: 2025-04-09, from 'Wednesday 9 April 2025' in the text; check it is the day of publication" in draft.notes
+    assert draft.notes_to_editors == (
+        "1. The programme is funded for three years.\n2. Clubs can still apply to take part until the end of May."
+    )
+    assert (
+        "date: 2025-04-09, from 'Wednesday 9 April 2025' in the text; check it is the day of publication" in draft.notes
+    )
 
 
 def test_text_blog_post_has_headings_from_bare_lines_and_the_date_from_its_title():
@@ -53,61 +66,86 @@ def test_text_blog_post_has_headings_from_bare_lines_and_the_date_from_its_title
     assert (draft.title, draft.date, draft.type, draft.notes) == ("Director's blog", "2025-02-12", "blog", [])
     blocks = draft.body.split("\n\n")
     assert [block for block in blocks if block.startswith("#")] == [
-        "## Reading for pleasure", "## Attendance", "## Governors – ‘the quiet volunteers’", "## Looking ahead"]
+        "## Reading for pleasure",
+        "## Attendance",
+        "## Governors – ‘the quiet volunteers’",
+        "## Looking ahead",
+    ]
     assert blocks[1] == "Dear colleagues"  # a greeting, not a heading
     assert blocks[-2:] == ["Sam", "Sam Example - Director of Schools and Employability"]  # the signature stays text
 
 
 def test_text_wrapped_lines_are_joined_into_paragraphs():
-    draft = read_text("Wrapped\n\nThis paragraph was wrapped by the old site at about sixty characters\n"
-                      "so its lines must be joined again.\n\nA second paragraph.\n")
-    assert draft.body == ("This paragraph was wrapped by the old site at about sixty characters so its lines must be joined again."
-                          "\n\nA second paragraph.")
+    draft = read_text(
+        "Wrapped\n\nThis paragraph was wrapped by the old site at about sixty characters\n"
+        "so its lines must be joined again.\n\nA second paragraph.\n"
+    )
+    assert draft.body == (
+        "This paragraph was wrapped by the old site at about sixty characters so its lines must be joined again."
+        "\n\nA second paragraph."
+    )
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("5 *stars* for_you", r"5 \*stars\* for\_you"),
-    ("# 1 priority", r"\# 1 priority"),
-    ("> not a quote", r"\> not a quote"),
-    ("a <b>bold</b> claim [sic]", r"a &lt;b>bold&lt;/b> claim \[sic\]"),
-    ("Costs rose 5% (see `table`)", r"Costs rose 5% (see \`table\`)"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("5 *stars* for_you", r"5 \*stars\* for\_you"),
+        ("# 1 priority", r"\# 1 priority"),
+        ("> not a quote", r"\> not a quote"),
+        ("a <b>bold</b> claim [sic]", r"a &lt;b>bold&lt;/b> claim \[sic\]"),
+        ("Costs rose 5% (see `table`)", r"Costs rose 5% (see \`table\`)"),
+    ],
+)
 def test_plain_text_is_escaped_for_markdown(text, expected):
     assert escape(text) == expected
 
 
-@pytest.mark.parametrize("line, expected", [
-    ("Director's blog - 19 December 2024", ("Director's blog", "2024-12-19", "19 December 2024")),
-    ("End of term: Friday 20th December 2024", ("End of term", "2024-12-20", "Friday 20th December 2024")),
-    ("Letter to parents (3 March 2025)", ("Letter to parents", "2025-03-03", "3 March 2025")),
-    ("Update, March 4, 2025", ("Update", "2025-03-04", "March 4, 2025")),
-    ("Careers week comes to every school", ("Careers week comes to every school", None, None)),
-    ("The 2025 careers week", ("The 2025 careers week", None, None)),
-    ("Results day 21 August 2025", ("Results day 21 August 2025", "2025-08-21", "21 August 2025")),
-])
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Director's blog - 19 December 2024", ("Director's blog", "2024-12-19", "19 December 2024")),
+        ("End of term: Friday 20th December 2024", ("End of term", "2024-12-20", "Friday 20th December 2024")),
+        ("Letter to parents (3 March 2025)", ("Letter to parents", "2025-03-03", "3 March 2025")),
+        ("Update, March 4, 2025", ("Update", "2025-03-04", "March 4, 2025")),
+        ("Careers week comes to every school", ("Careers week comes to every school", None, None)),
+        ("The 2025 careers week", ("The 2025 careers week", None, None)),
+        ("Results day 21 August 2025", ("Results day 21 August 2025", "2025-08-21", "21 August 2025")),
+    ],
+)
 def test_split_title(line, expected):
     assert split_title(line) == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("on Monday 19th October 2015 the", ("2015-10-19", "Monday 19th October 2015")),
-    ("published 2016-03-14 at noon", ("2016-03-14", "2016-03-14")),
-    ("dated 07/01/2025.", ("2025-01-07", "07/01/2025")),  # day first, as in the UK
-    ("on 31 February 2025", (None, None)),  # not a real day
-    ("today, Monday 19th October", (None, None)),  # no year: the writer is told to give --date
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("on Monday 19th October 2015 the", ("2015-10-19", "Monday 19th October 2015")),
+        ("published 2016-03-14 at noon", ("2016-03-14", "2016-03-14")),
+        ("dated 07/01/2025.", ("2025-01-07", "07/01/2025")),  # day first, as in the UK
+        ("on 31 February 2025", (None, None)),  # not a real day
+        ("today, Monday 19th October", (None, None)),  # no year: the writer is told to give --date
+    ],
+)
 def test_find_date(text, expected):
     assert find_date(text) == expected
 
 
-@pytest.mark.parametrize("blocks, contact, notes", [
-    (["Ends", "Media contact: Sam Sample on 0300 555 0100"], {"name": "Sam Sample", "phone": "0300 555 0100"}, []),
-    (["Ends", "Contact:\nRobin Example\nPress Officer\nrobin@example.org\nTel: 0121 496 0555"],
-     {"name": "Robin Example", "role": "Press Officer", "email": "robin@example.org", "phone": "0121 496 0555"}, []),
-    (["Ends", "For further information please contact the press office, press@example.org, second@example.org"],
-     {"name": "the press office", "email": "press@example.org"},
-     ["contact: a post has one contact email; not mapped: 'second@example.org'"]),
-])
+@pytest.mark.parametrize(
+    "blocks, contact, notes",
+    [
+        (["Ends", "Media contact: Sam Sample on 0300 555 0100"], {"name": "Sam Sample", "phone": "0300 555 0100"}, []),
+        (
+            ["Ends", "Contact:\nRobin Example\nPress Officer\nrobin@example.org\nTel: 0121 496 0555"],
+            {"name": "Robin Example", "role": "Press Officer", "email": "robin@example.org", "phone": "0121 496 0555"},
+            [],
+        ),
+        (
+            ["Ends", "For further information please contact the press office, press@example.org, second@example.org"],
+            {"name": "the press office", "email": "press@example.org"},
+            ["contact: a post has one contact email; not mapped: 'second@example.org'"],
+        ),
+    ],
+)
 def test_contact_blocks(blocks, contact, notes):
     draft = Draft()
     assert shape(blocks, draft) == []
@@ -116,13 +154,23 @@ def test_contact_blocks(blocks, contact, notes):
 
 # --- pure: HTML -------------------------------------------------------------------------------
 
+
 def test_html_article_becomes_markdown_with_fields_from_the_page():
     draft = read_html((OLD / "launch.html").read_bytes())
-    assert (draft.title, draft.date, draft.type) == ("Science week brings researchers into primary schools", "2016-03-14 09:30", "press-release")
+    assert (draft.title, draft.date, draft.type) == (
+        "Science week brings researchers into primary schools",
+        "2016-03-14 09:30",
+        "press-release",
+    )
     assert draft.summary == "University researchers will visit thirty primary schools during science week."
     assert draft.tags == ["Science", "Primary schools"]
     assert draft.aliases == ["/news/2016/03/science-week/"]
-    assert draft.contact == {"name": "Jo Placeholder", "role": "Press Officer", "email": "jo.placeholder@example.org", "phone": "0121 496 0123"}
+    assert draft.contact == {
+        "name": "Jo Placeholder",
+        "role": "Press Officer",
+        "email": "jo.placeholder@example.org",
+        "phone": "0121 496 0123",
+    }
     assert draft.images == {"microscope.svg": "launch_files/microscope.svg"}
     assert draft.body.split("\n\n") == [
         "Researchers from the city's two universities will spend **science week** in thirty primary schools, running "
@@ -142,13 +190,18 @@ def test_html_article_becomes_markdown_with_fields_from_the_page():
 
 
 def test_html_without_an_address_keeps_old_links_and_says_so():
-    draft = read_html(b"<html><body><main><h1>Open evening</h1><p>Read the <a href='/schools/open/'>list</a>.</p></main></body></html>")
+    draft = read_html(
+        b"<html><body><main><h1>Open evening</h1><p>Read the <a href='/schools/open/'>list</a>.</p></main></body></html>"
+    )
     assert draft.body == "Read the [list](/schools/open/)."
-    assert draft.notes == ["link '/schools/open/' points into the old site, which this site cannot resolve; "
-                           "link to the post's file (../2015/2015-10-19-launch.md) or to a full https:// address"]
+    assert draft.notes == [
+        "link '/schools/open/' points into the old site, which this site cannot resolve; "
+        "link to the post's file (../2015/2015-10-19-launch.md) or to a full https:// address"
+    ]
 
 
 # --- the command ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def site(tmp_path, monkeypatch):
@@ -164,20 +217,32 @@ def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_
     args = ["old/press-release.txt", "old/press-release-dated.txt", "old/blog.txt", "old/launch.html"]
     assert import_main(args) == 1  # one page has no year in its date: it is not imported
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == ("old/press-release.txt: not imported: the text gives the date 'Tuesday 3rd March' but not the year; "
-                      "run the import again with --date YYYY-MM-DD")
-    assert "old/launch.html: wrote posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md (press-release)" in out
+    assert out[0] == (
+        "old/press-release.txt: not imported: the text gives the date 'Tuesday 3rd March' but not the year; "
+        "run the import again with --date YYYY-MM-DD"
+    )
+    assert (
+        "old/launch.html: wrote posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md (press-release)"
+        in out
+    )
     assert "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md (blog)" in out
     assert out[-1] == "newsdesk import: 3 of 4 files imported"
     assert not any(path.parent == site / "posts" for path in (site / "posts").rglob("*.md"))
     assert check.main([]) == 0  # what was imported builds
     assert import_main(["old/press-release.txt", "--date", "2015-03-03"]) == 0  # the writer does what the message says
     assert check.main([]) == 0
-    assert (site / "posts/2016/images/microscope.svg").read_bytes() == (OLD / "launch_files/microscope.svg").read_bytes()
+    assert (site / "posts/2016/images/microscope.svg").read_bytes() == (
+        OLD / "launch_files/microscope.svg"
+    ).read_bytes()
     built = build(site, tmp_path / "built")
     assert built.returncode == 0, built.stderr
-    page = (tmp_path / "built/news/2016/03/science-week-brings-researchers-into-primary-schools/index.html").read_text(encoding="utf-8")
-    assert '<img alt="Two pupils looking through a microscope" src="../../../../posts/2016/images/microscope.svg" />' in page
+    page = (tmp_path / "built/news/2016/03/science-week-brings-researchers-into-primary-schools/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        '<img alt="Two pupils looking through a microscope" src="../../../../posts/2016/images/microscope.svg" />'
+        in page
+    )
     assert (tmp_path / "built/blog/2025/02/director-s-blog/index.html").is_file()
 
 
@@ -185,29 +250,40 @@ def test_a_rerun_replaces_its_own_post_instead_of_adding_a_second(site, capsys):
     assert import_main(["old/press-release.txt", "--date", "2015-10-19"]) == 0
     assert import_main(["old/press-release.txt", "--date", "2015-10-20"]) == 0
     assert [p.relative_to(site).as_posix() for p in (site / "posts").rglob("*.md")] == [
-        "posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md"]
-    assert ("old/press-release.txt: wrote posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md, "
-            "replacing posts/2015/2015-10-19-partnership-for-school-libraries-launches-across-the-city.md (press-release)") in capsys.readouterr().out
+        "posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md"
+    ]
+    assert (
+        "old/press-release.txt: wrote posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md, "
+        "replacing posts/2015/2015-10-19-partnership-for-school-libraries-launches-across-the-city.md (press-release)"
+    ) in capsys.readouterr().out
     # Edited since: the writer's work is never replaced.
     post = site / "posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md"
     post.write_text(post.read_text(encoding="utf-8") + "\nA line the writer added.\n", encoding="utf-8")
     assert import_main(["old/press-release.txt", "--date", "2015-10-21"]) == 1
     assert capsys.readouterr().out.splitlines()[0] == (
         "old/press-release.txt: not imported: posts/2015/2015-10-20-partnership-for-school-libraries-launches-across-the-city.md "
-        "came from this page and has been edited since; delete it first to import the page again")
+        "came from this page and has been edited since; delete it first to import the page again"
+    )
     assert "A line the writer added." in post.read_text(encoding="utf-8")
 
 
 def test_imported_front_matter_round_trips(site, capsys):
     assert import_main(["old/press-release.txt", "--date", "2015-03-03"]) == 0
-    text = (site / "posts/2015/2015-03-03-partnership-for-school-libraries-launches-across-the-city.md").read_text(encoding="utf-8")
+    text = (site / "posts/2015/2015-03-03-partnership-for-school-libraries-launches-across-the-city.md").read_text(
+        encoding="utf-8"
+    )
     assert split(text).meta == {
         "title": "Partnership for school libraries launches across the city",
         "date": "2015-03-03",
         "type": "press-release",
         "summary": "The Schools Library Partnership launches today, Tuesday 3rd March, after a first term of work alongside the city council.",
         "tags": ["Libraries", "Partnerships"],
-        "contact": {"name": "Alex Placeholder", "role": "Communications Officer", "email": "alex.placeholder@example.org", "phone": "07700 900123"},
+        "contact": {
+            "name": "Alex Placeholder",
+            "role": "Communications Officer",
+            "email": "alex.placeholder@example.org",
+            "phone": "07700 900123",
+        },
     }
     assert capsys.readouterr().out.splitlines()[-2:] == [
         "old/press-release.txt: summary: the first sentence of the post; rewrite it as one or two sentences of your own",
@@ -232,7 +308,10 @@ def test_import_never_overwrites_another_post_nor_leaves_one_that_stops_the_buil
     assert (site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8") == before
     write(site / "posts/2025/2025-02-12-director-s-blog.md", "---\ntitle: Someone else's post\n---\n")
     assert import_main(["old/blog.txt"]) == 1
-    assert capsys.readouterr().out.splitlines()[0] == "old/blog.txt: not imported: posts/2025/2025-02-12-director-s-blog.md already exists"
+    assert (
+        capsys.readouterr().out.splitlines()[0]
+        == "old/blog.txt: not imported: posts/2025/2025-02-12-director-s-blog.md already exists"
+    )
 
 
 def test_missing_image_and_alt_text_are_named_and_nothing_is_written(site, capsys):
@@ -255,22 +334,34 @@ def test_missing_image_and_alt_text_are_named_and_nothing_is_written(site, capsy
 def test_a_different_image_of_the_same_name_is_not_replaced(site, capsys):
     write(site / "posts/2016/images/microscope.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     assert import_main(["old/launch.html"]) == 0
-    post = (site / "posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md").read_text(encoding="utf-8")
+    post = (site / "posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md").read_text(
+        encoding="utf-8"
+    )
     assert "![Two pupils looking through a microscope](images/microscope-2.svg)" in post
     assert (site / "posts/2016/images/microscope.svg").read_text() == "<svg xmlns='http://www.w3.org/2000/svg'/>"
-    assert (site / "posts/2016/images/microscope-2.svg").read_bytes() == (OLD / "launch_files/microscope.svg").read_bytes()
+    assert (site / "posts/2016/images/microscope-2.svg").read_bytes() == (
+        OLD / "launch_files/microscope.svg"
+    ).read_bytes()
 
 
 def test_date_and_type_options_apply_to_every_file(site, capsys):
     assert import_main(["old/blog-missing-image.html", "--date", "2018-01-05", "--type", "blog"]) == 1
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "old/blog-missing-image.html: wrote posts/2018/2018-01-05-thank-you-to-our-school-governors.md (blog)"
+    assert (
+        out[0] == "old/blog-missing-image.html: wrote posts/2018/2018-01-05-thank-you-to-our-school-governors.md (blog)"
+    )
     assert "old/blog-missing-image.html: date: used --date 2018-01-05, not 2017-11-21 from the page" in out
 
 
-@pytest.mark.parametrize("args, message", [
-    (["old/blog.txt", "--type", "news"], "newsdesk import: --type: unknown type 'news'; expected one of: blog, press-release\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (
+            ["old/blog.txt", "--type", "news"],
+            "newsdesk import: --type: unknown type 'news'; expected one of: blog, press-release\n",
+        ),
+    ],
+)
 def test_import_rejects_an_unknown_type(site, capsys, args, message):
     assert import_main(args) == 2
     assert capsys.readouterr().err == message
@@ -290,5 +381,7 @@ def test_files_without_a_title_or_that_cannot_be_read(site, capsys):
 
 def test_a_date_given_for_a_page_without_a_year_is_noted_as_used(site, capsys):
     import_main(["old/press-release.txt", "--date", "2015-10-19"])
-    assert ("old/press-release.txt: date: used --date 2015-10-19; the text says 'Tuesday 3rd March' but not the year, "
-            "so check they agree") in capsys.readouterr().out.splitlines()
+    assert (
+        "old/press-release.txt: date: used --date 2015-10-19; the text says 'Tuesday 3rd March' but not the year, "
+        "so check they agree"
+    ) in capsys.readouterr().out.splitlines()

@@ -1,5 +1,6 @@
 """Each part of MkDocs that the adapter uses without MkDocs promising it (internals.py), held to the
 installed MkDocs: if an upgrade changes one, a test here fails and names it."""
+
 from __future__ import annotations
 
 import inspect
@@ -21,7 +22,9 @@ def test_the_installed_engine_is_one_the_internals_were_written_for():
 def test_another_engine_is_stopped_with_what_to_do(monkeypatch, name, version):
     monkeypatch.setattr(internals, "engine", lambda: (name, version))
     message = internals.check_engine()
-    assert message.startswith(f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for MkDocs 1.6 or ProperDocs 1.6")
+    assert message.startswith(
+        f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for MkDocs 1.6 or ProperDocs 1.6"
+    )
     assert "constraints.txt" in message and "internals.py" in message
 
 
@@ -44,15 +47,17 @@ def test_build_page_is_mkdocs_own_with_the_arguments_we_pass():
 
 def test_page_skipped_wording_is_mkdocs_own():
     source = inspect.getsource(mkdocs_build._build_page)
-    assert 'log.info(f"Page skipped: \'{page.file.src_uri}\'. Generated empty output.")' in source
+    assert "log.info(f\"Page skipped: '{page.file.src_uri}'. Generated empty output.\")" in source
     assert internals.skipped_page("Page skipped: 'posts/a b.md'. Generated empty output.") == "posts/a b.md"
     assert internals.skipped_page("Template skipped: 'x.html' generated empty output.") is None
 
 
 def test_dirty_warning_wording_is_mkdocs_own():
     source = inspect.getsource(mkdocs_build.build)
-    assert '"A \'dirty\' build is being performed, this will likely lead' in source
-    assert internals.is_dirty_warning("A 'dirty' build is being performed, this will likely lead to inaccurate navigation")
+    assert "\"A 'dirty' build is being performed, this will likely lead" in source
+    assert internals.is_dirty_warning(
+        "A 'dirty' build is being performed, this will likely lead to inaccurate navigation"
+    )
 
 
 def test_a_build_on_workers_says_nothing_of_the_pages_they_wrote(tmp_path):
@@ -61,7 +66,8 @@ def test_a_build_on_workers_says_nothing_of_the_pages_they_wrote(tmp_path):
     (project / "posts/2024").mkdir()
     for n in range(1, 13):
         (project / f"posts/2024/2024-03-{n:02d}-extra-{n}.md").write_text(
-            f"---\ntitle: Extra {n}\ndate: 2024-03-{n:02d}\ntype: blog\n---\n\nText {n}.\n")
+            f"---\ntitle: Extra {n}\ndate: 2024-03-{n:02d}\ntype: blog\n---\n\nText {n}.\n"
+        )
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("      per_page: 3\n", "      per_page: 3\n      workers: 2\n"))
     result = build(project, now=FROZEN_NOW, args=["--verbose"])

@@ -2,6 +2,7 @@
 a HEIC-named file and SVG drawings. Renditions at the right sizes, nothing published carries
 metadata, pages say each picture's size, and every page has a 1200 x 630 share card that two builds
 make byte for byte the same."""
+
 from __future__ import annotations
 
 import io
@@ -82,13 +83,16 @@ summary: Libraries open in the holidays.
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("pictures") / "site"
-    make_site(root, {
-        "2025/2025-03-04-orchard.md": PHOTO_POST,
-        "2025/2025-02-01-libraries.md": PLAIN_POST,
-        "2025/images/orchard.jpg": phone_photo(),
-        "2025/images/plan.png": png(),
-        "2025/images/apple.svg": SVG,
-    })
+    make_site(
+        root,
+        {
+            "2025/2025-03-04-orchard.md": PHOTO_POST,
+            "2025/2025-02-01-libraries.md": PLAIN_POST,
+            "2025/images/orchard.jpg": phone_photo(),
+            "2025/images/plan.png": png(),
+            "2025/images/apple.svg": SVG,
+        },
+    )
     (root / "docs/images").mkdir()
     (root / "docs/images/team.jpg").write_bytes(phone_photo(1200, 900))  # a docs page's photo: its metadata goes too
     (root / "docs/about.md").write_text("# About\n\n![The education team](images/team.jpg)\n", encoding="utf-8")
@@ -116,8 +120,13 @@ def test_renditions_are_upright_at_each_width_and_never_wider_than_the_original(
             made[label] = (image.size, image.format)
     # Stored 2400 x 1800 on its side: shown upright it is 1800 wide and 2400 high.
     sizes = {label: size for label, (size, _) in made.items()}
-    assert sizes == {"480": (480, 640), "800": (800, 1067), "1200": (1200, 1600), "1600": (1600, 2133),
-                     "feed": (800, 1067)}
+    assert sizes == {
+        "480": (480, 640),
+        "800": (800, 1067),
+        "1200": (1200, 1600),
+        "1600": (1600, 2133),
+        "feed": (800, 1067),
+    }
     assert made["feed"][1] == "JPEG"  # feeds get the original's format, which every reader shows
     assert {fmt for _, fmt in made.values()} <= {"JPEG", "WEBP"}
     with Image.open(folder / "orchard.jpg") as original:  # the writer's file, at its own address
@@ -177,14 +186,20 @@ def test_pages_give_each_picture_its_sources_and_size(site):
 def test_caption_and_credit_are_shown_under_the_picture_and_escaped(site):
     html = html_of(site, "news/2025/03/orchard/")
     caption = re.search(r"<figcaption>(.*?)</figcaption>", html, re.S).group(1)
-    assert caption == 'Year 5 pupils with the first &lt;trees&gt; of the orchard <span class="nd-credit">Photo: Jo Bloggs &amp; Co</span>'
+    assert (
+        caption
+        == 'Year 5 pupils with the first &lt;trees&gt; of the orchard <span class="nd-credit">Photo: Jo Bloggs &amp; Co</span>'
+    )
 
 
 def test_feeds_carry_one_rendition_and_the_enclosure_is_a_jpeg(site):
     feed = (site / "news/feed.xml").read_text(encoding="utf-8")
     assert "srcset" not in feed and "loading=" not in feed
-    assert re.search(r'<enclosure url="https://schools.example.gov.uk/posts/2025/images/orchard-feed\.[0-9a-f]{20}\.jpg" '
-                     r'length="\d+" type="image/jpeg"/>', feed)
+    assert re.search(
+        r'<enclosure url="https://schools.example.gov.uk/posts/2025/images/orchard-feed\.[0-9a-f]{20}\.jpg" '
+        r'length="\d+" type="image/jpeg"/>',
+        feed,
+    )
     assert re.search(r"https://schools.example.gov.uk/posts/2025/images/plan-feed\.[0-9a-f]{20}\.png", feed)
 
 
@@ -210,8 +225,10 @@ def test_every_page_has_a_1200_by_630_share_card_never_an_svg(site):
     assert 'og:image:alt" content="Pupils holding young apple trees"' in html_of(site, "news/2025/03/orchard/")
     drawn = html_of(site, "blog/2025/02/libraries/")
     assert og_image(drawn).endswith(".png")
-    assert ('og:image:alt" content="Blog post: Why we are &#34;opening up&#34; school libraries &amp; more. '
-            'Test schools site, 1 February 2025"') in drawn
+    assert (
+        'og:image:alt" content="Blog post: Why we are &#34;opening up&#34; school libraries &amp; more. '
+        'Test schools site, 1 February 2025"'
+    ) in drawn
     assert og_image(html_of(site, "blog/")) == og_image(html_of(site, "about/"))  # the site's card
 
 
@@ -222,7 +239,9 @@ def test_a_second_build_takes_pictures_and_cards_from_the_cache(site, project, t
     built = build(project, tmp_path / "warm")
     assert built.returncode == 0, built.stderr
     assert {path: path.stat().st_mtime_ns for path in made} == made  # nothing made again
-    assert (tmp_path / "warm/posts/2025/images/orchard.jpg").read_bytes() == (site / "posts/2025/images/orchard.jpg").read_bytes()
+    assert (tmp_path / "warm/posts/2025/images/orchard.jpg").read_bytes() == (
+        site / "posts/2025/images/orchard.jpg"
+    ).read_bytes()
 
 
 def test_two_builds_make_the_same_cards_and_renditions_byte_for_byte(site, project, tmp_path):
@@ -250,19 +269,28 @@ image_alt: Pupils running
 
 def test_heic_tiff_and_svg_share_images_are_errors_that_say_how_to_fix_them(tmp_path, monkeypatch, capsys):
     root = tmp_path / "site"
-    make_site(root, {
-        "2025/2025-06-01-sports-day.md": HEIC_POST,
-        "2025/images/IMG_4032.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
-        "2025/images/finish.tiff": b"II*\x00" + bytes(64),
-        "2025/images/map.svg": SVG,
-        "2025/2025-06-02-fake.md": HEIC_POST.replace("IMG_4032.HEIC", "fake.jpg").replace("images/finish.tiff", "images/map.svg"),
-        "2025/images/fake.jpg": b"\x00\x00\x00\x18ftypheic" + bytes(64),
-        "2025/2025-06-03-drawing.md": HEIC_POST.replace("IMG_4032.HEIC", "map.svg").replace("images/finish.tiff", "images/map.svg"),
-    })
+    make_site(
+        root,
+        {
+            "2025/2025-06-01-sports-day.md": HEIC_POST,
+            "2025/images/IMG_4032.HEIC": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+            "2025/images/finish.tiff": b"II*\x00" + bytes(64),
+            "2025/images/map.svg": SVG,
+            "2025/2025-06-02-fake.md": HEIC_POST.replace("IMG_4032.HEIC", "fake.jpg").replace(
+                "images/finish.tiff", "images/map.svg"
+            ),
+            "2025/images/fake.jpg": b"\x00\x00\x00\x18ftypheic" + bytes(64),
+            "2025/2025-06-03-drawing.md": HEIC_POST.replace("IMG_4032.HEIC", "map.svg").replace(
+                "images/finish.tiff", "images/map.svg"
+            ),
+        },
+    )
     monkeypatch.chdir(root)
     post = "posts/2025/2025-06-01-sports-day.md"
-    how = ("open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
-           "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead")
+    how = (
+        "open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
+        "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead"
+    )
     expected = [
         f"posts/2025/2025-06-01-sports-day.md: 'image': image 'images/IMG_4032.HEIC' is a HEIC photo, which browsers cannot show; {how}",
         f"{post}: body: image 'images/finish.tiff' on line 9 is a TIFF file, which browsers cannot show; {how}",
@@ -280,43 +308,78 @@ def test_heic_tiff_and_svg_share_images_are_errors_that_say_how_to_fix_them(tmp_
 
 def test_a_large_image_is_a_warning_with_its_size_and_the_limit_is_a_setting(tmp_path, monkeypatch, capsys):
     root = tmp_path / "site"
-    make_site(root, {"2025/2025-03-04-orchard.md": PHOTO_POST, "2025/images/orchard.jpg": phone_photo(),
-                     "2025/images/plan.png": png(), "2025/images/apple.svg": SVG},
-              options={"image_size_limit": 1})
+    make_site(
+        root,
+        {
+            "2025/2025-03-04-orchard.md": PHOTO_POST,
+            "2025/images/orchard.jpg": phone_photo(),
+            "2025/images/plan.png": png(),
+            "2025/images/apple.svg": SVG,
+        },
+        options={"image_size_limit": 1},
+    )
     (root / "posts/2025/images/orchard.jpg").write_bytes(phone_photo() + bytes(1_500_000))  # padded past 1 MB
     monkeypatch.chdir(root)
     assert check.main([]) == 0
     out = capsys.readouterr().out
     size = (root / "posts/2025/images/orchard.jpg").stat().st_size / 1_000_000
-    assert (f"posts/2025/2025-03-04-orchard.md: 'image': warning: image 'posts/2025/images/orchard.jpg' is {size:.1f} MB, "
-            "more than 1 MB; the site makes smaller copies") in out
+    assert (
+        f"posts/2025/2025-03-04-orchard.md: 'image': warning: image 'posts/2025/images/orchard.jpg' is {size:.1f} MB, "
+        "more than 1 MB; the site makes smaller copies"
+    ) in out
 
 
 # Pure parts: the plan and the HTML.
 
-@pytest.mark.parametrize("width, widths", [
-    (4000, (480, 800, 1200, 1600)), (1600, (480, 800, 1200, 1600)), (1000, (480, 800, 1000)),
-    (480, (480,)), (300, (300,)),
-])
+
+@pytest.mark.parametrize(
+    "width, widths",
+    [
+        (4000, (480, 800, 1200, 1600)),
+        (1600, (480, 800, 1200, 1600)),
+        (1000, (480, 800, 1000)),
+        (480, (480,)),
+        (300, (300,)),
+    ],
+)
 def test_rendition_widths_never_exceed_the_original(width, widths):
     assert images.widths_for(width) == widths
 
 
-@pytest.mark.parametrize("written, front, fine", [
-    ("a.jpg", True, True), ("a.JPEG", True, True), ("a.png", True, True), ("a.webp", True, True), ("a.gif", True, True),
-    ("a.svg", False, True), ("a.svg", True, False), ("a.heic", False, False), ("a.HEIF", True, False),
-    ("a.tif", False, False), ("a.bmp", False, False), ("a", False, False),
-])
+@pytest.mark.parametrize(
+    "written, front, fine",
+    [
+        ("a.jpg", True, True),
+        ("a.JPEG", True, True),
+        ("a.png", True, True),
+        ("a.webp", True, True),
+        ("a.gif", True, True),
+        ("a.svg", False, True),
+        ("a.svg", True, False),
+        ("a.heic", False, False),
+        ("a.HEIF", True, False),
+        ("a.tif", False, False),
+        ("a.bmp", False, False),
+        ("a", False, False),
+    ],
+)
 def test_accepted_formats(written, front, fine):
     assert (images.format_problem("image", written, front) is None) == fine
 
 
 def test_responsive_html_and_feed_html():
-    picture = images.Picture("2025/a.jpg", 1000, 500, (
-        images.Rendition("posts/2025/a-480.k.webp", 480, 240, "WEBP", "a"),
-        images.Rendition("posts/2025/a-800.k.webp", 800, 400, "WEBP", "b"),
-        images.Rendition("posts/2025/a-1000.k.jpg", 1000, 500, "JPEG", "c"),
-    ), images.Rendition("posts/2025/a-feed.k.jpg", 800, 400, "JPEG", "d"), images.Rendition("posts/2025/a.jpg", 1000, 500, "JPEG", "e"))
+    picture = images.Picture(
+        "2025/a.jpg",
+        1000,
+        500,
+        (
+            images.Rendition("posts/2025/a-480.k.webp", 480, 240, "WEBP", "a"),
+            images.Rendition("posts/2025/a-800.k.webp", 800, 400, "WEBP", "b"),
+            images.Rendition("posts/2025/a-1000.k.jpg", 1000, 500, "JPEG", "c"),
+        ),
+        images.Rendition("posts/2025/a-feed.k.jpg", 800, 400, "JPEG", "d"),
+        images.Rendition("posts/2025/a.jpg", 1000, 500, "JPEG", "e"),
+    )
     known = {"posts/2025/a.jpg": picture}
     html = '<p><img alt="A &quot;hall&quot;" src="../../../../posts/2025/a.jpg" /> <img src="https://x.org/a.jpg" alt="x"></p>'
     page = "blog/2025/03/a/"
@@ -324,22 +387,28 @@ def test_responsive_html_and_feed_html():
         '<p><img src="../../../../posts/2025/a-1000.k.jpg" srcset="../../../../posts/2025/a-480.k.webp 480w, '
         '../../../../posts/2025/a-800.k.webp 800w, ../../../../posts/2025/a-1000.k.jpg 1000w" '
         f'sizes="{images.SIZES}" width="1000" height="500" loading="lazy" decoding="async" alt="A &quot;hall&quot;" /> '
-        '<img src="https://x.org/a.jpg" alt="x"></p>')
+        '<img src="https://x.org/a.jpg" alt="x"></p>'
+    )
     assert 'loading="lazy"' not in responsive(html, page, known, first_is_eager=True)
     assert for_feed(html, page, known) == (
         '<p><img src="../../../../posts/2025/a-feed.k.jpg" width="800" height="400" alt="A &quot;hall&quot;" /> '
-        '<img src="https://x.org/a.jpg" alt="x"></p>')
+        '<img src="https://x.org/a.jpg" alt="x"></p>'
+    )
 
 
 def test_long_titles_wrap_and_long_words_break():
     font = imaging._font("bold", 72)
     lines = imaging.wrap("A " + "x" * 80 + " end", font, 500)
-    assert all(font.getlength(line) <= 500 for line in lines) and "".join(lines).replace(" ", "") == "A" + "x" * 80 + "end"
+    assert (
+        all(font.getlength(line) <= 500 for line in lines) and "".join(lines).replace(" ", "") == "A" + "x" * 80 + "end"
+    )
 
 
 def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_removed(tmp_path, monkeypatch):
     root = tmp_path / "site"
-    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()}, options={"cache_dir": ""})
+    make_site(
+        root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()}, options={"cache_dir": ""}
+    )
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
@@ -350,12 +419,23 @@ def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_
     assert not (root / ".cache").exists() and not list(scratch.iterdir())
 
 
-@pytest.mark.parametrize(("text", "drawn"), [
-    ("Pupils plant an orchard", "Pupils plant an orchard"), ("Нова бібліотека в школі", "Нова бібліотека в школі"),
-    ("Ελληνικά", "Ελληνικά"), ("Tiếng Việt", "Tiếng Việt"), ("Română: școală, Łódź", "Română: școală, Łódź"),
-    ("Cafe\u0301", "Café"), ("Sports day \U0001F3C5 winners", "Sports day winners"), ("Zero\u200bwidth", "Zerowidth"),
-    ("افتتاح مكتبة جديدة", ""), ("学校图书馆", ""), ("ਸਕੂਲ ਦੀ ਲਾਇਬ੍ਰੇਰੀ", ""), ("Eid: عيد", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "drawn"),
+    [
+        ("Pupils plant an orchard", "Pupils plant an orchard"),
+        ("Нова бібліотека в школі", "Нова бібліотека в школі"),
+        ("Ελληνικά", "Ελληνικά"),
+        ("Tiếng Việt", "Tiếng Việt"),
+        ("Română: școală, Łódź", "Română: școală, Łódź"),
+        ("Cafe\u0301", "Café"),
+        ("Sports day \U0001f3c5 winners", "Sports day winners"),
+        ("Zero\u200bwidth", "Zerowidth"),
+        ("افتتاح مكتبة جديدة", ""),
+        ("学校图书馆", ""),
+        ("ਸਕੂਲ ਦੀ ਲਾਇਬ੍ਰੇਰੀ", ""),
+        ("Eid: عيد", ""),
+    ],
+)
 def test_the_card_draws_what_its_font_has_and_gives_up_on_text_mostly_in_another_script(text, drawn):
     assert imaging.drawable(text) == drawn
 
@@ -371,7 +451,9 @@ def test_a_title_the_font_cannot_draw_gives_way_to_the_organisation_never_to_emp
     assert card_pixels("افتتاح مكتبة جديدة في المدرسة") == card_pixels("Director of Schools and Employability")
     assert card_pixels("学校图书馆开放", organisation="学校") == card_pixels("", organisation="")
     assert card_pixels("Cafe\u0301 opens") == card_pixels("Café opens")  # decomposed accents drawn as one letter
-    assert card_pixels("Sports day \U0001F3C5 winners") == card_pixels("Sports day winners")  # an emoji goes, not the title
+    assert card_pixels("Sports day \U0001f3c5 winners") == card_pixels(
+        "Sports day winners"
+    )  # an emoji goes, not the title
 
 
 def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build(tmp_path, monkeypatch, capsys):
@@ -382,8 +464,10 @@ def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build
     (root / "docs/images/broken.jpg").write_bytes(b"not a picture")
     (root / "docs/about.md").write_text("# About\n\n![The team](images/IMG_0001.HEIC)\n", encoding="utf-8")
     monkeypatch.chdir(root)
-    how = ("open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
-           "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead")
+    how = (
+        "open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an iPhone, set "
+        "Settings > Camera > Formats to 'Most Compatible' before taking photos, and give that file instead"
+    )
     expected = [
         f"docs/about.md: body: image 'images/IMG_0001.HEIC' on line 3 is a HEIC photo, which browsers cannot show; {how}",
         f"docs/images/broken.jpg: file: the file is named like a JPEG, PNG, WebP or GIF file but cannot be read as a picture; {how}",
@@ -396,7 +480,9 @@ def test_pictures_in_docs_that_cannot_be_published_are_errors_in_check_and_build
     assert all(line in built.stderr.splitlines() for line in expected), built.stderr
 
 
-def test_a_picture_cut_short_is_found_and_one_a_build_made_before_is_not_read_again(site, project, tmp_path, monkeypatch, capsys):
+def test_a_picture_cut_short_is_found_and_one_a_build_made_before_is_not_read_again(
+    site, project, tmp_path, monkeypatch, capsys
+):
     whole = project / "posts/2025/images/orchard.jpg"
     cut = tmp_path / "cut.jpg"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
@@ -422,6 +508,7 @@ def test_cards_and_renditions_are_linked_from_the_cache_and_never_written_throug
 
 def test_linking_never_writes_into_a_file_the_site_name_shares(tmp_path):
     from newsdesk.mkdocs.pictures import CachedFile
+
     cached, other, site = tmp_path / "cache.png", tmp_path / "other.png", tmp_path / "site"
     cached.write_bytes(b"new card")
     other.write_bytes(b"somebody else's file")
@@ -444,24 +531,42 @@ def animation(fmt: str) -> bytes:
 
 def test_animations_keep_every_frame_their_timing_and_their_format_without_metadata(tmp_path):
     root = tmp_path / "site"
-    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace(
-        "![A shelf of books](images/plan.png)", "![A spinning book](images/spin.gif) ![A spinning pen](images/pen.webp)"),
-        "2025/images/spin.gif": animation("GIF"), "2025/images/pen.webp": animation("WEBP")})
+    make_site(
+        root,
+        {
+            "2025/2025-02-01-libraries.md": PLAIN_POST.replace(
+                "![A shelf of books](images/plan.png)",
+                "![A spinning book](images/spin.gif) ![A spinning pen](images/pen.webp)",
+            ),
+            "2025/images/spin.gif": animation("GIF"),
+            "2025/images/pen.webp": animation("WEBP"),
+        },
+    )
     out = tmp_path / "out"
     assert build(root, out).returncode == 0
     for name, fmt in (("spin.gif", "GIF"), ("pen.webp", "WEBP")):
         for path in (out / "posts/2025/images").glob(name.replace(".", "*.")):
             with Image.open(path) as image:
                 assert (image.format, image.n_frames) == (fmt, 4), path.name
-                assert [(frame.load(), frame.info.get("duration"))[1] for frame in ImageSequence.Iterator(image)] == [100, 200, 300, 400]
+                assert [(frame.load(), frame.info.get("duration"))[1] for frame in ImageSequence.Iterator(image)] == [
+                    100,
+                    200,
+                    300,
+                    400,
+                ]
                 assert not {"comment", "exif", "xmp"} & set(image.info), (path.name, image.info.keys())
 
 
 def test_pictures_anywhere_are_taken_from_the_cache_even_one_photo_at_two_addresses(tmp_path):
     root = tmp_path / "site"
     photo = phone_photo(900, 600)
-    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "images/team.jpg"),
-                     "2025/images/team.jpg": photo})
+    make_site(
+        root,
+        {
+            "2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "images/team.jpg"),
+            "2025/images/team.jpg": photo,
+        },
+    )
     (root / "docs/team.jpg").write_bytes(photo)  # the same photo at the top of docs/, on the About page
     (root / "docs/about.md").write_text("# About\n\n![The team](team.jpg)\n", encoding="utf-8")
     assert build(root, tmp_path / "one").returncode == 0
@@ -472,7 +577,9 @@ def test_pictures_anywhere_are_taken_from_the_cache_even_one_photo_at_two_addres
 
 def test_a_post_showing_a_docs_picture_feeds_a_copy_that_is_published(tmp_path):
     root = tmp_path / "site"
-    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "../../docs/images/team.jpg")})
+    make_site(
+        root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace("images/plan.png", "../../docs/images/team.jpg")}
+    )
     (root / "docs/images").mkdir()
     (root / "docs/images/team.jpg").write_bytes(phone_photo(900, 600))
     out = tmp_path / "out"
@@ -484,9 +591,15 @@ def test_a_post_showing_a_docs_picture_feeds_a_copy_that_is_published(tmp_path):
 
 def test_a_picture_the_writer_sized_keeps_the_size_they_gave(tmp_path):
     root = tmp_path / "site"
-    make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST.replace(
-        "![A shelf of books](images/plan.png)", '![A shelf of books](images/plan.png){ width="120" }'),
-        "2025/images/plan.png": png()})
+    make_site(
+        root,
+        {
+            "2025/2025-02-01-libraries.md": PLAIN_POST.replace(
+                "![A shelf of books](images/plan.png)", '![A shelf of books](images/plan.png){ width="120" }'
+            ),
+            "2025/images/plan.png": png(),
+        },
+    )
     out = tmp_path / "out"
     assert build(root, out).returncode == 0
     tag = re.search(r"<img [^>]*plan[^>]*>", html_of(out, "blog/2025/02/libraries")).group(0)

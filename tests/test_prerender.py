@@ -1,4 +1,5 @@
 """Posts converted by worker processes build exactly the site MkDocs alone would, warnings included."""
+
 from __future__ import annotations
 
 import filecmp
@@ -18,7 +19,9 @@ def project_with(tmp_path, workers: int, extra_body: str = ""):
     for n in range(1, 13):
         (project / f"posts/2024/2024-03-{n:02d}-extra-{n}.md").write_text(EXTRA.format(n=n) + extra_body)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("      per_page: 3\n", f"      per_page: 3\n      workers: {workers}\n"))
+    config.write_text(
+        config.read_text().replace("      per_page: 3\n", f"      per_page: 3\n      workers: {workers}\n")
+    )
     return project
 
 
@@ -56,7 +59,9 @@ def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypa
     from newsdesk.mkdocs.prerender import Rendered
 
     project, applied, apply = project_with(tmp_path, 2), [], Rendered.apply
-    monkeypatch.setattr(Rendered, "apply", lambda self, page, files: (applied.append(page.file.src_uri), apply(self, page, files)))
+    monkeypatch.setattr(
+        Rendered, "apply", lambda self, page, files: (applied.append(page.file.src_uri), apply(self, page, files))
+    )
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))
     assert len(applied) == 19 and all(uri.startswith("posts/") for uri in applied)
@@ -69,7 +74,9 @@ def test_workers_write_every_post_and_listing_page_and_mkdocs_skips_them_quietly
     import newsdesk.mkdocs.plugin
 
     written, write_all = [], newsdesk.mkdocs.plugin.write_all
-    monkeypatch.setattr(newsdesk.mkdocs.plugin, "write_all", lambda *args: written.append(write_all(*args)) or written[-1])
+    monkeypatch.setattr(
+        newsdesk.mkdocs.plugin, "write_all", lambda *args: written.append(write_all(*args)) or written[-1]
+    )
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     project = project_with(tmp_path, 2)
     with caplog.at_level("INFO"):
@@ -95,7 +102,9 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
 
     retargeted, excerpts = [], []
     retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.plugin.excerpt
-    monkeypatch.setattr(newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1])
+    monkeypatch.setattr(
+        newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1]
+    )
     monkeypatch.setattr(newsdesk.mkdocs.plugin, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
     monkeypatch.setattr(newsdesk.core.feeds.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)

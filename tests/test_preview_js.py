@@ -1,5 +1,6 @@
 """admin/preview.js draws a post as the page does: its dates and times are core/text/dates.py's words,
 a future date is 'Scheduled' by the site's clock, and an attachment is told by its kind."""
+
 from __future__ import annotations
 
 import json
@@ -25,18 +26,28 @@ def run(expression: str):
 
 
 def test_times_are_the_pages_words():
-    written = ["2026-12-10 00:01", "2026-12-10 00:00", "2026-12-10 12:00", "2026-12-10 16:30", "2026-07-01 10:00", "2026-07-01"]
+    written = [
+        "2026-12-10 00:01",
+        "2026-12-10 00:00",
+        "2026-12-10 12:00",
+        "2026-12-10 16:30",
+        "2026-07-01 10:00",
+        "2026-07-01",
+    ]
     expected = [human_datetime(datetime.fromisoformat(text)) for text in written]
     assert run(f"{json.dumps(written)}.map(m.humanDateTime)") == expected
 
 
-@pytest.mark.parametrize("written, now, scheduled", [
-    ("2026-12-10 00:01", "2026-12-10T00:00:00Z", True),   # winter: London is UTC
-    ("2026-12-10 00:01", "2026-12-10T00:02:00Z", False),
-    ("2026-07-01 00:30", "2026-06-30T23:20:00Z", True),   # summer: 23:20 UTC is 00:20 BST
-    ("2026-07-01 00:30", "2026-06-30T23:40:00Z", False),
-    ("2026-07-02", "2026-07-01T12:00:00Z", True),
-])
+@pytest.mark.parametrize(
+    "written, now, scheduled",
+    [
+        ("2026-12-10 00:01", "2026-12-10T00:00:00Z", True),  # winter: London is UTC
+        ("2026-12-10 00:01", "2026-12-10T00:02:00Z", False),
+        ("2026-07-01 00:30", "2026-06-30T23:20:00Z", True),  # summer: 23:20 UTC is 00:20 BST
+        ("2026-07-01 00:30", "2026-06-30T23:40:00Z", False),
+        ("2026-07-02", "2026-07-01T12:00:00Z", True),
+    ],
+)
 def test_a_future_date_is_scheduled_by_the_sites_clock(written, now, scheduled):
     assert run(f"m.scheduled({json.dumps(written)}, 'Europe/London', new Date({json.dumps(now)}))") is scheduled
     moment = datetime.fromisoformat(written).replace(tzinfo=ZoneInfo("Europe/London"))

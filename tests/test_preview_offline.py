@@ -1,4 +1,5 @@
 """scripts/preview_offline.py: the reviewer's downloaded preview works from files (file://)."""
+
 from __future__ import annotations
 
 import re
@@ -13,18 +14,21 @@ sys.path.insert(0, str(REPO / "scripts"))
 from preview_offline import offline_url  # noqa: E402
 
 
-@pytest.mark.parametrize("url, expected", [
-    ("../blog/", "../blog/index.html"),
-    ("./", "./index.html"),
-    ("..", "../index.html"),
-    ("../../", "../../index.html"),
-    ("tags/#send", "tags/index.html#send"),
-    ("feed.xml", "feed.xml"),
-    ("https://example.org/", "https://example.org/"),
-    ("/blog/", "/blog/"),
-    ("#top", "#top"),
-    ("mailto:a@example.org", "mailto:a@example.org"),
-])
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("../blog/", "../blog/index.html"),
+        ("./", "./index.html"),
+        ("..", "../index.html"),
+        ("../../", "../../index.html"),
+        ("tags/#send", "tags/index.html#send"),
+        ("feed.xml", "feed.xml"),
+        ("https://example.org/", "https://example.org/"),
+        ("/blog/", "/blog/"),
+        ("#top", "#top"),
+        ("mailto:a@example.org", "mailto:a@example.org"),
+    ],
+)
 def test_offline_url(url, expected):
     assert offline_url(url) == expected
 
@@ -33,8 +37,13 @@ def test_every_relative_folder_link_of_a_built_site_opens_a_file(tmp_path):
     make_site(tmp_path, {"2025/2025-03-04-walking-buses.md": BLOG})
     assert build(tmp_path, now="2026-01-01T09:00").returncode == 0
     site = tmp_path / "site"
-    result = subprocess.run([sys.executable, str(REPO / "scripts/preview_offline.py"), str(site)],
-                            capture_output=True, text=True, check=False, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(REPO / "scripts/preview_offline.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     missing = []
     for page in site.rglob("*.html"):

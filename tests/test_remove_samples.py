@@ -1,5 +1,6 @@
 """`newsdesk remove-samples` (docs-dev/make-it-yours.md): the sample posts go with their picture and
 file, it says what it removed, and the site still builds strictly and go-live no longer lists them."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,7 +10,9 @@ from sitekit import FROZEN_NOW, REPO, SAMPLE_POSTS, build, copy_sample
 
 
 def test_the_sample_list_is_every_sample_post_and_file() -> None:
-    shipped = sorted(f"posts/{path.relative_to(SAMPLE_POSTS).as_posix()}" for path in SAMPLE_POSTS.rglob("*") if path.is_file())
+    shipped = sorted(
+        f"posts/{path.relative_to(SAMPLE_POSTS).as_posix()}" for path in SAMPLE_POSTS.rglob("*") if path.is_file()
+    )
     assert shipped == sorted(samples.SAMPLE_POSTS + samples.SAMPLE_FILES)
 
 
@@ -24,12 +27,15 @@ def test_after_remove_samples_the_site_builds_without_them(tmp_path, capsys, mon
     project = copy_sample(tmp_path)
     (project / "posts" / "2026" / "2026-12-01-our-first-post.md").write_text(
         "---\ntitle: Our first post\ndate: 2026-11-20\ntype: blog\nsummary: The first post of our own.\n---\n\n"
-        "Our own words, not a sample's.\n", encoding="utf-8")
+        "Our own words, not a sample's.\n",
+        encoding="utf-8",
+    )
     monkeypatch.chdir(project)
     assert cli.main(["remove-samples"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out == [f"removed {path}" for path in samples.SAMPLE_POSTS + samples.SAMPLE_FILES] + [
-        "newsdesk remove-samples: 14 sample files removed"]
+        "newsdesk remove-samples: 14 sample files removed"
+    ]
     left = sorted(path.relative_to(project).as_posix() for path in (project / "posts").rglob("*"))
     assert left == ["posts/2026", "posts/2026/2026-12-01-our-first-post.md"]
 

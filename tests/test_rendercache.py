@@ -1,5 +1,6 @@
 """The render cache: a warm build gives the same bytes as a cold one, converts only what changed,
 and never reuses a conversion whose link targets moved, whose settings changed, or that warned."""
+
 from __future__ import annotations
 
 import filecmp
@@ -98,8 +99,12 @@ def test_cache_dir_empty_turns_the_cache_off(project, monkeypatch, tmp_path):
 
 
 def test_extensions_that_read_other_files_turn_the_cache_off():
-    config = {"markdown_extensions": ["toc", "pymdownx.snippets"], "mdx_configs": {}, "use_directory_urls": True,
-              "validation": {}}
+    config = {
+        "markdown_extensions": ["toc", "pymdownx.snippets"],
+        "mdx_configs": {},
+        "use_directory_urls": True,
+        "validation": {},
+    }
     assert settings_digest(config) is None
     config["markdown_extensions"] = ["toc"]
     assert settings_digest(config) == settings_digest(dict(config))

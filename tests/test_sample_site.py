@@ -1,5 +1,6 @@
 """The repository's own sample site builds with --strict, carries what the README promises, and
 builds byte-identically twice."""
+
 from __future__ import annotations
 
 import filecmp

@@ -1,4 +1,5 @@
 """The search index (Pagefind): which pages it holds, what it leaves out, and its fixed file order."""
+
 from __future__ import annotations
 
 import gzip
@@ -17,31 +18,42 @@ def fragments(site: Path) -> dict[str, dict]:
     pages = {}
     for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
-        page = json.loads(data[len(SIGNATURE):])
+        page = json.loads(data[len(SIGNATURE) :])
         pages[page["url"]] = page
     return pages
 
 
-@pytest.mark.parametrize("prefixes, docs, expected", [
-    (["blog"], [], "blog/[0-9][0-9][0-9][0-9]/**/index.html"),
-    (["news", "blog"], ["about/index.html"],
-     "{blog/[0-9][0-9][0-9][0-9]/**/index.html,news/[0-9][0-9][0-9][0-9]/**/index.html,about/index.html}"),
-    (["blog"], ["odd[1],{x}/index.html"], r"{blog/[0-9][0-9][0-9][0-9]/**/index.html,odd\[1\]\,\{x\}/index.html}"),
-])
+@pytest.mark.parametrize(
+    "prefixes, docs, expected",
+    [
+        (["blog"], [], "blog/[0-9][0-9][0-9][0-9]/**/index.html"),
+        (
+            ["news", "blog"],
+            ["about/index.html"],
+            "{blog/[0-9][0-9][0-9][0-9]/**/index.html,news/[0-9][0-9][0-9][0-9]/**/index.html,about/index.html}",
+        ),
+        (["blog"], ["odd[1],{x}/index.html"], r"{blog/[0-9][0-9][0-9][0-9]/**/index.html,odd\[1\]\,\{x\}/index.html}"),
+    ],
+)
 def test_index_glob(prefixes, docs, expected):
     assert index_glob(prefixes, docs) == expected
 
 
 def test_pagefind_args_leave_out_heading_permalinks():
     args = pagefind_args("site", "*.html")
-    assert args[args.index("--exclude-selectors") + 1] == ".headerlink,.nd-meta dt,.nd-tags-heading,.nd-related,.nd-more,.nd-share,.nd-formats"
+    assert (
+        args[args.index("--exclude-selectors") + 1]
+        == ".headerlink,.nd-meta dt,.nd-tags-heading,.nd-related,.nd-more,.nd-share,.nd-formats"
+    )
     assert args[-2:] == ["--output-subdir", "pagefind"]
     assert pagefind_args("site", "*.html", "/tmp/x")[-2:] == ["--output-path", "/tmp/x"]
 
 
 def test_the_index_holds_published_posts_and_docs_pages_only(basic_site):
     urls = sorted(fragments(basic_site))
-    assert urls == sorted(["/" + url for url in PUBLISHED_POSTS] + ["/about/"])  # no home, listing, tag, archive or search page
+    assert urls == sorted(
+        ["/" + url for url in PUBLISHED_POSTS] + ["/about/"]
+    )  # no home, listing, tag, archive or search page
 
 
 def test_no_draft_or_scheduled_post_is_in_any_index_file(basic_site):
@@ -49,7 +61,12 @@ def test_no_draft_or_scheduled_post_is_in_any_index_file(basic_site):
         if path.is_file():
             data = path.read_bytes()
             text = gzip.decompress(data) if data[:2] == b"\x1f\x8b" else data
-            for words in (b"Unfinished thoughts", b"Scheduled announcement", b"unfinished-thoughts", b"scheduled-announcement"):
+            for words in (
+                b"Unfinished thoughts",
+                b"Scheduled announcement",
+                b"unfinished-thoughts",
+                b"scheduled-announcement",
+            ):
                 assert words not in text, f"{path.name} holds {words!r}"
 
 
@@ -66,8 +83,13 @@ def test_a_post_is_indexed_with_its_full_text_filters_and_meta(basic_site):
 def test_a_press_release_is_found_by_its_summary_notes_and_contact(basic_site):
     """WRITING.md: search looks through every word, notes to editors and the media contact too."""
     release = fragments(basic_site)["/news/2025/11/press-one/"]
-    for words in ("The first press release of the fixture site.", "The body of the first press release.",
-                  "The fixture has notes to editors.", "Fixture Press Desk", "Partnerships"):
+    for words in (
+        "The first press release of the fixture site.",
+        "The body of the first press release.",
+        "The fixture has notes to editors.",
+        "Fixture Press Desk",
+        "Partnerships",
+    ):
         assert words in release["content"], words
     assert release["filters"]["type"] == ["News"]
 
@@ -93,14 +115,19 @@ def test_materials_search_is_gone(basic_site):
 
 # ---- pagefindorder: Pagefind's filter files in a fixed order ----
 
-@pytest.mark.parametrize("item", [0, 23, 24, 255, 256, 70000, 2 ** 40, "", "Early years", "é" * 30, [], [1, ["a", [2]]], b"\x00\x01"])
+
+@pytest.mark.parametrize(
+    "item", [0, 23, 24, 255, 256, 70000, 2**40, "", "Early years", "é" * 30, [], [1, ["a", [2]]], b"\x00\x01"]
+)
 def test_cbor_round_trip(item):
     data = encode(item)
     assert decode(data) == (item, len(data))
 
 
 def test_cbor_encodes_as_pagefind_does():
-    assert encode(["tag", [["SEND", [0, 7]]]]) == bytes.fromhex("82 63 746167 81 82 64 53454e44 82 00 07".replace(" ", ""))
+    assert encode(["tag", [["SEND", [0, 7]]]]) == bytes.fromhex(
+        "82 63 746167 81 82 64 53454e44 82 00 07".replace(" ", "")
+    )
 
 
 def _bundle(folder: Path, values: list, version: str = "1.5.2") -> Path:
@@ -108,7 +135,9 @@ def _bundle(folder: Path, values: list, version: str = "1.5.2") -> Path:
     (folder / "filter/en_1111111.pf_filter").write_bytes(gzip.compress(SIGNATURE + encode(["tag", values])))
     meta = ["1.5.2", [["en_aaaaaaa", 10]], [], [["tag", "en_1111111"]], [], ["title"]]
     (folder / "pagefind.en_0000000000.pf_meta").write_bytes(gzip.compress(SIGNATURE + encode(meta)))
-    (folder / "pagefind-entry.json").write_text(json.dumps({"version": version, "languages": {"en": {"hash": "en_0000000000", "wasm": "en", "page_count": 1}}}))
+    (folder / "pagefind-entry.json").write_text(
+        json.dumps({"version": version, "languages": {"en": {"hash": "en_0000000000", "wasm": "en", "page_count": 1}}})
+    )
     return folder
 
 
@@ -121,14 +150,19 @@ def test_fix_order_sorts_filter_values_and_renames_what_points_at_them(tmp_path)
     assert files == sorted(p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file())
     assert all((one / f).read_bytes() == (two / f).read_bytes() for f in files)
     entry = json.loads((one / "pagefind-entry.json").read_text())
-    meta, _ = decode(gzip.decompress((one / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes()), len(SIGNATURE))
+    meta, _ = decode(
+        gzip.decompress((one / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes()), len(SIGNATURE)
+    )
     name = meta[3][0][1]
     values, _ = decode(gzip.decompress((one / f"filter/{name}.pf_filter").read_bytes()), len(SIGNATURE))
     assert values == ["tag", [["Attendance", [1]], ["Fairs", [0, 1]], ["SEND", [0]]]]
 
 
 def test_fix_order_stops_on_another_pagefind_version(tmp_path):
-    with pytest.raises(FormatChanged, match=r"Pagefind 1\.6\.0, and newsdesk's mkdocs/pagefindorder\.py reads the files of Pagefind 1\.5\.2"):
+    with pytest.raises(
+        FormatChanged,
+        match=r"Pagefind 1\.6\.0, and newsdesk's mkdocs/pagefindorder\.py reads the files of Pagefind 1\.5\.2",
+    ):
         fix_order(_bundle(tmp_path, [], version="1.6.0"))
 
 
@@ -161,7 +195,9 @@ def test_a_failed_pagefind_run_stops_the_build_with_its_output(tmp_path, monkeyp
     fake.write_text("#!/bin/sh\necho 'Error: no HTML files matched'\nexit 1\n")
     fake.chmod(0o755)
     monkeypatch.setattr(searchindex, "executable", lambda: str(fake))
-    with pytest.raises(PluginError, match=r"(?s)Pagefind could not make the search index \(exit 1\):\nError: no HTML files matched"):
+    with pytest.raises(
+        PluginError, match=r"(?s)Pagefind could not make the search index \(exit 1\):\nError: no HTML files matched"
+    ):
         searchindex.Indexing(str(tmp_path / "site"), "*.html").wait()
 
 
@@ -197,7 +233,12 @@ def test_a_post_is_found_by_its_attachments_and_updates_not_by_the_pages_it_link
     project = copy_site("content", tmp_path)
     assert build(project, now="2026-11-23T12:00").returncode == 0
     release = fragments(project / "site")["/news/2025/03/consultation-opens/"]["content"]
-    for words in ("Consultation document", "Easy read version", "Corrected the closing date", "The consultation closes on 30 April."):
+    for words in (
+        "Consultation document",
+        "Easy read version",
+        "Corrected the closing date",
+        "The consultation closes on 30 April.",
+    ):
         assert words in release, words
     for words in ("Related content", "The consultation portal", "More on this topic", "Share this page", "large print"):
         assert words not in release, words

@@ -1,4 +1,5 @@
 """`mkdocs serve`: drafts and scheduled posts are previewed, marked, and editing a post reloads it."""
+
 from __future__ import annotations
 
 import os
@@ -43,8 +44,13 @@ def server(tmp_path):
     project = copy_site("basic", tmp_path)
     port = free_port()
     env = {**os.environ, "NEWSDESK_NOW": FROZEN_NOW, "NO_MKDOCS_2_WARNING": "1"}
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                               cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         wait_for(f"http://127.0.0.1:{port}/", "Fixture newsroom")
         yield project, f"http://127.0.0.1:{port}/"
@@ -85,7 +91,7 @@ def served_index(base: str, seconds: float = 60) -> dict[str, str]:
 
     entry = json.loads(wait_for(base + "pagefind/pagefind-entry.json", '"version"', seconds))
     meta, _ = decode(gzip.decompress(get(f"pagefind.{entry['languages']['en']['hash']}.pf_meta")), len(SIGNATURE))
-    pages = [json.loads(gzip.decompress(get(f"fragment/{page}.pf_fragment"))[len(SIGNATURE):]) for page, _ in meta[1]]
+    pages = [json.loads(gzip.decompress(get(f"fragment/{page}.pf_fragment"))[len(SIGNATURE) :]) for page, _ in meta[1]]
     return {page["url"]: page["content"] for page in pages}
 
 
@@ -94,7 +100,9 @@ def test_search_works_in_the_preview_without_drafts(server):
     wait_for(base + "blog/2026/10/unfinished-thoughts/", "Unfinished thoughts")  # previewed...
     urls = sorted(served_index(base))
     assert "/blog/2025/01/winter-visit/" in urls
-    assert not [url for url in urls if "unfinished-thoughts" in url or "scheduled-announcement" in url]  # ...never searchable
+    assert not [
+        url for url in urls if "unfinished-thoughts" in url or "scheduled-announcement" in url
+    ]  # ...never searchable
     assert "Search needs JavaScript" in wait_for(base + "search/", "Search")
 
 
@@ -113,13 +121,16 @@ def test_serve_compiles_each_template_once_and_again_only_when_its_source_change
     from jinja2 import Environment, FileSystemLoader
 
     from newsdesk.mkdocs.templatecache import TemplateCache
+
     cache, compiled = TemplateCache(), []
     (tmp_path / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
 
     def rebuild_environment() -> Environment:  # as MkDocs makes a new one for every build
         env = Environment(loader=FileSystemLoader(tmp_path), bytecode_cache=cache)
         compile_ = env.compile
-        env.compile = lambda *args, **kwargs: compiled.append(args[1] if len(args) > 1 else "") or compile_(*args, **kwargs)
+        env.compile = lambda *args, **kwargs: (
+            compiled.append(args[1] if len(args) > 1 else "") or compile_(*args, **kwargs)
+        )
         return env
 
     assert rebuild_environment().get_template("page.html").render(name="Ada") == "Hello Ada"

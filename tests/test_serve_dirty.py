@@ -1,5 +1,6 @@
 """`mkdocs serve --dirty`, the fast preview: an edit rebuilds only the pages and feeds that show the
 edited post, and those are right; a change outside posts/ rebuilds everything. Strict mode stays on."""
+
 from __future__ import annotations
 
 import os
@@ -40,8 +41,13 @@ def dirty_server(tmp_path_factory):
     log = project.parent / "serve.log"
     env = {**os.environ, "NEWSDESK_NOW": FROZEN_NOW, "NO_MKDOCS_2_WARNING": "1"}
     with open(log, "wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
-                                   cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     try:
         wait_for(f"http://127.0.0.1:{port}/", "Fixture newsroom")
         yield project, f"http://127.0.0.1:{port}/", log
@@ -61,8 +67,10 @@ def test_a_title_edit_updates_every_page_and_feed_that_shows_it(dirty_server):
     project, base, log = dirty_server
     before = len(REBUILT.findall(log_lines(log)))
     post = project / "posts/2025/2025-01-15-winter-visit.md"
-    post.write_text(post.read_text(encoding="utf-8").replace("title: A winter visit", "title: A snowy winter visit"),
-                    encoding="utf-8")
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("title: A winter visit", "title: A snowy winter visit"),
+        encoding="utf-8",
+    )
     wait_for(base + "blog/2025/01/winter-visit/", "<h1>A snowy winter visit</h1>", seconds=30)
     changed, total = map(int, wait_for_log(log, REBUILT, before + 1)[-1])
     assert 0 < changed < total / 2, "only the pages that show the post are rebuilt"
@@ -76,8 +84,12 @@ def test_a_title_edit_updates_every_page_and_feed_that_shows_it(dirty_server):
         assert time.monotonic() < deadline, "the search index never showed the new title"
         time.sleep(0.5)
     assert "/about/" in served_index(base), "docs pages stay searchable"
-    card = re.search(r'<meta property="og:image" content="[^"]*/(assets/cards/[^"]+)"', fetch(base + "blog/2025/01/winter-visit/")).group(1)
-    assert (project / ".cache/newsdesk/cards" / card.rsplit("/", 1)[-1]).is_file(), "the new title's share card was made"
+    card = re.search(
+        r'<meta property="og:image" content="[^"]*/(assets/cards/[^"]+)"', fetch(base + "blog/2025/01/winter-visit/")
+    ).group(1)
+    assert (project / ".cache/newsdesk/cards" / card.rsplit("/", 1)[-1]).is_file(), (
+        "the new title's share card was made"
+    )
     with urllib.request.urlopen(base + card) as response:
         assert response.headers["Content-Type"] == "image/png"
 
@@ -85,7 +97,9 @@ def test_a_title_edit_updates_every_page_and_feed_that_shows_it(dirty_server):
 def test_a_body_edit_updates_the_excerpt_on_listings(dirty_server):
     project, base, _ = dirty_server
     post = project / "posts/2025/2025-09-01-new-school-year.md"
-    post.write_text(post.read_text(encoding="utf-8").replace("Before the marker", "Ahead of the marker"), encoding="utf-8")
+    post.write_text(
+        post.read_text(encoding="utf-8").replace("Before the marker", "Ahead of the marker"), encoding="utf-8"
+    )
     wait_for(base + "tags/visits/", "Ahead of the marker", seconds=30)
     assert "Ahead of the marker" in fetch(base + "blog/2025/09/back-to-school/")
 
@@ -93,7 +107,8 @@ def test_a_body_edit_updates_the_excerpt_on_listings(dirty_server):
 def test_a_change_outside_the_posts_rebuilds_everything(dirty_server):
     project, base, log = dirty_server
     about = project / "docs/about.md"
-    about.write_text(about.read_text(encoding="utf-8").replace("# About the fixture", "# About this fixture"),
-                     encoding="utf-8")
+    about.write_text(
+        about.read_text(encoding="utf-8").replace("# About the fixture", "# About this fixture"), encoding="utf-8"
+    )
     wait_for(base + "about/", "About this fixture", seconds=30)
     wait_for_log(log, re.compile("a change outside the posts: rebuilding every page"), 1)

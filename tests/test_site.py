@@ -1,4 +1,5 @@
 """Layer 3: the 'basic' fixture site, really built with --strict, has every page of the URL contract."""
+
 from __future__ import annotations
 
 import re
@@ -7,13 +8,27 @@ from pathlib import Path
 import pytest
 
 PUBLISHED_POSTS = [
-    "blog/2025/01/winter-visit/", "blog/2025/06/summer-fair/", "blog/2025/09/back-to-school/",
-    "blog/2026/02/reading-week/", "blog/2026/05/spring-term-update/",
-    "news/2025/11/press-one/", "news/2026/07/press-two/",
+    "blog/2025/01/winter-visit/",
+    "blog/2025/06/summer-fair/",
+    "blog/2025/09/back-to-school/",
+    "blog/2026/02/reading-week/",
+    "blog/2026/05/spring-term-update/",
+    "news/2025/11/press-one/",
+    "news/2026/07/press-two/",
 ]
 INDEX_PAGES = [
-    "", "blog/", "blog/page/2/", "news/", "tags/", "tags/send/", "tags/visits/", "tags/fairs/",
-    "tags/partnerships/", "archive/", "archive/2025/", "archive/2026/",
+    "",
+    "blog/",
+    "blog/page/2/",
+    "news/",
+    "tags/",
+    "tags/send/",
+    "tags/visits/",
+    "tags/fairs/",
+    "tags/partnerships/",
+    "archive/",
+    "archive/2025/",
+    "archive/2026/",
 ]
 
 
@@ -27,7 +42,7 @@ def links(html: str) -> list[str]:
 
 def main_part(html: str) -> str:
     """The page's own content, without the theme's navigation."""
-    return html[html.index('id="main-content"'):]
+    return html[html.index('id="main-content"') :]
 
 
 @pytest.mark.parametrize("url", PUBLISHED_POSTS + INDEX_PAGES)
@@ -35,8 +50,15 @@ def test_every_contract_url_exists(basic_site, url):
     assert (basic_site / url / "index.html").is_file()
 
 
-@pytest.mark.parametrize("path", ["blog/2026/10/unfinished-thoughts", "news/2026/12/scheduled-announcement",
-                                  "tags/drafts-only", "tags/scheduled-only"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "blog/2026/10/unfinished-thoughts",
+        "news/2026/12/scheduled-announcement",
+        "tags/drafts-only",
+        "tags/scheduled-only",
+    ],
+)
 def test_drafts_and_scheduled_posts_are_not_published(basic_site, path):
     assert not (basic_site / path).exists()
     everything = "".join(p.read_text(encoding="utf-8") for p in basic_site.rglob("*.html"))
@@ -61,7 +83,9 @@ def test_post_page_shows_its_header(basic_site):
 def test_updated_date_and_winter_offset(basic_site):
     html = page(basic_site, "blog/2026/05/spring-term-update/")
     assert '<dt>Updated</dt><dd><time datetime="2026-05-07">7 May 2026</time></dd>' in html
-    assert '<time datetime="2025-01-15T09:00:00+00:00">15 January 2025</time>' in page(basic_site, "blog/2025/01/winter-visit/")
+    assert '<time datetime="2025-01-15T09:00:00+00:00">15 January 2025</time>' in page(
+        basic_site, "blog/2025/01/winter-visit/"
+    )
 
 
 def test_press_release_has_its_parts(basic_site):
@@ -92,7 +116,10 @@ def test_blog_listing_is_paginated_newest_first(basic_site):
     first, second = main_part(page(basic_site, "blog/")), main_part(page(basic_site, "blog/page/2/"))
     titles = re.findall(r'nd-card__title"><a href="([^"]+)"', first)
     assert titles == ["2026/05/spring-term-update/", "2026/02/reading-week/", "2025/09/back-to-school/"]
-    assert re.findall(r'nd-card__title"><a href="([^"]+)"', second) == ["../../2025/06/summer-fair/", "../../2025/01/winter-visit/"]
+    assert re.findall(r'nd-card__title"><a href="([^"]+)"', second) == [
+        "../../2025/06/summer-fair/",
+        "../../2025/01/winter-visit/",
+    ]
     assert 'rel="next" href="page/2/"' in first and 'rel="prev" href="../../"' in second
     assert "Page 2 of 2 (5 posts)" in second
 
@@ -108,7 +135,9 @@ def test_listing_shows_summary_or_excerpt(basic_site):
 
 def test_excerpt_links_are_rebased_for_the_listing(basic_site):
     html = main_part(page(basic_site, "blog/"))
-    assert '<a href="2025/06/summer-fair/">a link to the fair</a>' in html  # written as ../../06/summer-fair/ on the post
+    assert (
+        '<a href="2025/06/summer-fair/">a link to the fair</a>' in html
+    )  # written as ../../06/summer-fair/ on the post
     for href in links(html):
         target = (basic_site / "blog" / href.split("#")[0]).resolve()
         assert href.startswith(("http", "mailto:", "#")) or target.exists(), href
@@ -124,7 +153,14 @@ def test_image_beside_a_post_is_copied_and_linked(basic_site):
 def test_tag_index_lists_tags_alphabetically_with_counts(basic_site):
     html = main_part(page(basic_site, "tags/"))
     names = re.findall(r'<li><a href="[^"]+">([^<]+)</a> <span class="nd-count">\((\d+) posts?\)', html)
-    assert names == [("Fairs", "2"), ("Partnerships", "2"), ("Reading", "1"), ("SEND", "3"), ("Updates", "1"), ("Visits", "2")]
+    assert names == [
+        ("Fairs", "2"),
+        ("Partnerships", "2"),
+        ("Reading", "1"),
+        ("SEND", "3"),
+        ("Updates", "1"),
+        ("Visits", "2"),
+    ]
 
 
 def test_tag_page_mixes_types(basic_site):
@@ -136,7 +172,9 @@ def test_tag_page_mixes_types(basic_site):
 def test_archive_lists_years_and_their_posts(basic_site):
     html = main_part(page(basic_site, "archive/"))
     assert re.findall(r'href="(\d{4}/)">(\d{4})</a> <span class="nd-count">\((\d+) posts\)', html) == [
-        ("2026/", "2026", "3"), ("2025/", "2025", "4")]
+        ("2026/", "2026", "3"),
+        ("2025/", "2025", "4"),
+    ]
     year = main_part(page(basic_site, "archive/2025/"))
     assert year.count("<li><time") == 4 and '<a href="../../news/2025/11/press-one/">' in year
 
@@ -149,7 +187,7 @@ def test_home_page_shows_latest_of_each_type(basic_site):
 
 def test_navigation_shows_the_sections_but_not_posts(basic_site):
     nav = page(basic_site, "about" if (basic_site / "about").exists() else "")
-    nav = nav[nav.index('<nav class="nd-nav"'):nav.index('id="main-content"')]
+    nav = nav[nav.index('<nav class="nd-nav"') : nav.index('id="main-content"')]
     for label in ("Home", "Blog", "News", "Tags", "Archive"):
         assert re.search(rf">\s*{label}\s*<", nav), label
     assert "winter-visit" not in nav

@@ -33,9 +33,7 @@ def program(name: str) -> str:
 
 
 def run(*command: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        command, capture_output=True, text=True, timeout=90, stdin=subprocess.DEVNULL
-    )
+    return subprocess.run(command, capture_output=True, text=True, timeout=90, stdin=subprocess.DEVNULL)
 
 
 def test_chromium_runs_a_page_headless(tmp_path: Path) -> None:

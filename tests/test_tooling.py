@@ -1,5 +1,6 @@
 """The house's own checks, run by the suite so that CI and a newcomer's `make test` hold them:
-ruff's lint (with import order) and import-linter's contracts between the rooms of the code."""
+ruff's lint (with import order), ruff's format check and import-linter's contracts between the rooms of the code."""
+
 from __future__ import annotations
 
 import os
@@ -20,6 +21,12 @@ def test_the_code_passes_ruff():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_the_code_is_formatted():
+    """One layout for every file (ruff format, line length 120), so a diff shows only what changed."""
+    result = run(str(BIN / "ruff"), "format", "--check", "--no-cache", "scripts", "tests")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_the_rooms_keep_their_contracts():
     result = run(str(BIN / "lint-imports"), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -29,7 +36,7 @@ def test_the_rooms_keep_their_contracts():
 def test_a_broken_contract_is_caught(tmp_path):
     """The contracts are not vacuous: a core module that imports MkDocs breaks the first one."""
     config = (REPO / "pyproject.toml").read_text(encoding="utf-8")
-    contracts = config[config.index("[tool.importlinter]"):]
+    contracts = config[config.index("[tool.importlinter]") :]
     package = tmp_path / "newsdesk"
     for room in ("core", "mkdocs", "commands"):
         (package / room).mkdir(parents=True)
@@ -38,13 +45,21 @@ def test_a_broken_contract_is_caught(tmp_path):
     (package / "core" / "bad.py").write_text("import mkdocs\n", encoding="utf-8")
     (tmp_path / "setup.cfg").write_text("", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(contracts, encoding="utf-8")
-    result = subprocess.run([str(BIN / "lint-imports"), "--no-cache"], cwd=tmp_path, capture_output=True, text=True,
-                            env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)}, check=False)
+    result = subprocess.run(
+        [str(BIN / "lint-imports"), "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path), "PATH": str(BIN)},
+        check=False,
+    )
     assert result.returncode == 1 and "BROKEN" in result.stdout and "newsdesk.core.bad -> mkdocs" in result.stdout
 
 
 def test_the_core_is_typed_strictly():
     """mypy with pyproject.toml's `strict = true`, on every module of the core."""
-    result = run(sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull, "scripts/newsdesk/core")  # no cache in the checkout
+    result = run(
+        sys.executable, "-m", "mypy", "--no-incremental", "--cache-dir", os.devnull, "scripts/newsdesk/core"
+    )  # no cache in the checkout
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout

@@ -24,9 +24,7 @@ DEPLOY_PERMISSIONS = {"pages": "write", "id-token": "write"}
 
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<value>.*?)\s*$")
 # owner/repo[/path]@<40 hex>, a space, then `# vX` (`# v1`, `# v5.0.0`).
-PINNED = re.compile(
-    r"""(["']?)[\w.-]+/[\w.-]+(?:/[^@\s"']+)?@[0-9a-f]{40}\1\s+\#\s*v\d+(?:\.\d+)*"""
-)
+PINNED = re.compile(r"""(["']?)[\w.-]+/[\w.-]+(?:/[^@\s"']+)?@[0-9a-f]{40}\1\s+\#\s*v\d+(?:\.\d+)*""")
 
 
 def is_local(value: str) -> bool:
@@ -65,9 +63,7 @@ def run_actionlint(*paths: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     # shellcheck and pyflakes are switched off so the result does not depend on what else
     # happens to be installed on the machine.
     command = [actionlint(), "-no-color", "-shellcheck=", "-pyflakes=", *map(str, paths)]
-    return subprocess.run(
-        command, cwd=cwd, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL
-    )
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
 
 
 def test_the_workflows_are_there() -> None:
@@ -139,10 +135,7 @@ def test_every_action_is_pinned_to_a_commit(path: Path) -> None:
     assert unpinned == []
     # The line scan must see every `uses:` that YAML sees (none hidden in flow style).
     in_yaml = [
-        item["uses"]
-        for job in jobs(load(path)).values()
-        for item in [job, *job.get("steps", [])]
-        if "uses" in item
+        item["uses"] for job in jobs(load(path)).values() for item in [job, *job.get("steps", [])] if "uses" in item
     ]
     assert len(found) == len(in_yaml)
 
@@ -207,8 +200,11 @@ def test_the_build_that_goes_live_keeps_addresses_and_stops_on_placeholders() ->
     build = jobs(load(WORKFLOW_DIR / "deploy.yml"))["build"]
     assert steps_running(build, 'scripts/fetch-record.sh "$PAGES_URL" .cache/published.json')
     [step] = steps_running(build, "mkdocs build --strict")
-    assert step["env"] == {"NEWSDESK_DEPLOY": "true", "NEWSDESK_PUBLISHED_RECORD": ".cache/published.json",
-                           "NEWSDESK_COMMIT": "${{ github.sha }}"}
+    assert step["env"] == {
+        "NEWSDESK_DEPLOY": "true",
+        "NEWSDESK_PUBLISHED_RECORD": ".cache/published.json",
+        "NEWSDESK_COMMIT": "${{ github.sha }}",
+    }
     assert "NEWSDESK_NOW" not in step["env"]
 
 
@@ -231,7 +227,9 @@ def test_pull_requests_get_annotations_and_a_preview_to_download() -> None:
     assert upload["if"] == f"${{{{ {on_pull_requests} }}}}"
     assert preview["if"] == f"${{{{ {on_pull_requests} && steps.paths.outputs.path == 'full' }}}}"
     # The fast path builds its preview itself; only the offline rewrite is left to do.
-    [offline] = [step for step in steps_running(test, "python scripts/preview_offline.py preview") if step is not preview]
+    [offline] = [
+        step for step in steps_running(test, "python scripts/preview_offline.py preview") if step is not preview
+    ]
     assert offline["if"] == f"${{{{ {on_pull_requests} && steps.paths.outputs.path == 'content' }}}}"
 
 
@@ -254,9 +252,11 @@ def test_content_pull_requests_take_the_fast_path_and_everything_else_the_full_s
     assert fast["if"] == "steps.paths.outputs.path == 'content'"
     assert "--base HEAD^1 --format github --preview preview" in fast["run"]
     for command in ("newsdesk check --format github", "python -m pytest", "mkdocs build --strict"):
-        assert all(step["if"].endswith("steps.paths.outputs.path == 'full' }}") or
-                   step["if"] == "steps.paths.outputs.path == 'full'"
-                   for step in steps_running(test, command)), command
+        assert all(
+            step["if"].endswith("steps.paths.outputs.path == 'full' }}")
+            or step["if"] == "steps.paths.outputs.path == 'full'"
+            for step in steps_running(test, command)
+        ), command
 
 
 def test_make_check_content_runs_the_fast_path_and_ci_run_the_full_suite() -> None:
@@ -267,8 +267,11 @@ def test_make_check_content_runs_the_fast_path_and_ci_run_the_full_suite() -> No
 
 
 def test_codeowners_cover_posts_and_docs() -> None:
-    owners = {line.split()[0]: line.split()[1:] for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
-              if line.strip() and not line.startswith("#")}
+    owners = {
+        line.split()[0]: line.split()[1:]
+        for line in (ROOT / ".github" / "CODEOWNERS").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     assert owners["/posts/"] and owners["/docs/"]
     assert all(owner.startswith("@") for names in owners.values() for owner in names)
 

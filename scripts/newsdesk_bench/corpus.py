@@ -4,6 +4,7 @@ Every post comes from its own seeded generator (seed, index), so a corpus of 100
 100 posts of a corpus of 3,000, and the same seed always gives byte-identical files. The prose is
 made up here from word lists; none of it comes from real pages.
 """
+
 from __future__ import annotations
 
 import random
@@ -15,13 +16,46 @@ SITE_URL = "https://news.example.org/"
 SITE_NAME = "City Education News"
 
 TAGS = [
-    "Admissions", "Term dates", "Special educational needs", "Free school meals", "Early years",
-    "School transport", "Exam results", "Teacher recruitment", "School buildings", "Attendance",
-    "Safeguarding", "Adult learning", "Apprenticeships", "Libraries", "Youth services",
-    "Holiday activities", "Healthy eating", "Mental health", "Digital skills", "Languages",
-    "Music education", "Sport", "Climate action", "School streets", "Budget", "Consultations",
-    "Governors", "Inspections", "Careers", "Further education", "Childcare", "Parent forums",
-    "Reading", "Maths", "Science", "Arts", "Bullying", "Inclusion", "Awards", "Volunteering",
+    "Admissions",
+    "Term dates",
+    "Special educational needs",
+    "Free school meals",
+    "Early years",
+    "School transport",
+    "Exam results",
+    "Teacher recruitment",
+    "School buildings",
+    "Attendance",
+    "Safeguarding",
+    "Adult learning",
+    "Apprenticeships",
+    "Libraries",
+    "Youth services",
+    "Holiday activities",
+    "Healthy eating",
+    "Mental health",
+    "Digital skills",
+    "Languages",
+    "Music education",
+    "Sport",
+    "Climate action",
+    "School streets",
+    "Budget",
+    "Consultations",
+    "Governors",
+    "Inspections",
+    "Careers",
+    "Further education",
+    "Childcare",
+    "Parent forums",
+    "Reading",
+    "Maths",
+    "Science",
+    "Arts",
+    "Bullying",
+    "Inclusion",
+    "Awards",
+    "Volunteering",
 ]
 AUTHORS = {
     "amara-osei": ("Amara Osei", "Director of Education"),
@@ -34,38 +68,144 @@ AUTHORS = {
     "lena-fischer": ("Lena Fischer", "Communications Officer"),
 }
 DEFAULT_AUTHOR = "lena-fischer"
-AREAS = ["Northfield", "Riverside", "Eastgate", "Hillcrest", "Old Town", "Marsh Lane", "Westbury",
-         "Kingsmead", "Harbourside", "Ashdown", "Millbrook", "Ferry Cross", "Larkhill", "Beacon Park"]
-KINDS = ["Primary School", "Academy", "High School", "Nursery School", "Infant School",
-         "Junior School", "Community College", "Learning Centre"]
-PROGRAMMES = ["summer reading challenge", "holiday activities programme", "school streets scheme",
-              "breakfast club network", "uniform grant", "laptop loan scheme", "mentoring project",
-              "adult numeracy course", "careers week", "healthy schools award", "tutoring partnership",
-              "music hub", "climate ambassadors programme", "family learning fund", "swim safe course"]
-GROUPS = ["parents and carers", "headteachers", "governors", "pupils", "families",
-          "teaching assistants", "young carers", "school leaders", "local employers", "youth workers"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "September", "October",
-          "November", "December"]
+AREAS = [
+    "Northfield",
+    "Riverside",
+    "Eastgate",
+    "Hillcrest",
+    "Old Town",
+    "Marsh Lane",
+    "Westbury",
+    "Kingsmead",
+    "Harbourside",
+    "Ashdown",
+    "Millbrook",
+    "Ferry Cross",
+    "Larkhill",
+    "Beacon Park",
+]
+KINDS = [
+    "Primary School",
+    "Academy",
+    "High School",
+    "Nursery School",
+    "Infant School",
+    "Junior School",
+    "Community College",
+    "Learning Centre",
+]
+PROGRAMMES = [
+    "summer reading challenge",
+    "holiday activities programme",
+    "school streets scheme",
+    "breakfast club network",
+    "uniform grant",
+    "laptop loan scheme",
+    "mentoring project",
+    "adult numeracy course",
+    "careers week",
+    "healthy schools award",
+    "tutoring partnership",
+    "music hub",
+    "climate ambassadors programme",
+    "family learning fund",
+    "swim safe course",
+]
+GROUPS = [
+    "parents and carers",
+    "headteachers",
+    "governors",
+    "pupils",
+    "families",
+    "teaching assistants",
+    "young carers",
+    "school leaders",
+    "local employers",
+    "youth workers",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
-TITLES = ["{Subj} {verb} {prog}", "{n} {group} join the {prog}", "New {facility} opens at {school}",
-          "The {prog} explained for {group}", "{school} praised by inspectors",
-          "Term dates for {y}-{y1} published", "Record year for {topic} in {area}",
-          "{area} schools take part in the {prog}", "Have your say on {topic} in {area}",
-          "What the {prog} means for {group}", "{school} pupils win city {award}"]
-TAILS = [" in {area}", " for {y}", " this {season}", ": what {group} need to know", " ({month} update)",
-         " after {group} have their say", ": {n} new places", " with {money} of funding", " at {school}"]
+TITLES = [
+    "{Subj} {verb} {prog}",
+    "{n} {group} join the {prog}",
+    "New {facility} opens at {school}",
+    "The {prog} explained for {group}",
+    "{school} praised by inspectors",
+    "Term dates for {y}-{y1} published",
+    "Record year for {topic} in {area}",
+    "{area} schools take part in the {prog}",
+    "Have your say on {topic} in {area}",
+    "What the {prog} means for {group}",
+    "{school} pupils win city {award}",
+]
+TAILS = [
+    " in {area}",
+    " for {y}",
+    " this {season}",
+    ": what {group} need to know",
+    " ({month} update)",
+    " after {group} have their say",
+    ": {n} new places",
+    " with {money} of funding",
+    " at {school}",
+]
 SUBJECTS = ["City council", "Education department", "Schools forum", "Cabinet member", "The council"]
 VERBS = ["launches", "expands", "confirms", "reviews", "celebrates", "extends", "funds", "reports on"]
-FACILITIES = ["science block", "library", "sports hall", "nursery room", "sensory garden",
-              "music studio", "learning kitchen", "reading corner"]
+FACILITIES = [
+    "science block",
+    "library",
+    "sports hall",
+    "nursery room",
+    "sensory garden",
+    "music studio",
+    "learning kitchen",
+    "reading corner",
+]
 AWARDS = ["debating cup", "science prize", "art award", "chess trophy", "poetry prize"]
-TOPICS = ["school places", "attendance", "reading", "free school meals", "school travel",
-          "early years", "special educational needs", "apprenticeships", "youth clubs",
-          "healthy lunches", "exam support", "after-school clubs"]
-HEADINGS = ["Why this matters", "What happens next", "Who can apply", "How to take part",
-            "Key dates", "What families told us", "Funding", "Support for schools", "Background",
-            "How to find out more", "Results so far", "In the classroom", "Getting there",
-            "What changes in {area}", "A closer look at {school}", "Lessons from {y}"]
+TOPICS = [
+    "school places",
+    "attendance",
+    "reading",
+    "free school meals",
+    "school travel",
+    "early years",
+    "special educational needs",
+    "apprenticeships",
+    "youth clubs",
+    "healthy lunches",
+    "exam support",
+    "after-school clubs",
+]
+HEADINGS = [
+    "Why this matters",
+    "What happens next",
+    "Who can apply",
+    "How to take part",
+    "Key dates",
+    "What families told us",
+    "Funding",
+    "Support for schools",
+    "Background",
+    "How to find out more",
+    "Results so far",
+    "In the classroom",
+    "Getting there",
+    "What changes in {area}",
+    "A closer look at {school}",
+    "Lessons from {y}",
+]
 SENTENCES = [
     "The {prog} will run in {n} schools across {area} from {month}.",
     "{Group} told us that {topic} mattered most, and the plan reflects that.",
@@ -101,19 +241,30 @@ QUOTES = [
     "I am proud of what our schools have achieved, and there is more to do.",
     "Families asked for something simpler, and that is what we have built.",
 ]
-BULLETS = ["{school}: {n} new places", "Deadline: {day} {d} {month}", "Open to {group} in {area}",
-           "Budget: {money} over three years", "{n} sessions every {season}",
-           "Contact the [{topic} team]({url}) with questions", "Run jointly with {school}",
-           "Free for families receiving {topic} support", "Led by {group} from {area}"]
-STEPS = ["Check whether you are eligible on the [council website]({url}).",
-         "Fill in the short online form; it takes about ten minutes.",
-         "Upload proof of address, such as a recent bill.", "Tell your school office you have applied.",
-         "Wait for an email confirming your place within {n} working days."]
+BULLETS = [
+    "{school}: {n} new places",
+    "Deadline: {day} {d} {month}",
+    "Open to {group} in {area}",
+    "Budget: {money} over three years",
+    "{n} sessions every {season}",
+    "Contact the [{topic} team]({url}) with questions",
+    "Run jointly with {school}",
+    "Free for families receiving {topic} support",
+    "Led by {group} from {area}",
+]
+STEPS = [
+    "Check whether you are eligible on the [council website]({url}).",
+    "Fill in the short online form; it takes about ten minutes.",
+    "Upload proof of address, such as a recent bill.",
+    "Tell your school office you have applied.",
+    "Wait for an email confirming your place within {n} working days.",
+]
 
 
 @dataclass
 class Post:
     """One generated post, independent of any tool's layout."""
+
     index: int
     title: str
     slug: str
@@ -168,9 +319,19 @@ class _Slots(dict):
 
     def _draw(self, name: str) -> object:
         r = self.r
-        simple = {"area": AREAS, "prog": PROGRAMMES, "group": GROUPS, "topic": TOPICS,
-                  "month": MONTHS, "day": DAYS, "subj": SUBJECTS, "verb": VERBS,
-                  "facility": FACILITIES, "award": AWARDS, "season": ["term", "year", "summer", "spring"]}
+        simple = {
+            "area": AREAS,
+            "prog": PROGRAMMES,
+            "group": GROUPS,
+            "topic": TOPICS,
+            "month": MONTHS,
+            "day": DAYS,
+            "subj": SUBJECTS,
+            "verb": VERBS,
+            "facility": FACILITIES,
+            "award": AWARDS,
+            "season": ["term", "year", "summer", "spring"],
+        }
         if name in simple:
             return r.choice(simple[name])
         if name == "area2":
@@ -230,16 +391,28 @@ def make_post(seed: int, index: int) -> Post:
     summary = _paragraph(fill, 1, 2) if kind == "press-release" or r.random() < 0.5 else None
     slug = slugify(title)
     slug = slug if len(slug) <= 70 else slug[:70].rsplit("-", 1)[0]
-    post = Post(index, title, slug, date, has_time, kind, tags,
-                r.choice(sorted(AUTHORS)) if r.random() < 0.9 else None, summary,
-                _body(fill, r.randint(4600, 6200)))
+    post = Post(
+        index,
+        title,
+        slug,
+        date,
+        has_time,
+        kind,
+        tags,
+        r.choice(sorted(AUTHORS)) if r.random() < 0.9 else None,
+        summary,
+        _body(fill, r.randint(4600, 6200)),
+    )
     if r.random() < 0.1:
         post.updated = (date + timedelta(days=r.randint(1, 30))).replace(hour=0, minute=0)
     if kind == "press-release":
         first, last = r.choice(["Jo", "Ravi", "Maya", "Chris"]), r.choice(["Patel", "Hughes", "Lund"])
-        post.contact = {"name": f"{first} {last}", "role": "Press Officer",
-                        "email": f"{first.lower()}.{last.lower()}@example.org",
-                        "phone": f"020 7946 0{r.randint(100, 999)}"}
+        post.contact = {
+            "name": f"{first} {last}",
+            "role": "Press Officer",
+            "email": f"{first.lower()}.{last.lower()}@example.org",
+            "phone": f"020 7946 0{r.randint(100, 999)}",
+        }
         post.notes = "\n".join(f"{i}. {_paragraph(fill, 1, 2)}" for i in range(1, r.randint(2, 4) + 1))
     return post
 

@@ -3,6 +3,7 @@
 It is a separate small process so that each build's ru_maxrss is the build's own (see
 measure._Launcher). Standard library only.
 """
+
 from __future__ import annotations
 
 import json
@@ -94,9 +95,14 @@ def timed_run(cmd: list[str], cwd: str, log: str, timeout: float, env: dict[str,
         seconds = time.perf_counter() - start
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return {"returncode": proc.returncode, "seconds": seconds, "cpu_seconds": usage.ru_utime + usage.ru_stime,
-            "maxrss_kib": usage.ru_maxrss, "tree_kib": max(sampler.peak_kib, usage.ru_maxrss),
-            "floor_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+    return {
+        "returncode": proc.returncode,
+        "seconds": seconds,
+        "cpu_seconds": usage.ru_utime + usage.ru_stime,
+        "maxrss_kib": usage.ru_maxrss,
+        "tree_kib": max(sampler.peak_kib, usage.ru_maxrss),
+        "floor_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+    }
 
 
 def main() -> int:

@@ -1,4 +1,5 @@
 """The benchmark corpus written in each tool's layout: ours, Material's blog plugin, Pelican, Hugo."""
+
 from __future__ import annotations
 
 import json
@@ -27,19 +28,26 @@ def _press_tail(post: Post) -> str:
     if post.type != "press-release":
         return ""
     c = post.contact or {}
-    return (f"\n## Media contact\n\n{c['name']}, {c['role']}  \n{c['email']}  \n{c['phone']}\n"
-            f"\n## Notes to editors\n\n{post.notes}\n")
+    return (
+        f"\n## Media contact\n\n{c['name']}, {c['role']}  \n{c['email']}  \n{c['phone']}\n"
+        f"\n## Notes to editors\n\n{post.notes}\n"
+    )
 
 
 def write_ours(posts: list[Post], root: Path) -> None:
     """Our content model: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md with newsdesk front matter."""
-    _write(root / "mkdocs.yml", f"site_name: {SITE_NAME}\nsite_url: {SITE_URL}\n"
-           "theme:\n  name: material\n  custom_dir: overrides\nplugins:\n  - newsdesk:\n"
-           f"      posts_dir: posts\n      authors_file: authors.yml\n      default_author: {DEFAULT_AUTHOR}\n")
+    _write(
+        root / "mkdocs.yml",
+        f"site_name: {SITE_NAME}\nsite_url: {SITE_URL}\n"
+        "theme:\n  name: material\n  custom_dir: overrides\nplugins:\n  - newsdesk:\n"
+        f"      posts_dir: posts\n      authors_file: authors.yml\n      default_author: {DEFAULT_AUTHOR}\n",
+    )
     _write(root / "docs/index.md", f"# {SITE_NAME}\n\nNews and blog posts from the education department.\n")
     (root / "overrides").mkdir(parents=True, exist_ok=True)
-    _write(root / "authors.yml", "".join(f"{k}: {{name: {_q(n)}, role: {_q(r)}}}\n"
-                                         for k, (n, r) in sorted(AUTHORS.items())))
+    _write(
+        root / "authors.yml",
+        "".join(f"{k}: {{name: {_q(n)}, role: {_q(r)}}}\n" for k, (n, r) in sorted(AUTHORS.items())),
+    )
     for p in posts:
         lines = [f"title: {_q(p.title)}", f"date: {_when(p.date, p.has_time)}", f"type: {p.type}"]
         if p.summary:
@@ -57,33 +65,46 @@ def write_ours(posts: list[Post], root: Path) -> None:
 
 def write_material(posts: list[Post], root: Path) -> None:
     """Material's blog layout; our tags and types become categories (one page each) and tags."""
-    _write(root / "mkdocs.yml", f"site_name: {SITE_NAME}\nsite_url: {SITE_URL}\n"
-           "site_description: Blog and press releases\ntheme:\n  name: material\nplugins:\n"
-           "  - search\n  - blog\n  - tags\n  - rss:\n      match_path: blog/posts/.*\n"
-           "      use_git: false\n      date_from_meta:\n        as_creation: date.created\n"
-           "        as_update: date.updated\n      categories: [categories, tags]\n")
+    _write(
+        root / "mkdocs.yml",
+        f"site_name: {SITE_NAME}\nsite_url: {SITE_URL}\n"
+        "site_description: Blog and press releases\ntheme:\n  name: material\nplugins:\n"
+        "  - search\n  - blog\n  - tags\n  - rss:\n      match_path: blog/posts/.*\n"
+        "      use_git: false\n      date_from_meta:\n        as_creation: date.created\n"
+        "        as_update: date.updated\n      categories: [categories, tags]\n",
+    )
     _write(root / "docs/index.md", f"# {SITE_NAME}\n\nNews and blog posts from the education department.\n")
     _write(root / "docs/blog/index.md", "# Blog\n")
     _write(root / "docs/tags.md", "# Tags\n\n<!-- material/tags -->\n")
-    _write(root / "docs/blog/.authors.yml", "authors:\n" + "".join(
-        f"  {k}:\n    name: {_q(n)}\n    description: {_q(r)}\n"
-        f"    avatar: https://www.example.org/avatars/{k}.png\n" for k, (n, r) in sorted(AUTHORS.items())))
+    _write(
+        root / "docs/blog/.authors.yml",
+        "authors:\n"
+        + "".join(
+            f"  {k}:\n    name: {_q(n)}\n    description: {_q(r)}\n"
+            f"    avatar: https://www.example.org/avatars/{k}.png\n"
+            for k, (n, r) in sorted(AUTHORS.items())
+        ),
+    )
     for p in posts:
         lines = [f"title: {_q(p.title)}", "date:", f"  created: {p.date:%Y-%m-%d %H:%M:%S}"]
         if p.updated:
             lines.append(f"  updated: {p.updated:%Y-%m-%d %H:%M:%S}")
-        lines += [f"slug: {p.slug}", f"authors: [{p.author or DEFAULT_AUTHOR}]",
-                  "categories: [" + ", ".join(_q(c) for c in [p.category, *p.tags]) + "]",
-                  "tags: [" + ", ".join(_q(t) for t in p.tags) + "]"]
+        lines += [
+            f"slug: {p.slug}",
+            f"authors: [{p.author or DEFAULT_AUTHOR}]",
+            "categories: [" + ", ".join(_q(c) for c in [p.category, *p.tags]) + "]",
+            "tags: [" + ", ".join(_q(t) for t in p.tags) + "]",
+        ]
         if p.summary:
             lines.append(f"description: {_q(p.summary)}")
-        _write(root / f"docs/blog/posts/{p.stem}.md",
-               "---\n" + "\n".join(lines) + "\n---\n\n" + p.body + _press_tail(p))
+        _write(
+            root / f"docs/blog/posts/{p.stem}.md", "---\n" + "\n".join(lines) + "\n---\n\n" + p.body + _press_tail(p)
+        )
 
 
 PELICAN_CONF = f"""AUTHOR = {AUTHORS[DEFAULT_AUTHOR][0]!r}
 SITENAME = {SITE_NAME!r}
-SITEURL = {SITE_URL.rstrip('/')!r}
+SITEURL = {SITE_URL.rstrip("/")!r}
 FEED_DOMAIN = SITEURL
 PATH = "content"
 TIMEZONE = "Europe/London"
@@ -119,9 +140,14 @@ def write_pelican(posts: list[Post], root: Path) -> None:
     """Pelican's layout: Markdown with Pelican metadata; the two types are its two categories."""
     _write(root / "pelicanconf.py", PELICAN_CONF)
     for p in posts:
-        meta = [f"Title: {p.title}", f"Date: {p.date:%Y-%m-%d %H:%M}", f"Category: {p.category}",
-                "Tags: " + ", ".join(p.tags), f"Slug: {p.slug}",
-                f"Author: {AUTHORS[p.author or DEFAULT_AUTHOR][0]}"]
+        meta = [
+            f"Title: {p.title}",
+            f"Date: {p.date:%Y-%m-%d %H:%M}",
+            f"Category: {p.category}",
+            "Tags: " + ", ".join(p.tags),
+            f"Slug: {p.slug}",
+            f"Author: {AUTHORS[p.author or DEFAULT_AUTHOR][0]}",
+        ]
         if p.updated:
             meta.append(f"Modified: {p.updated:%Y-%m-%d %H:%M}")
         if p.summary:
@@ -163,9 +189,14 @@ def write_hugo(posts: list[Post], root: Path) -> None:
     _write(root / "hugo.toml", HUGO_CONF)
     _write(root / "content/archives.md", '---\ntitle: "Archive"\nlayout: "archives"\nsummary: "archives"\n---\n')
     for p in posts:
-        lines = [f"title: {_q(p.title)}", f"date: {p.date:%Y-%m-%dT%H:%M:00}", f"slug: {_q(p.slug)}",
-                 f"categories: [{_q(p.category)}]", "tags: [" + ", ".join(_q(t) for t in p.tags) + "]",
-                 f"author: {_q(AUTHORS[p.author or DEFAULT_AUTHOR][0])}"]
+        lines = [
+            f"title: {_q(p.title)}",
+            f"date: {p.date:%Y-%m-%dT%H:%M:00}",
+            f"slug: {_q(p.slug)}",
+            f"categories: [{_q(p.category)}]",
+            "tags: [" + ", ".join(_q(t) for t in p.tags) + "]",
+            f"author: {_q(AUTHORS[p.author or DEFAULT_AUTHOR][0])}",
+        ]
         if p.updated:
             lines.append(f"lastmod: {p.updated:%Y-%m-%d}")
         if p.summary:

@@ -1,4 +1,5 @@
 """Measurements: a timed build with its peak memory, first-visit transfer, and rebuild under serve."""
+
 from __future__ import annotations
 
 import gzip
@@ -29,8 +30,13 @@ class _Launcher:
     """
 
     def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("launcher.py"))],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=ENV)
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("launcher.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            env=ENV,
+        )
 
     def run(self, request: dict) -> dict:
         assert self.proc.stdin and self.proc.stdout
@@ -166,8 +172,17 @@ def _wait(check, timeout: float, interval: float):
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
 
 
-def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, urls: dict[str, str],
-                  edits: int, log: Path, start_timeout: float = 900, edit_timeout: float = 60) -> dict:
+def serve_rebuild(
+    cmd: list[str],
+    port: int,
+    project: Path,
+    post_file: Path,
+    urls: dict[str, str],
+    edits: int,
+    log: Path,
+    start_timeout: float = 900,
+    edit_timeout: float = 60,
+) -> dict:
     """Start `mkdocs serve`, then edit the post's title `edits` times; time until every URL shows it.
 
     urls maps a name ("post", "listing", "feed") to a path. A URL that is 404 before the first edit
@@ -194,8 +209,9 @@ def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, url
             built = len(BUILT.findall(log.read_text(errors="replace")))
             new = f"{title} (revised {k})"
             t0 = time.perf_counter()
-            post_file.write_text(re.sub(r"^title: .*$", "title: " + json.dumps(new), original, count=1,
-                                        flags=re.M), encoding="utf-8")
+            post_file.write_text(
+                re.sub(r"^title: .*$", "title: " + json.dumps(new), original, count=1, flags=re.M), encoding="utf-8"
+            )
             pending = dict(live)
 
             def updated() -> bool:
@@ -205,6 +221,7 @@ def serve_rebuild(cmd: list[str], port: int, project: Path, post_file: Path, url
                     if new in _get(base + url)[1]:
                         del pending[name]
                 return not pending
+
             if not _wait(updated, edit_timeout, 0.02):
                 raise RuntimeError(f"edit {k}: {sorted(pending)} not updated within {edit_timeout}s")
             result["edits"].append(time.perf_counter() - t0)

@@ -1,4 +1,5 @@
 """The Markdown report: machine, timings, ratios per run pair, and the issue's targets."""
+
 from __future__ import annotations
 
 import os
@@ -33,9 +34,13 @@ def machine() -> dict[str, str]:
     """What the numbers were measured on."""
     cpu = re.search(r"^model name\s*:\s*(.*)$", Path("/proc/cpuinfo").read_text(), re.M)
     mem = re.search(r"^MemTotal:\s*(\d+) kB", Path("/proc/meminfo").read_text(), re.M)
-    return {"cpus": str(os.cpu_count()), "cpu_model": cpu.group(1) if cpu else "unknown",
-            "memory": f"{int(mem.group(1)) / 1024 ** 2:.1f} GiB" if mem else "unknown",
-            "python": platform.python_version(), "kernel": platform.release()}
+    return {
+        "cpus": str(os.cpu_count()),
+        "cpu_model": cpu.group(1) if cpu else "unknown",
+        "memory": f"{int(mem.group(1)) / 1024**2:.1f} GiB" if mem else "unknown",
+        "python": platform.python_version(),
+        "kernel": platform.release(),
+    }
 
 
 def _ratios(runs: dict[str, list[dict]], other: str, key: str = "seconds", ours: str = OURS) -> list[float]:
@@ -62,73 +67,104 @@ def _check(ok: bool) -> str:
 def render(res: dict) -> str:
     """Markdown for the README's Performance section, from one run's results."""
     m = res["machine"]
-    out = [f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory']} memory, Python {m['python']}, "
-           f"Linux {m['kernel']}.", "", f"Command: `{res['command']}`", "",
-           "Versions: " + ", ".join(f"{k} {v}" for k, v in res["versions"].items()) + ".", "",
-           "Wall time is `time.perf_counter()` around the build process. CPU time is user + system "
-           "from the rusage `os.wait4` returns for it, forked workers included. Peak memory is that "
-           "rusage's `ru_maxrss` (the largest single process) and, as \"tree\", the largest sum of "
-           "PSS over the process and its children, sampled every 0.1 s (pages that forked workers "
-           "share with their parent count once), never less than `ru_maxrss`; the target uses "
-           "the tree. Each run builds the tools in turn, from an "
-           "emptied output directory; peak memory is the largest of the runs."
-           + (f" Ours builds twice in each run: first `{OURS}`, {LABEL[OURS]}, its render cache "
-              f"`.cache/newsdesk` deleted beforehand so that it starts from nothing as the baselines do; "
-              f"then at once `{WARM}`, {LABEL[WARM]}." if any(WARM in runs for runs in res["builds"].values())
-              else ""),
-           "",
-           "| posts | tool | median s | min s | max s | median CPU s | peak MiB | tree MiB | pages "
-           "| checked (posts, tags, feeds) |",
-           "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|"]
+    out = [
+        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory']} memory, Python {m['python']}, "
+        f"Linux {m['kernel']}.",
+        "",
+        f"Command: `{res['command']}`",
+        "",
+        "Versions: " + ", ".join(f"{k} {v}" for k, v in res["versions"].items()) + ".",
+        "",
+        "Wall time is `time.perf_counter()` around the build process. CPU time is user + system "
+        "from the rusage `os.wait4` returns for it, forked workers included. Peak memory is that "
+        'rusage\'s `ru_maxrss` (the largest single process) and, as "tree", the largest sum of '
+        "PSS over the process and its children, sampled every 0.1 s (pages that forked workers "
+        "share with their parent count once), never less than `ru_maxrss`; the target uses "
+        "the tree. Each run builds the tools in turn, from an "
+        "emptied output directory; peak memory is the largest of the runs."
+        + (
+            f" Ours builds twice in each run: first `{OURS}`, {LABEL[OURS]}, its render cache "
+            f"`.cache/newsdesk` deleted beforehand so that it starts from nothing as the baselines do; "
+            f"then at once `{WARM}`, {LABEL[WARM]}."
+            if any(WARM in runs for runs in res["builds"].values())
+            else ""
+        ),
+        "",
+        "| posts | tool | median s | min s | max s | median CPU s | peak MiB | tree MiB | pages "
+        "| checked (posts, tags, feeds) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for n, runs in res["builds"].items():
         for tool, rs in runs.items():
             secs = [r["seconds"] for r in rs]
             v = rs[-1]["verified"]
-            out.append(f"| {int(n):,} | {tool} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
-                       f"{median(r.get('cpu_seconds', float('nan')) for r in rs):.2f} | "
-                       f"{max(r['peak_mib'] for r in rs):.0f} | {_peak_tree(rs)} | {rs[-1]['pages']:,} | "
-                       f"{v['posts']}, {v['tags']}, {v['feeds']} |")
+            out.append(
+                f"| {int(n):,} | {tool} | {median(secs):.2f} | {min(secs):.2f} | {max(secs):.2f} | "
+                f"{median(r.get('cpu_seconds', float('nan')) for r in rs):.2f} | "
+                f"{max(r['peak_mib'] for r in rs):.0f} | {_peak_tree(rs)} | {rs[-1]['pages']:,} | "
+                f"{v['posts']}, {v['tags']}, {v['feeds']} |"
+            )
     out += _warm_cache(res)
     pairs = [(n, runs) for n, runs in res["builds"].items() if OURS in runs and _baselines(runs)]
     if pairs:
-        out += ["", "Time ratio of ours to each baseline, per run pair (the same run index); the targets "
-                f"use the median wall-time ratio of the {LABEL[OURS]} build:", "",
-                "| posts | baseline | ours | wall-time ratio per run | median | median CPU-time ratio |",
-                "|---:|---|---|---|---:|---:|"]
+        out += [
+            "",
+            "Time ratio of ours to each baseline, per run pair (the same run index); the targets "
+            f"use the median wall-time ratio of the {LABEL[OURS]} build:",
+            "",
+            "| posts | baseline | ours | wall-time ratio per run | median | median CPU-time ratio |",
+            "|---:|---|---|---|---:|---:|",
+        ]
         for n, runs in pairs:
             for other in _baselines(runs):
                 for ours in (s for s in LABEL if s in runs):
                     r, cpu = _ratios(runs, other, ours=ours), _ratios(runs, other, "cpu_seconds", ours)
-                    out.append(f"| {int(n):,} | {other} | {LABEL[ours]} | {', '.join(f'{x:.3f}' for x in r)} | "
-                               f"{median(r):.3f} | {f'{median(cpu):.3f}' if cpu else 'n/a'} |")
+                    out.append(
+                        f"| {int(n):,} | {other} | {LABEL[ours]} | {', '.join(f'{x:.3f}' for x in r)} | "
+                        f"{median(r):.3f} | {f'{median(cpu):.3f}' if cpu else 'n/a'} |"
+                    )
     if res.get("transfer"):
-        out += ["", "First visit to a post page, in KB (1,000 bytes) at gzip level 6: the HTML, the local "
-                "CSS, JS and icons it references and the search worker, then `search/search_index.json`, "
-                "then both (the target counts both):", "",
-                "| tool | page | files | page and assets | search index | total | remote, not counted |",
-                "|---|---|---:|---:|---:|---:|---:|"]
+        out += [
+            "",
+            "First visit to a post page, in KB (1,000 bytes) at gzip level 6: the HTML, the local "
+            "CSS, JS and icons it references and the search worker, then `search/search_index.json`, "
+            "then both (the target counts both):",
+            "",
+            "| tool | page | files | page and assets | search index | total | remote, not counted |",
+            "|---|---|---:|---:|---:|---:|---:|",
+        ]
         for tool, t in res["transfer"].items():
             index = t.get("index", 0)
-            out.append(f"| {tool} | `{t['page']}` | {len(t['parts'])} | {(t['total'] - index) / 1000:.1f} | "
-                       f"{index / 1000:.1f} | {t['total'] / 1000:.1f} | {len(t['remote'])} |")
+            out.append(
+                f"| {tool} | `{t['page']}` | {len(t['parts'])} | {(t['total'] - index) / 1000:.1f} | "
+                f"{index / 1000:.1f} | {t['total'] / 1000:.1f} | {len(t['remote'])} |"
+            )
     out += _search(res)
     rb = res.get("rebuild")
     if rb:
         serve = " ".join(["mkdocs serve", *rb.get("serve_args", [])])
-        cache = (f", serve starting with the last build's render cache of {rb['cache_mib']:.1f} MiB"
-                 if rb.get("cache_mib") else "")
+        cache = (
+            f", serve starting with the last build's render cache of {rb['cache_mib']:.1f} MiB"
+            if rb.get("cache_mib")
+            else ""
+        )
         out += ["", f"Rebuild under `{serve}` at {res['detail_size']:,} posts (ours{cache}): "]
         if "skipped" in rb or "failed" in rb:
             out[-1] += rb.get("skipped") or f"**failed**: {rb['failed']}"
         else:
             e = rb["edits"]
             shown = ", ".join(k for k in ("post", "listing", "feed") if k not in rb["not_available"])
-            out[-1] += (f"first build served after {rb['first_build_s']:.1f} s; after editing one post's "
-                        f"title, the new title showed in ({shown}) in median {median(e):.2f} s "
-                        f"(min {min(e):.2f}, max {max(e):.2f}, {len(e)} edits; mkdocs reported builds of "
-                        f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s)."
-                        + (f" Not available yet, so not checked: {', '.join(rb['not_available'])}."
-                           if rb["not_available"] else ""))
+            out[-1] += (
+                f"first build served after {rb['first_build_s']:.1f} s; after editing one post's "
+                f"title, the new title showed in ({shown}) in median {median(e):.2f} s "
+                f"(min {min(e):.2f}, max {max(e):.2f}, {len(e)} edits; mkdocs reported builds of "
+                f"{', '.join(f'{s:.2f}' for s in rb['mkdocs_reported'])} s)."
+                + (
+                    f" Not available yet, so not checked: {', '.join(rb['not_available'])}."
+                    if rb["not_available"]
+                    else ""
+                )
+            )
     out += ["", *targets(res), *warm_ratios(res)]
     return "\n".join(out) + "\n"
 
@@ -138,13 +174,17 @@ def _search(res: dict) -> list[str]:
     found = res.get("search") or {}
     if not found:
         return []
-    out = ["", "Search (Pagefind). Indexing: Pagefind alone, as the plugin runs it, on ours' built site "
-           "(median wall time of the runs, its share of ours' cold median, largest peak RSS). Transfer: "
-           "Chromium on /search/ types a common word, then a rare one; each file from `pagefind/` at gzip "
-           "level 6 (or as it is, if smaller), in KB. Opening is Pagefind's script, worker, WebAssembly, "
-           "metadata and filters; each query adds its index chunks and result fragments.", "",
-           "| posts | index s | share of cold build | index peak MiB | opening KB | common word KB | rare word KB | total KB | words (results) |",
-           "|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+    out = [
+        "",
+        "Search (Pagefind). Indexing: Pagefind alone, as the plugin runs it, on ours' built site "
+        "(median wall time of the runs, its share of ours' cold median, largest peak RSS). Transfer: "
+        "Chromium on /search/ types a common word, then a rare one; each file from `pagefind/` at gzip "
+        "level 6 (or as it is, if smaller), in KB. Opening is Pagefind's script, worker, WebAssembly, "
+        "metadata and filters; each query adds its index chunks and result fragments.",
+        "",
+        "| posts | index s | share of cold build | index peak MiB | opening KB | common word KB | rare word KB | total KB | words (results) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
     for n, s in found.items():
         ix, tr = s.get("index", {}), s.get("transfer", {})
         cold = res["builds"].get(n, {}).get(OURS)
@@ -168,17 +208,34 @@ def _search_targets(res: dict, row) -> None:
     b, found = res["builds"], res.get("search") or {}
     big = (found.get("3000") or {}).get("transfer") or {}
     total = big["opening_kb"] + big["common_kb"] + big["rare_kb"] if "opening_kb" in big else None
-    row(f"search at 3,000: opening plus a common and a rare query ≤ {TARGET_SEARCH_KB} KB", total, TARGET_SEARCH_KB, "{:.1f} KB")
+    row(
+        f"search at 3,000: opening plus a common and a rare query ≤ {TARGET_SEARCH_KB} KB",
+        total,
+        TARGET_SEARCH_KB,
+        "{:.1f} KB",
+    )
     index = (found.get("1000") or {}).get("index") or {}
     cold = b.get("1000", {}).get(OURS)
     share = median(index["seconds"]) / median(r["seconds"] for r in cold) if "seconds" in index and cold else None
     row(f"Pagefind's indexing at 1,000 / ours' cold build ≤ {TARGET_INDEX_SHARE}", share, TARGET_INDEX_SHARE, "{:.2f}")
-    pelican = median(_ratios(b["1000"], "pelican")) if "1000" in b and OURS in b["1000"] and "pelican" in b["1000"] else None
-    row(f"cold build at 1,000, search included: ours / pelican < {TARGET_VS_PELICAN_WITH_SEARCH}", pelican,
-        TARGET_VS_PELICAN_WITH_SEARCH, "{:.3f}", strict=True)
+    pelican = (
+        median(_ratios(b["1000"], "pelican")) if "1000" in b and OURS in b["1000"] and "pelican" in b["1000"] else None
+    )
+    row(
+        f"cold build at 1,000, search included: ours / pelican < {TARGET_VS_PELICAN_WITH_SEARCH}",
+        pelican,
+        TARGET_VS_PELICAN_WITH_SEARCH,
+        "{:.3f}",
+        strict=True,
+    )
     tree = _tree_mib(b["3000"][OURS]) if "3000" in b and OURS in b["3000"] else None
-    row(f"cold build peak memory (tree), search included, at 3,000 < {TARGET_TREE_WITH_SEARCH_MIB} MiB", tree,
-        TARGET_TREE_WITH_SEARCH_MIB, "{:.0f} MiB", strict=True)
+    row(
+        f"cold build peak memory (tree), search included, at 3,000 < {TARGET_TREE_WITH_SEARCH_MIB} MiB",
+        tree,
+        TARGET_TREE_WITH_SEARCH_MIB,
+        "{:.0f} MiB",
+        strict=True,
+    )
 
 
 def _warm_cache(res: dict) -> list[str]:
@@ -191,8 +248,11 @@ def _warm_cache(res: dict) -> list[str]:
     if not parts:
         return []
     none = any(p.startswith("**none**") for p in parts)
-    return ["", f"Render cache each {WARM} build started from, the smallest over its runs: {', '.join(parts)}."
-            + (" None means the cold build wrote no cache, so that warm build was cold too." if none else "")]
+    return [
+        "",
+        f"Render cache each {WARM} build started from, the smallest over its runs: {', '.join(parts)}."
+        + (" None means the cold build wrote no cache, so that warm build was cold too." if none else ""),
+    ]
 
 
 def targets(res: dict) -> list[str]:
@@ -207,29 +267,47 @@ def targets(res: dict) -> list[str]:
         else:
             ok = value < limit if strict else value <= limit + 1e-9
             rows.append(f"| {name} | {fmt.format(value)} | {_check(ok)} |")
+
     have = d in b and OURS in b[d]
     for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN), ("hugo", TARGET_VS_HUGO)):
         value = median(_ratios(b[d], other)) if have and other in b[d] else None
         row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}")
-    warm = (median(_ratios(b[d], "pelican", ours=WARM)) if d in b and WARM in b[d] and "pelican" in b[d] else None)
-    row(f"warm build at {int(d):,}: ours / pelican's cold ≤ {TARGET_WARM_VS_PELICAN}", warm,
-        TARGET_WARM_VS_PELICAN, "{:.3f}")
+    warm = median(_ratios(b[d], "pelican", ours=WARM)) if d in b and WARM in b[d] and "pelican" in b[d] else None
+    row(
+        f"warm build at {int(d):,}: ours / pelican's cold ≤ {TARGET_WARM_VS_PELICAN}",
+        warm,
+        TARGET_WARM_VS_PELICAN,
+        "{:.3f}",
+    )
     big = b["3000"][OURS] if "3000" in b and OURS in b["3000"] else None
     peak = _tree_mib(big) if big else None
-    scale = (median(r["seconds"] for r in big) / median(r["seconds"] for r in b[d][OURS])
-             if big and have else None)
+    scale = median(r["seconds"] for r in big) / median(r["seconds"] for r in b[d][OURS]) if big and have else None
     row(f"cold build time at 3,000 / at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
-    row(f"cold build peak memory (tree) at 3,000 < {TARGET_PEAK_MIB} MiB", peak, TARGET_PEAK_MIB, "{:.0f} MiB",
-        strict=True)
+    row(
+        f"cold build peak memory (tree) at 3,000 < {TARGET_PEAK_MIB} MiB",
+        peak,
+        TARGET_PEAK_MIB,
+        "{:.0f} MiB",
+        strict=True,
+    )
     rb = res.get("rebuild") or {}
     if "failed" in rb:
         rows.append(f"| rebuild after editing one post < {TARGET_REBUILD_S} s | failed | **not met** |")
     else:
-        row(f"rebuild after editing one post < {TARGET_REBUILD_S} s",
-            median(rb["edits"]) if rb.get("edits") else None, TARGET_REBUILD_S, "{:.2f} s", strict=True)
+        row(
+            f"rebuild after editing one post < {TARGET_REBUILD_S} s",
+            median(rb["edits"]) if rb.get("edits") else None,
+            TARGET_REBUILD_S,
+            "{:.2f} s",
+            strict=True,
+        )
     t = (res.get("transfer") or {}).get("ours")
-    row(f"first-visit transfer with search index ≤ {TARGET_TRANSFER_KB} KB", t["total"] / 1000 if t else None,
-        TARGET_TRANSFER_KB, "{:.1f} KB")
+    row(
+        f"first-visit transfer with search index ≤ {TARGET_TRANSFER_KB} KB",
+        t["total"] / 1000 if t else None,
+        TARGET_TRANSFER_KB,
+        "{:.1f} KB",
+    )
     _search_targets(res, row)
     return rows
 
@@ -237,9 +315,15 @@ def targets(res: dict) -> list[str]:
 def warm_ratios(res: dict) -> list[str]:
     """The warm build's ratios at the detail size, as information: the targets are for the cold build."""
     runs = res["builds"].get(str(res["detail_size"]), {})
-    found = [f"{WARM} / {other} {median(_ratios(runs, other, ours=WARM)):.3f}"
-             for other in ("material", "pelican", "hugo") if WARM in runs and other in runs]
+    found = [
+        f"{WARM} / {other} {median(_ratios(runs, other, ours=WARM)):.3f}"
+        for other in ("material", "pelican", "hugo")
+        if WARM in runs and other in runs
+    ]
     if not found:
         return []
-    return ["", f"For information, not judged against the targets (they are for the cold build): "
-            f"{LABEL[WARM]} at {res['detail_size']:,} posts, median wall-time ratio {', '.join(found)}."]
+    return [
+        "",
+        f"For information, not judged against the targets (they are for the cold build): "
+        f"{LABEL[WARM]} at {res['detail_size']:,} posts, median wall-time ratio {', '.join(found)}.",
+    ]

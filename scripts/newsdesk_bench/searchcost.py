@@ -11,6 +11,7 @@ worker, WebAssembly, metadata and filters; each query adds the index chunks and 
 it needed. Playwright comes from the repository's own .venv (`make setup`); without it this part
 says "not measured".
 """
+
 from __future__ import annotations
 
 import gzip
@@ -49,15 +50,21 @@ def index_cost(venv: Path, repo: Path, project: Path, site: Path, runs: int) -> 
     from newsdesk.core.pages.search import index_glob, pagefind_args  # pure: no MkDocs needed
 
     prefixes = sorted({p.relative_to(site).parts[0] for p in site.glob("*/[0-9][0-9][0-9][0-9]/*/*/index.html")})
-    docs = sorted(p.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"
-                  for p in (project / "docs").rglob("*.md") if p.name != "index.md")
+    docs = sorted(
+        p.relative_to(project / "docs").with_suffix("").as_posix() + "/index.html"
+        for p in (project / "docs").rglob("*.md")
+        if p.name != "index.md"
+    )
     glob = index_glob(prefixes, docs)
     seconds, rss = [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            process = subprocess.Popen([str(binary), *pagefind_args(str(site), glob, out + "/pagefind")],
-                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            process = subprocess.Popen(
+                [str(binary), *pagefind_args(str(site), glob, out + "/pagefind")],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
             _, status, usage = os.wait4(process.pid, 0)
             seconds.append(time.perf_counter() - start)
             rss.append(usage.ru_maxrss / 1024)
@@ -68,7 +75,10 @@ def index_cost(venv: Path, repo: Path, project: Path, site: Path, runs: int) -> 
 
 def _browser_python(repo: Path) -> str | None:
     for python in (repo / ".venv/bin/python", Path(sys.executable)):
-        if python.exists() and subprocess.run([str(python), "-c", "import playwright"], capture_output=True).returncode == 0:
+        if (
+            python.exists()
+            and subprocess.run([str(python), "-c", "import playwright"], capture_output=True).returncode == 0
+        ):
             return str(python)
     return None
 
@@ -78,7 +88,9 @@ def transfer(repo: Path, site: Path, rare: str) -> dict:
     python = _browser_python(repo)
     if python is None or not Path(CHROMIUM).exists():
         return {"skipped": "no Playwright in .venv (run `make setup`) or no Chromium (scripts/setup-system.sh)"}
-    result = subprocess.run([python, __file__, str(site), COMMON_WORD, rare], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [python, __file__, str(site), COMMON_WORD, rare], capture_output=True, text=True, timeout=300
+    )
     if result.returncode:
         return {"skipped": "browser failed: " + (result.stderr.strip().splitlines() or ["?"])[-1]}
     return json.loads(result.stdout)
@@ -105,7 +117,9 @@ def _browse(site: Path, common: str, rare: str) -> dict:
     base = f"http://127.0.0.1:{server.server_port}/"
     fetched: list[str] = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+        )
         page = browser.new_page()
         page.on("request", lambda request: fetched.append(request.url))
         page.goto(base + "search/", wait_until="networkidle")
@@ -134,9 +148,16 @@ def _browse(site: Path, common: str, rare: str) -> dict:
                 total += _size(site / path)
         return total / 1000
 
-    return {"before_search": before, "opening_kb": kb(phases["common"], True),
-            "common_kb": kb(phases["common"], False), "rare_kb": kb(phases["rare"], False) + kb(phases["rare"], True),
-            "common": common, "rare": rare, "common_status": phases["common_results"], "rare_status": phases["rare_results"]}
+    return {
+        "before_search": before,
+        "opening_kb": kb(phases["common"], True),
+        "common_kb": kb(phases["common"], False),
+        "rare_kb": kb(phases["rare"], False) + kb(phases["rare"], True),
+        "common": common,
+        "rare": rare,
+        "common_status": phases["common_results"],
+        "rare_status": phases["rare_results"],
+    }
 
 
 if __name__ == "__main__":

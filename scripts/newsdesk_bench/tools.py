@@ -3,6 +3,7 @@
 For each tool: how to install it (pinned), how to build one corpus, where its output goes, and which
 files a complete build must contain in that tool's own URL scheme.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -47,8 +48,11 @@ def ensure_venv(tool: str, work: Path, repo: Path) -> Path:
         return venv
     shutil.rmtree(venv, ignore_errors=True)
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    pip = subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet",
-                          "--disable-pip-version-check", *args], capture_output=True, text=True)
+    pip = subprocess.run(
+        [str(venv / "bin/python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+        capture_output=True,
+        text=True,
+    )
     if pip.returncode:
         raise RuntimeError(f"installing {tool} into {venv} failed:\n{pip.stdout}{pip.stderr}")
     stamp.write_text(digest.hexdigest())
@@ -94,7 +98,7 @@ def cache_mib(tool: str, project: Path) -> float:
     folder = project / CACHE[tool] if tool in CACHE else None
     if folder is None or not folder.is_dir():
         return 0.0
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024 ** 2
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1024**2
 
 
 def site_url(tool: str, project: Path) -> str:
@@ -110,8 +114,12 @@ def build_command(tool: str, venv: Path) -> list[str]:
     if tool == "pelican":
         return [str(venv / "bin/pelican"), "content", "-o", "output", "-s", "pelicanconf.py"]
     if tool == "hugo":  # Hugo + PaperMod, then Pagefind on its output: like for like with our search
-        return ["sh", "-c", f"'{venv}/bin/hugo' --quiet --themesDir '{HUGO_THEMES}' -d public && "
-                            f"'{venv}/bin/python' -m pagefind --site public --quiet"]
+        return [
+            "sh",
+            "-c",
+            f"'{venv}/bin/hugo' --quiet --themesDir '{HUGO_THEMES}' -d public && "
+            f"'{venv}/bin/python' -m pagefind --site public --quiet",
+        ]
     return [str(venv / "bin/mkdocs"), "build", "-f", "mkdocs.yml", "-d", "site"]
 
 
@@ -138,49 +146,79 @@ def expected(tool: str, posts: list[Post]) -> dict[str, list[tuple[str, str | No
     n_blog = sum(p.type == "blog" for p in posts)
     n_news = len(posts) - n_blog
     newest = max(posts, key=lambda p: p.date).title  # the whole-site feed must carry it
-    out: dict[str, list[tuple[str, str | None]]] = {
-        "posts": [(post_path(tool, p), p.title) for p in posts]}
+    out: dict[str, list[tuple[str, str | None]]] = {"posts": [(post_path(tool, p), p.title) for p in posts]}
     if tool == "ours":
-        out["listings"] = ([("blog/index.html", None), ("news/index.html", None),
-                            ("tags/index.html", None), ("archive/index.html", None)]
-                           + [(f"blog/page/{k}/index.html", None) for k in range(2, math.ceil(n_blog / 10) + 1)]
-                           + [(f"news/page/{k}/index.html", None) for k in range(2, math.ceil(n_news / 10) + 1)]
-                           + [(f"archive/{y}/index.html", None) for y in years])
+        out["listings"] = (
+            [
+                ("blog/index.html", None),
+                ("news/index.html", None),
+                ("tags/index.html", None),
+                ("archive/index.html", None),
+            ]
+            + [(f"blog/page/{k}/index.html", None) for k in range(2, math.ceil(n_blog / 10) + 1)]
+            + [(f"news/page/{k}/index.html", None) for k in range(2, math.ceil(n_news / 10) + 1)]
+            + [(f"archive/{y}/index.html", None) for y in years]
+        )
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
-        out["feeds"] = ([("feed.xml", newest), ("atom.xml", newest)]
-                        + [(f, None) for f in ("blog/feed.xml", "blog/atom.xml", "news/feed.xml", "news/atom.xml")]
-                        + [(f"tags/{slugify(t)}/feed.xml", None) for t in tags])
+        out["feeds"] = (
+            [("feed.xml", newest), ("atom.xml", newest)]
+            + [(f, None) for f in ("blog/feed.xml", "blog/atom.xml", "news/feed.xml", "news/atom.xml")]
+            + [(f"tags/{slugify(t)}/feed.xml", None) for t in tags]
+        )
     elif tool == "material":
         pages = math.ceil(len(posts) / 10)
-        out["listings"] = ([("blog/index.html", None), ("blog/category/blog/index.html", None),
-                            ("blog/category/press-release/index.html", None)]
-                           + [(f"blog/page/{k}/index.html", None) for k in range(2, pages + 1)]
-                           + [(f"blog/archive/{y}/index.html", None) for y in years])
+        out["listings"] = (
+            [
+                ("blog/index.html", None),
+                ("blog/category/blog/index.html", None),
+                ("blog/category/press-release/index.html", None),
+            ]
+            + [(f"blog/page/{k}/index.html", None) for k in range(2, pages + 1)]
+            + [(f"blog/archive/{y}/index.html", None) for y in years]
+        )
         # Material has no page per tag: tags become blog categories (a page each) and entries
         # on the tags plugin's index page.
-        out["tags"] = ([(f"blog/category/{slugify(t)}/index.html", t) for t in tags]
-                       + [("tags/index.html", t) for t in tags])
+        out["tags"] = [(f"blog/category/{slugify(t)}/index.html", t) for t in tags] + [
+            ("tags/index.html", t) for t in tags
+        ]
         out["feeds"] = [("feed_rss_created.xml", newest)] + [
-            (f, None) for f in ("feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")]
+            (f, None) for f in ("feed_rss_updated.xml", "feed_json_created.json", "feed_json_updated.json")
+        ]
     elif tool == "hugo":
-        out["listings"] = ([("index.html", None), ("posts/index.html", None), ("archives/index.html", None)]
-                           + [(f"page/{k}/index.html", None) for k in range(2, math.ceil(len(posts) / 10) + 1)])
+        out["listings"] = [("index.html", None), ("posts/index.html", None), ("archives/index.html", None)] + [
+            (f"page/{k}/index.html", None) for k in range(2, math.ceil(len(posts) / 10) + 1)
+        ]
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
         out["feeds"] = [("index.xml", newest)] + [(f"tags/{slugify(t)}/index.xml", None) for t in tags]
         out["search"] = [("pagefind/pagefind-entry.json", None)]
     else:
         pages = math.ceil(len(posts) / 10)
-        out["listings"] = ([("index.html", None), ("blog/index.html", None),
-                            ("press-release/index.html", None), ("tags/index.html", None),
-                            ("archives.html", None)]
-                           + [(f"index{k}.html", None) for k in range(2, pages + 1)]
-                           + [(f"archive/{y}/index.html", None) for y in years])
+        out["listings"] = (
+            [
+                ("index.html", None),
+                ("blog/index.html", None),
+                ("press-release/index.html", None),
+                ("tags/index.html", None),
+                ("archives.html", None),
+            ]
+            + [(f"index{k}.html", None) for k in range(2, pages + 1)]
+            + [(f"archive/{y}/index.html", None) for y in years]
+        )
         out["tags"] = [(f"tags/{slugify(t)}/index.html", t) for t in tags]
-        out["feeds"] = ([("feeds/all.atom.xml", newest)]
-                        + [(f"feeds/{f}", None) for f in ("all.rss.xml", "blog.atom.xml",
-                                                        "blog.rss.xml", "press-release.atom.xml",
-                                                        "press-release.rss.xml")]
-                        + [(f"feeds/tag/{slugify(t)}.{k}.xml", None) for t in tags for k in ("atom", "rss")])
+        out["feeds"] = (
+            [("feeds/all.atom.xml", newest)]
+            + [
+                (f"feeds/{f}", None)
+                for f in (
+                    "all.rss.xml",
+                    "blog.atom.xml",
+                    "blog.rss.xml",
+                    "press-release.atom.xml",
+                    "press-release.rss.xml",
+                )
+            ]
+            + [(f"feeds/tag/{slugify(t)}.{k}.xml", None) for t in tags for k in ("atom", "rss")]
+        )
     return out
 
 

@@ -4,6 +4,7 @@ One build, one server, one browser per session; a few browser contexts (light, d
 JavaScript, phone, 200% zoom) each keep one page that the tests reuse. Never `playwright install`:
 the browser is /usr/bin/chromium (scripts/setup-system.sh installs it).
 """
+
 from __future__ import annotations
 
 import functools
@@ -25,7 +26,9 @@ from sitekit import copy_sample
 
 def _need(path: Path, what: str) -> None:
     if not path.exists():
-        pytest.fail(f"{what} is missing at {path}: run `npm ci --ignore-scripts` in {ROOT} (make test does)", pytrace=False)
+        pytest.fail(
+            f"{what} is missing at {path}: run `npm ci --ignore-scripts` in {ROOT} (make test does)", pytrace=False
+        )
 
 
 @pytest.fixture(scope="session")
@@ -160,8 +163,12 @@ def vnu_messages(site_dir) -> dict[Path, list[dict]]:
     if not java:
         pytest.fail("no java: run `bash scripts/setup-system.sh` (make test does)", pytrace=False)
     files = sorted(site_dir.rglob("*.html"))
-    result = subprocess.run([java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--format", "json", "--errors-only", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     report = json.loads(result.stderr or result.stdout or '{"messages": []}')
     messages: dict[Path, list[dict]] = {file.resolve(): [] for file in files}
     for message in report["messages"]:

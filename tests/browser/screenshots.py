@@ -5,6 +5,7 @@
 Builds the site as the browser tests do, then saves <page>-<desktop|phone>-<light|dark>.png for
 each page type (browserkit.PAGES), and <page>-print.pdf for the post pages.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,9 @@ def main(argv: list[str] | None = None) -> int:
 
     site = Path(tempfile.mkdtemp(prefix="newsdesk-shots-"))
     os.environ.update(NEWSDESK_NOW=browserkit.NOW, NO_MKDOCS_2_WARNING="1")
-    project = copy_sample(Path(tempfile.mkdtemp(prefix="newsdesk-shots-project-")))  # the cache stays out of the repository
+    project = copy_sample(
+        Path(tempfile.mkdtemp(prefix="newsdesk-shots-project-"))
+    )  # the cache stays out of the repository
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
     config.plugins["newsdesk"].config["per_page"] = browserkit.PER_PAGE
     build(config)
@@ -47,7 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=browserkit.CHROMIUM, args=browserkit.CHROMIUM_ARGS)
         for scheme in browserkit.SCHEMES:
-            for device, viewport in (("desktop", {"width": 1280, "height": 900}), ("phone", {"width": 360, "height": 740})):
+            for device, viewport in (
+                ("desktop", {"width": 1280, "height": 900}),
+                ("phone", {"width": 360, "height": 740}),
+            ):
                 context = browser.new_context(viewport=viewport, color_scheme=scheme)
                 page = context.new_page()
                 for name in args.pages:

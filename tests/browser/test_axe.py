@@ -1,4 +1,5 @@
 """axe-core with the WCAG 2.2 A and AA rules on every page type, in the light and dark schemes."""
+
 from __future__ import annotations
 
 import pytest

@@ -3,6 +3,7 @@ copy of the site in tmp_path that is its own git repository, driven by Debian's 
 
 Never the repository itself: decap-server in git mode commits with `git add .`.
 """
+
 from __future__ import annotations
 
 import base64
@@ -28,9 +29,15 @@ from sitekit import BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
 SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 BLOG_TITLE = "Куточки читання: reading corners in every primary"  # the slug spells every script, as newsdesk new does
 PDF = SAMPLE_POSTS / "2026" / "files" / "resource-bases-questions-and-answers.pdf"  # a real PDF, read only
-PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
-GIT = dict(GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.org", GIT_COMMITTER_NAME="Test",
-           GIT_COMMITTER_EMAIL="test@example.org")
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+GIT = dict(
+    GIT_AUTHOR_NAME="Test",
+    GIT_AUTHOR_EMAIL="test@example.org",
+    GIT_COMMITTER_NAME="Test",
+    GIT_COMMITTER_EMAIL="test@example.org",
+)
 
 
 def free_port() -> int:
@@ -56,25 +63,47 @@ class Quiet(SimpleHTTPRequestHandler):
 def editor(tmp_path_factory, browser, axe_source):
     """(page, project, site URL): the editor signed in to decap-server on a fresh project."""
     if not SERVER.is_file():
-        pytest.fail(f"decap-server is missing at {SERVER}: run `npm ci --ignore-scripts` (make test does)", pytrace=False)
+        pytest.fail(
+            f"decap-server is missing at {SERVER}: run `npm ci --ignore-scripts` (make test does)", pytrace=False
+        )
     base = tmp_path_factory.mktemp("editor")
     project, site = base / "project", base / "site"
     site_port, server_port = free_port(), free_port()
     # An older blog post with a press-only field the blog form no longer shows: editing must keep it.
     older_blog = BLOG.replace("tags:", "notes_to_editors: Older background for journalists.\ntags:")
-    make_site(project, {"2025/2025-03-04-walking-buses.md": older_blog, "2025/2025-05-12-new-science-labs.md": PRESS},
-              config={"extra_css": ["assets/newsdesk.css"]},
-              options={"cache_dir": "", "formats_email": "formats@example.gov.uk", "editor": {"enabled": True, "repo": "city/newsdesk", "local_port": server_port,
-                                                   "script_dir": str(NODE_MODULES / "decap-cms" / "dist")}})
+    make_site(
+        project,
+        {"2025/2025-03-04-walking-buses.md": older_blog, "2025/2025-05-12-new-science-labs.md": PRESS},
+        config={"extra_css": ["assets/newsdesk.css"]},
+        options={
+            "cache_dir": "",
+            "formats_email": "formats@example.gov.uk",
+            "editor": {
+                "enabled": True,
+                "repo": "city/newsdesk",
+                "local_port": server_port,
+                "script_dir": str(NODE_MODULES / "decap-cms" / "dist"),
+            },
+        },
+    )
     shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets")  # the site's stylesheet, for the preview
     for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-qm", "Start"]):
         subprocess.run(command, cwd=project, check=True, env={**os.environ, **GIT})
     build(project, site)
     http = ThreadingHTTPServer(("127.0.0.1", site_port), functools.partial(Quiet, directory=str(site)))
     threading.Thread(target=http.serve_forever, daemon=True).start()
-    env = {**os.environ, **GIT, "PORT": str(server_port), "BIND_HOST": "127.0.0.1", "MODE": "git",
-           "GIT_REPO_DIRECTORY": str(project), "LOG_LEVEL": "warn"}
-    server = subprocess.Popen(["node", str(SERVER)], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    env = {
+        **os.environ,
+        **GIT,
+        "PORT": str(server_port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": "git",
+        "GIT_REPO_DIRECTORY": str(project),
+        "LOG_LEVEL": "warn",
+    }
+    server = subprocess.Popen(
+        ["node", str(SERVER)], cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     deadline = time.monotonic() + 20
     while True:
         try:
@@ -154,17 +183,23 @@ def front(text: bytes) -> dict:
 
 
 def _branches(project: Path) -> list[str]:
-    listed = subprocess.run(["git", "branch", "--list", "cms/*"], cwd=project, capture_output=True, text=True, check=True)
+    listed = subprocess.run(
+        ["git", "branch", "--list", "cms/*"], cwd=project, capture_output=True, text=True, check=True
+    )
     return listed.stdout.replace("*", "").split()
 
 
 def _status(project: Path, branch: str) -> str:
     """The draft's workflow status, which decap-server keeps in the branch's description."""
-    return subprocess.run(["git", "config", f"branch.cms/{branch}.description"], cwd=project, capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "config", f"branch.cms/{branch}.description"], cwd=project, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def _current(project: Path) -> str:
-    return subprocess.run(["git", "branch", "--show-current"], cwd=project, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run(
+        ["git", "branch", "--show-current"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(editor, tmp_path):
@@ -210,10 +245,16 @@ def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(ed
     meta = front(path.read_bytes())
     assert meta["title"] == title and meta["type"] == "press-release" and str(meta["date"]) == "2026-07-01 00:30"
     assert meta["tags"] == ["SEND", "Early years"]
-    assert meta["contact"] == {"name": "Education Press Office", "email": "press.office@example.gov.uk", "phone": "0300 555 0100"}
+    assert meta["contact"] == {
+        "name": "Education Press Office",
+        "email": "press.office@example.gov.uk",
+        "phone": "0300 555 0100",
+    }
     assert meta["image"] == "images/pupils.png" and meta["image_alt"] == "Pupils reading a timetable"
     assert (path.parent / "images" / "pupils.png").read_bytes() == PNG
-    assert meta["attachments"] == [{"title": "Summer school questions and answers", "file": "files/summer-school-qa.pdf"}]
+    assert meta["attachments"] == [
+        {"title": "Summer school questions and answers", "file": "files/summer-school-qa.pdf"}
+    ]
     assert (path.parent / "files" / "summer-school-qa.pdf").read_bytes() == PDF.read_bytes()
 
 
@@ -253,7 +294,15 @@ def test_editing_a_post_keeps_its_file_and_records_the_change(editor):
 DECAP_FINDINGS = {
     "sign-in": {"color-contrast"},
     "collections": {"color-contrast"},
-    "form": {"aria-command-name", "aria-input-field-name", "aria-required-attr", "button-name", "color-contrast", "frame-title", "nested-interactive"},
+    "form": {
+        "aria-command-name",
+        "aria-input-field-name",
+        "aria-required-attr",
+        "button-name",
+        "color-contrast",
+        "frame-title",
+        "nested-interactive",
+    },
     "workflow": {"color-contrast"},
 }
 
@@ -274,7 +323,10 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     screens["form"] = axe_violations(page, axe_source)
     preview = page.locator("#preview-pane").element_handle().content_frame()
     preview.locator(".nd-ends").wait_for()
-    assert preview.locator(".nd-status--scheduled").inner_text() == "Scheduled for 10 December 2099, 12:01am (Europe/London time)"
+    assert (
+        preview.locator(".nd-status--scheduled").inner_text()
+        == "Scheduled for 10 December 2099, 12:01am (Europe/London time)"
+    )
     assert preview.locator(".nd-meta dd").first.inner_text() == "10 December 2099, 12:01am"
     assert "Budget tables" in preview.locator(".nd-attachments").inner_text()
     # The preview draws the post's parts as the site does, with the site's stylesheets.
@@ -289,8 +341,9 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     page.get_by_text("Drafts").first.wait_for()
     screens["workflow"] = axe_violations(page, axe_source)
     assert not ours, describe(ours)
-    assert {name: {v["id"] for v in found} for name, found in screens.items()} == DECAP_FINDINGS, \
-        "\n".join(f"{name}:\n{describe(found)}" for name, found in screens.items())
+    assert {name: {v["id"] for v in found} for name, found in screens.items()} == DECAP_FINDINGS, "\n".join(
+        f"{name}:\n{describe(found)}" for name, found in screens.items()
+    )
 
 
 def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor):

@@ -1,4 +1,5 @@
 """Head metadata in the built pages: description, canonical, Open Graph, Twitter card, JSON-LD."""
+
 from __future__ import annotations
 
 import json
@@ -60,10 +61,18 @@ def test_every_page_has_description_social_tags_and_json_ld(site_dir, name):
         assert page.meta["og:url"] == [url]
 
 
-@pytest.mark.parametrize("name, kind, headline, author", [
-    ("blog-post", "BlogPosting", "What a reading corner can do", "Dr Ruth Okafor"),
-    ("press-release", "NewsArticle", "Careers week comes to every secondary school in the city", "Education Press Office"),
-])
+@pytest.mark.parametrize(
+    "name, kind, headline, author",
+    [
+        ("blog-post", "BlogPosting", "What a reading corner can do", "Dr Ruth Okafor"),
+        (
+            "press-release",
+            "NewsArticle",
+            "Careers week comes to every secondary school in the city",
+            "Education Press Office",
+        ),
+    ],
+)
 def test_posts_are_articles(site_dir, name, kind, headline, author):
     page = head(site_dir, name)
     data = json.loads(page.ld[0])

@@ -1,4 +1,5 @@
 """The Nu Html Checker (vnu.jar from npm, run with the system Java): no errors in any built page."""
+
 from __future__ import annotations
 
 import pytest
@@ -7,7 +8,9 @@ from browserkit import PAGES, built_file
 
 
 def describe(messages: list[dict]) -> str:
-    return "\n".join(f"line {m.get('lastLine', '?')}: {m.get('message')} [{m.get('extract', '').strip()[:120]}]" for m in messages)
+    return "\n".join(
+        f"line {m.get('lastLine', '?')}: {m.get('message')} [{m.get('extract', '').strip()[:120]}]" for m in messages
+    )
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -19,4 +22,6 @@ def test_page_type_is_valid_html(site_dir, vnu_messages, name):
 
 def test_every_built_page_is_valid_html(site_dir, vnu_messages):
     bad = {path: messages for path, messages in vnu_messages.items() if messages}
-    assert not bad, "\n".join(f"{path.relative_to(site_dir.resolve()) if path else '?'}:\n{describe(m)}" for path, m in bad.items())
+    assert not bad, "\n".join(
+        f"{path.relative_to(site_dir.resolve()) if path else '?'}:\n{describe(m)}" for path, m in bad.items()
+    )

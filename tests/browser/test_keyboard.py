@@ -1,5 +1,6 @@
 """Keyboard: the skip link moves focus to the content, and every stop on the Tab route shows a
 visible focus indicator that nothing covers (WCAG 2.4.1, 2.4.7, 2.4.11)."""
+
 from __future__ import annotations
 
 import re
@@ -28,7 +29,11 @@ FOCUS_STATE = """() => {
 
 
 def visible_focus(state: dict) -> bool:
-    outline = state["outlineStyle"] != "none" and state["outlineWidth"] >= 2 and "rgba(0, 0, 0, 0)" not in state["outlineColor"]
+    outline = (
+        state["outlineStyle"] != "none"
+        and state["outlineWidth"] >= 2
+        and "rgba(0, 0, 0, 0)" not in state["outlineColor"]
+    )
     return outline or state["boxShadow"] not in ("none", "")
 
 
@@ -36,13 +41,17 @@ def visible_focus(state: dict) -> bool:
 def test_skip_link_moves_focus_to_content(tabs, name):
     page = tabs("light").open(PAGES[name])
     page.keyboard.press("Tab")
-    skip = page.evaluate("() => [document.activeElement.classList.contains('nd-skip'), document.activeElement.getAttribute('href')]")
+    skip = page.evaluate(
+        "() => [document.activeElement.classList.contains('nd-skip'), document.activeElement.getAttribute('href')]"
+    )
     assert skip == [True, "#main-content"], "the first Tab stop is not the skip link"
     assert page.locator(".nd-skip").is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main-content"
     page.keyboard.press("Tab")
-    assert page.evaluate("!!document.activeElement.closest('#main-content')"), "Tab after the skip link leaves the content"
+    assert page.evaluate("!!document.activeElement.closest('#main-content')"), (
+        "Tab after the skip link leaves the content"
+    )
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
@@ -60,7 +69,9 @@ def test_every_focus_stop_is_visible(tabs, name, scheme):
         if not (state["width"] > 0 and state["height"] > 0 and state["inView"]):
             problems.append(f"{where}: focused but not on screen")
         elif not visible_focus(state):
-            problems.append(f"{where}: no visible focus indicator ({state['outlineStyle']} {state['outlineWidth']}px, shadow {state['boxShadow']})")
+            problems.append(
+                f"{where}: no visible focus indicator ({state['outlineStyle']} {state['outlineWidth']}px, shadow {state['boxShadow']})"
+            )
         elif not state["uncovered"]:
             problems.append(f"{where}: covered by another element")
     assert seen > 5, "the Tab route is suspiciously short"
@@ -103,7 +114,9 @@ def test_search_by_keyboard_reaches_every_filter_and_result(tabs):
         state = page.evaluate(FOCUS_STATE)
         if state is None:
             break
-        key = page.evaluate("() => { const el = document.activeElement; return el.tagName === 'SELECT' ? 'select:' + el.name : el.tagName === 'A' ? 'a:' + el.href : el.tagName; }")
+        key = page.evaluate(
+            "() => { const el = document.activeElement; return el.tagName === 'SELECT' ? 'select:' + el.name : el.tagName === 'A' ? 'a:' + el.href : el.tagName; }"
+        )
         reached.add(key)
         if key in wanted and not (visible_focus(state) and state["inView"] and state["uncovered"]):
             problems.append(f"{key}: focus not visible")

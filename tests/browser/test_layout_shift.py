@@ -1,6 +1,7 @@
 """A post with a picture does not jump while the picture loads: its width and height reserve the
 space. Measured as Chrome's CumulativeLayoutShift, with the network slowed so the picture arrives
 after the text has been laid out."""
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,9 @@ new PerformanceObserver((list) => {
 """
 
 
-@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 360, "height": 740}], ids=["desktop", "phone"])
+@pytest.mark.parametrize(
+    "viewport", [{"width": 1280, "height": 800}, {"width": 360, "height": 740}], ids=["desktop", "phone"]
+)
 def test_no_layout_shift_on_a_post_with_a_picture(browser, base_url, viewport):
     context = browser.new_context(viewport=viewport)
     try:

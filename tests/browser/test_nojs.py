@@ -1,5 +1,6 @@
 """Without JavaScript every page shows its content and every navigation link works; the header's
 search box leads to the search page, which says that search needs JavaScript and where else to look."""
+
 from __future__ import annotations
 
 import pytest
@@ -50,10 +51,19 @@ def test_navigation_links_lead_somewhere_without_javascript(tabs):
     assert "/tags/" in page.url
 
 
-@pytest.mark.parametrize("name, current", [
-    ("home", "Home"), ("blog-listing", "Blog"), ("blog-page-2", "Blog"), ("blog-post", "Blog"),
-    ("press-release", "News"), ("tag-page", "Tags"), ("archive-year", "Archive"), ("404", None),
-])
+@pytest.mark.parametrize(
+    "name, current",
+    [
+        ("home", "Home"),
+        ("blog-listing", "Blog"),
+        ("blog-page-2", "Blog"),
+        ("blog-post", "Blog"),
+        ("press-release", "News"),
+        ("tag-page", "Tags"),
+        ("archive-year", "Archive"),
+        ("404", None),
+    ],
+)
 def test_navigation_marks_the_current_section(tabs, name, current):
     page = tabs("nojs").open(PAGES[name])
     marked = page.locator(".nd-nav__link[aria-current]").all_inner_texts()

@@ -1,4 +1,5 @@
 """Printing a post gives the article alone, with its address: no header, navigation, search or footer."""
+
 from __future__ import annotations
 
 import pytest

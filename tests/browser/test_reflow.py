@@ -1,5 +1,6 @@
 """Reflow: at 360 px wide and at 200% zoom no page scrolls sideways or cuts content off, and the
 page stays usable (navigation, heading and content on screen, nothing covering them)."""
+
 from __future__ import annotations
 
 import pytest

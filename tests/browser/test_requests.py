@@ -1,4 +1,5 @@
 """Every request the browser makes goes to the local server, succeeds, and no script fails."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,9 @@ def test_search_loads_only_local_files(tabs):
     page.locator("#nd-search-q").press_sequentially("attendance")
     page.locator(".nd-search__result").first.wait_for()
     assert any("/pagefind/" in url for url in tab.requests)
-    foreign = [url for url in tab.requests if not url.startswith(tab.base_url) and not url.startswith(("data:", "blob:"))]
+    foreign = [
+        url for url in tab.requests if not url.startswith(tab.base_url) and not url.startswith(("data:", "blob:"))
+    ]
     assert not foreign, f"requests to other servers: {foreign}"
     assert not tab.failures, f"failed requests: {tab.failures}"
     assert not tab.errors, f"script errors: {tab.errors}"
@@ -34,7 +37,10 @@ def test_built_files_name_no_other_server_for_assets(site_dir):
     """Belt and braces for pages the browser tests do not open: no remote src, stylesheet or font."""
     import re
 
-    remote = re.compile(r"""(?:<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc|<link\b[^>]*\brel="(?:stylesheet|preconnect|preload|icon)"[^>]*\bhref)=["']?(?:https?:)?//""", re.I)
+    remote = re.compile(
+        r"""(?:<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc|<link\b[^>]*\brel="(?:stylesheet|preconnect|preload|icon)"[^>]*\bhref)=["']?(?:https?:)?//""",
+        re.I,
+    )
     css_remote = re.compile(r"url\(\s*['\"]?(?:https?:)?//", re.I)
     found = []
     for path in site_dir.rglob("*"):

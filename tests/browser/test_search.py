@@ -1,5 +1,6 @@
 """Search (/search/, Pagefind): the full text of published posts and docs pages, filters with counts,
 newest-first order, no drafts, nothing loaded until a reader searches, and the header's box."""
+
 from __future__ import annotations
 
 import re
@@ -24,11 +25,14 @@ def sources_with(word: str) -> list[str]:
     return sorted(path.name for path in files if re.search(rf"\b{word}\b", path.read_text(encoding="utf-8"), re.I))
 
 
-@pytest.mark.parametrize("word, only", [
-    (DEEP_WORD, ["2025-10-14-every-day-counts.md"]),
-    (DRAFT_WORD, ["2026-11-02-draft-budget-letter.md"]),  # its title and summary too: never indexed
-    (SCHEDULED_WORD, ["2027-09-01-welcome-back-2027.md"]),
-])
+@pytest.mark.parametrize(
+    "word, only",
+    [
+        (DEEP_WORD, ["2025-10-14-every-day-counts.md"]),
+        (DRAFT_WORD, ["2026-11-02-draft-budget-letter.md"]),  # its title and summary too: never indexed
+        (SCHEDULED_WORD, ["2027-09-01-welcome-back-2027.md"]),
+    ],
+)
 def test_the_test_words_are_where_the_tests_say(word, only):
     assert sources_with(word) == only, f"pick another word for these tests: '{word}' is in {sources_with(word)}"
 
@@ -66,15 +70,20 @@ def test_a_word_deep_in_a_post_finds_it(tabs):
     result = page.locator(".nd-search__result").first
     assert result.locator("a").inner_text() == "Every day counts"
     assert result.locator(".nd-search__meta").inner_text() == "Blog post · 14 October 2025"
-    assert result.locator(".nd-search__excerpt mark").first.inner_text().lower().startswith(DEEP_WORD)  # Pagefind marks "fines;"
+    assert (
+        result.locator(".nd-search__excerpt mark").first.inner_text().lower().startswith(DEEP_WORD)
+    )  # Pagefind marks "fines;"
     result.locator("a").click()
     page.wait_for_url(f"**/{DEEP_POST}")
 
 
-@pytest.mark.parametrize("words, post", [
-    ("breakfast clubs", "blog/2025/10/every-day-counts/"),
-    ("Okafor", "blog/2025/10/every-day-counts/"),  # the director's name, from each post's byline
-])
+@pytest.mark.parametrize(
+    "words, post",
+    [
+        ("breakfast clubs", "blog/2025/10/every-day-counts/"),
+        ("Okafor", "blog/2025/10/every-day-counts/"),  # the director's name, from each post's byline
+    ],
+)
 def test_words_from_the_body_and_byline_find_the_post(tabs, words, post):
     page = search(tabs("light"), words)
     show_all(page)
@@ -97,7 +106,9 @@ def test_drafts_and_scheduled_posts_are_not_found(tabs, word):
 def open_filters(page) -> None:
     """Move focus into the filters: their counts load then (a reader who never filters skips them)."""
     page.locator("select[name=type]").focus()
-    page.wait_for_function("() => /\\(\\d+\\)$/.test(document.querySelector('select[name=type] option').text)", timeout=10000)
+    page.wait_for_function(
+        "() => /\\(\\d+\\)$/.test(document.querySelector('select[name=type] option').text)", timeout=10000
+    )
 
 
 def option_counts(page, name: str) -> dict[str, int]:
@@ -147,7 +158,9 @@ def test_newest_first_orders_by_date(tabs):
 def test_the_address_fills_the_page_and_can_be_bookmarked(tabs):
     tab = tabs("light")
     page = tab.open(SEARCH + "?q=" + DEEP_WORD + "&type=Blog")
-    expect(page.locator("[data-nd-search-status]")).to_have_text(f"1 result for \u201c{DEEP_WORD}\u201d in Blog.", timeout=15000)
+    expect(page.locator("[data-nd-search-status]")).to_have_text(
+        f"1 result for \u201c{DEEP_WORD}\u201d in Blog.", timeout=15000
+    )
     assert page.locator("#nd-search-q").input_value() == DEEP_WORD
     assert page.locator("select[name=type]").input_value() == "Blog"
 
@@ -171,7 +184,9 @@ def test_nothing_loads_until_a_reader_searches(tabs):
     with page.expect_request("**/pagefind/pagefind.js", timeout=5000):
         page.locator("#nd-search-q").press_sequentially("school", delay=20)
     expect(page.locator("[data-nd-search-status]")).to_contain_text("school", timeout=15000)
-    assert not [url for url in tab.requests if "/pagefind/filter/" in url], "filter counts loaded before the reader went near the filters"
+    assert not [url for url in tab.requests if "/pagefind/filter/" in url], (
+        "filter counts loaded before the reader went near the filters"
+    )
     with page.expect_request("**/pagefind/filter/*", timeout=5000):
         open_filters(page)
 
@@ -189,7 +204,10 @@ def test_the_count_is_announced_politely_once_typing_pauses(tabs):
 def test_results_are_a_list_of_links_with_marked_words(tabs):
     page = search(tabs("light"), COMMON_WORD)
     assert page.locator("ol.nd-search__results > li.nd-search__result").count() >= 5
-    assert page.locator("ol.nd-search__results > li h2 > a[href]").count() == page.locator("ol.nd-search__results > li").count()
+    assert (
+        page.locator("ol.nd-search__results > li h2 > a[href]").count()
+        == page.locator("ol.nd-search__results > li").count()
+    )
     assert page.locator(".nd-search__excerpt mark").count() >= 5
 
 
@@ -211,7 +229,11 @@ def test_a_site_under_a_path_links_its_results_there(browser, site_dir):
             pass
 
         def translate_path(self, path):
-            return super().translate_path("/" + path.removeprefix("/schools/")) if path.startswith("/schools/") else "/nonexistent"
+            return (
+                super().translate_path("/" + path.removeprefix("/schools/"))
+                if path.startswith("/schools/")
+                else "/nonexistent"
+            )
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(UnderPath, directory=str(site_dir)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

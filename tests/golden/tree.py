@@ -5,6 +5,7 @@ shows as the files it touched. When the change is meant, write the tree again an
 
     .venv/bin/python tests/golden/tree.py
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,8 +29,11 @@ def built_tree(workdir: Path) -> dict[str, str]:
     if result.returncode != 0:
         raise RuntimeError(result.stderr)
     site = project / "site"
-    return {path.relative_to(site).as_posix(): hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest()
-            for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.blake2b(path.read_bytes(), digest_size=12).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """`newsdesk check --format github`: each problem as a GitHub Actions annotation on its file and line,
 so a pull request shows it beside the line to fix ('::error file=posts/x.md,line=3::...')."""
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ def line_of(problem: Problem, root: Path) -> int:
 
 def annotation(problem: Problem, root: Path) -> str:
     warning = problem.message.startswith("warning: ")
-    level, message = ("warning", problem.message[len("warning: "):]) if warning else ("error", problem.message)
+    level, message = ("warning", problem.message[len("warning: ") :]) if warning else ("error", problem.message)
     label = problem.field if problem.field in ("file", "front matter", "body") else f"'{problem.field}'"
-    return (f"::{level} file={escape_property(problem.source)},line={line_of(problem, root)},"
-            f"title={escape_property('newsdesk check')}::{escape_data(f'{label}: {message}')}")
+    return (
+        f"::{level} file={escape_property(problem.source)},line={line_of(problem, root)},"
+        f"title={escape_property('newsdesk check')}::{escape_data(f'{label}: {message}')}"
+    )

@@ -4,6 +4,7 @@ It runs the build's own validation (config.load_site through project.Project) wi
 Given paths, it reports only on those files, but still reads every post, because an address or a
 link can clash with a post that was not named.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,11 +24,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsdesk check",
         description="Check posts without building the site: every problem the build would stop on (exit 1), "
-                    "then warnings an editor would give (exit 0).",
+        "then warnings an editor would give (exit 0).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="posts or folders to report on (default: every post)")
-    parser.add_argument("--format", choices=("text", "github"), default="text",
-                        help="github: each problem as a GitHub Actions annotation on its file and line")
+    parser.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: each problem as a GitHub Actions annotation on its file and line",
+    )
     add_config_argument(parser)
     return parser.parse_args(argv)
 
@@ -46,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"newsdesk check: {path} does not exist", file=sys.stderr)
             return 2
         if not project.covers([settings.posts_dir])(project.show(path)):
-            print(f"newsdesk check: {path} is not in the posts folder, {project.show(settings.posts_dir)}/", file=sys.stderr)
+            print(
+                f"newsdesk check: {path} is not in the posts folder, {project.show(settings.posts_dir)}/",
+                file=sys.stderr,
+            )
             return 2
     if paths:
         problems = project.problems_in(problems, paths)
@@ -65,7 +73,9 @@ def run(args: argparse.Namespace) -> int:
             print(report(problems))
         for warning in warnings:
             print(warning)
-    print(f"newsdesk check: {_count(len(sources), 'post')} checked; {_count(len(problems), 'problem')}, {_count(len(warnings), 'warning')}")
+    print(
+        f"newsdesk check: {_count(len(sources), 'post')} checked; {_count(len(problems), 'problem')}, {_count(len(warnings), 'warning')}"
+    )
     return 1 if problems else 0
 
 

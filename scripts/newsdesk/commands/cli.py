@@ -1,4 +1,5 @@
 """`newsdesk COMMAND ...`: hands each command to its module's main(). No logic here."""
+
 from __future__ import annotations
 
 import argparse
@@ -12,7 +13,10 @@ COMMANDS = {
     "due": ("newsdesk.commands.due", "say whether a scheduled post has become due since the last deploy"),
     "import": ("newsdesk.commands.importer", "turn pages of the old site (text or HTML) into posts"),
     "remove-samples": ("newsdesk.commands.samples", "delete the sample posts with their pictures and files"),
-    "go-live": ("newsdesk.commands.golive", "list every example address, name and sample post to replace before going live"),
+    "go-live": (
+        "newsdesk.commands.golive",
+        "list every example address, name and sample post to replace before going live",
+    ),
 }
 
 

@@ -10,6 +10,7 @@ due too: a push whose own deploy failed, or was replaced in the deploy queue, is
 Exit status: 0 something is due (or there is no record to compare with: build to be safe);
 1 nothing is due; 2 the project cannot be read.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,12 +25,17 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsdesk due",
         description="Say whether a post has become due since the last deploy: exit 0 if the site must be "
-                    "built and deployed, 1 if nothing is due.",
+        "built and deployed, 1 if nothing is due.",
     )
-    parser.add_argument("--record", required=True, metavar="FILE",
-                        help="the published.json of the last deploy (the live site's copy)")
-    parser.add_argument("--commit", metavar="SHA", default="",
-                        help="the commit to deploy; due if the last deploy was built from another one")
+    parser.add_argument(
+        "--record", required=True, metavar="FILE", help="the published.json of the last deploy (the live site's copy)"
+    )
+    parser.add_argument(
+        "--commit",
+        metavar="SHA",
+        default="",
+        help="the commit to deploy; due if the last deploy was built from another one",
+    )
     add_config_argument(parser)
     return parser.parse_args(argv)
 

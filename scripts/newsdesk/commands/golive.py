@@ -5,6 +5,7 @@ authors.yml, .github/CODEOWNERS, the docs pages and the posts; site_url, repo_ur
 sign-in; every "Owner to complete" marker; and the sample posts still present. Each finding names
 the file, the line and what to put there. Exit 1 while anything is left, 0 when nothing is.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,10 +39,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsdesk go-live",
         description="List everything still to replace before the site goes live: example addresses "
-                    "and names, site_url, repo_url, the editor's sign-in, 'Owner to complete' markers "
-                    "and the sample posts (exit 1 while anything is left, 0 when nothing is).",
+        "and names, site_url, repo_url, the editor's sign-in, 'Owner to complete' markers "
+        "and the sample posts (exit 1 while anything is left, 0 when nothing is).",
     )
-    parser.add_argument("--config-file", "-f", metavar="FILE", help=f"the site's {CONFIG_FILE} (default: ./{CONFIG_FILE})")
+    parser.add_argument(
+        "--config-file", "-f", metavar="FILE", help=f"the site's {CONFIG_FILE} (default: ./{CONFIG_FILE})"
+    )
     return parser.parse_args(argv)
 
 
@@ -49,15 +52,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     config = Path(args.config_file or CONFIG_FILE)
     if not config.is_file():
-        print(f"newsdesk go-live: there is no {config} here; run the command in the project folder "
-              f"(where {CONFIG_FILE} is) or name the file with --config-file", file=sys.stderr)
+        print(
+            f"newsdesk go-live: there is no {config} here; run the command in the project folder "
+            f"(where {CONFIG_FILE} is) or name the file with --config-file",
+            file=sys.stderr,
+        )
         return 2
     found = findings(config.resolve().parent, config.name)
     for finding in found:
         print(finding)
     if found:
-        print(f"newsdesk go-live: {len(found)} thing{'' if len(found) == 1 else 's'} to do before the site goes live "
-              "(docs-dev/make-it-yours.md walks through them)")
+        print(
+            f"newsdesk go-live: {len(found)} thing{'' if len(found) == 1 else 's'} to do before the site goes live "
+            "(docs-dev/make-it-yours.md walks through them)"
+        )
         return 1
     print("newsdesk go-live: nothing left to replace; the site is ready to go live")
     return 0
@@ -76,10 +84,19 @@ def findings(root: Path, config_name: str = CONFIG_FILE) -> list[Finding]:
         shown = path.relative_to(root).as_posix()
         if shown not in sample_posts:
             found += page_findings(shown, _read(path))
-    found += [Finding(path, 1, "a sample post: delete it, or run 'newsdesk remove-samples' to delete every sample "
-                               "post with its pictures and files") for path in sample_posts]
-    found += [Finding(path, 1, "a sample post's picture or file: 'newsdesk remove-samples' deletes it")
-              for path in sample_files]
+    found += [
+        Finding(
+            path,
+            1,
+            "a sample post: delete it, or run 'newsdesk remove-samples' to delete every sample "
+            "post with its pictures and files",
+        )
+        for path in sample_posts
+    ]
+    found += [
+        Finding(path, 1, "a sample post's picture or file: 'newsdesk remove-samples' deletes it")
+        for path in sample_files
+    ]
     return sorted(set(found))
 
 
@@ -89,13 +106,29 @@ def config_findings(root: Path, name: str) -> list[Finding]:
     keys = _top_keys(lines)
     found = []
     if "site_url" not in keys:
-        found.append(Finding(name, 1, "site_url is not set: add 'site_url: https://...' with the address the site is published at"))
+        found.append(
+            Finding(
+                name, 1, "site_url is not set: add 'site_url: https://...' with the address the site is published at"
+            )
+        )
     elif _EXAMPLE_DOMAIN.search(keys["site_url"][1]):
-        found.append(Finding(name, keys["site_url"][0], f"site_url is the example address '{keys['site_url'][1]}': "
-                                                        "put the address the site is published at (the one GitHub Pages shows)"))
+        found.append(
+            Finding(
+                name,
+                keys["site_url"][0],
+                f"site_url is the example address '{keys['site_url'][1]}': "
+                "put the address the site is published at (the one GitHub Pages shows)",
+            )
+        )
     if "repo_url" not in keys:
-        found.append(Finding(name, 1, "repo_url is not set: add 'repo_url: https://github.com/<organisation>/<repository>', "
-                                      "the repository the site is built from, so each page gets its 'Edit this page' link"))
+        found.append(
+            Finding(
+                name,
+                1,
+                "repo_url is not set: add 'repo_url: https://github.com/<organisation>/<repository>', "
+                "the repository the site is built from, so each page gets its 'Edit this page' link",
+            )
+        )
     found += _editor_findings(name, lines)
     skip = {keys["site_url"][0]} if "site_url" in keys else set()
     found += [f for f in text_findings(root, name, "\n".join(lines), comments="#") if f.line not in skip]
@@ -123,9 +156,15 @@ def _editor_findings(name: str, lines: list[str]) -> list[Finding]:
     if "auth_url" in values:
         return []
     commented = next((n for n, line in block if re.match(r"^\s*#\s*auth_url\s*:", line)), start + 1)
-    return [Finding(name, commented, "the editor's auth_url is not set, so nobody can sign in at /admin/: set "
-                                     "'auth_url:' under 'editor:' to your sign-in proxy's address (docs-dev/editor.md), "
-                                     "or set 'enabled: false'")]
+    return [
+        Finding(
+            name,
+            commented,
+            "the editor's auth_url is not set, so nobody can sign in at /admin/: set "
+            "'auth_url:' under 'editor:' to your sign-in proxy's address (docs-dev/editor.md), "
+            "or set 'enabled: false'",
+        )
+    ]
 
 
 def text_findings(root: Path, name: str, text: str, comments: str | None = None) -> list[Finding]:
@@ -135,14 +174,29 @@ def text_findings(root: Path, name: str, text: str, comments: str | None = None)
         if comments and line.lstrip().startswith(comments):
             continue
         if match := _OWNER.search(line):
-            found.append(Finding(name, number, f"'{line.strip()}' names the example team '{match.group(0)}': put your "
-                                               "organisation's name in its place, such as '@my-council/press-office'"))
+            found.append(
+                Finding(
+                    name,
+                    number,
+                    f"'{line.strip()}' names the example team '{match.group(0)}': put your "
+                    "organisation's name in its place, such as '@my-council/press-office'",
+                )
+            )
         elif match := _COUNCIL.search(line):
-            found.append(Finding(name, number, f"'{match.group(0)}' is the example organisation: put your GitHub "
-                                               "organisation (or user) name in its place"))
+            found.append(
+                Finding(
+                    name,
+                    number,
+                    f"'{match.group(0)}' is the example organisation: put your GitHub "
+                    "organisation (or user) name in its place",
+                )
+            )
         elif match := _EXAMPLE_DOMAIN.search(line):
-            found.append(Finding(name, number, f"'{_whole(line, match)}' is an example address: put the real address "
-                                               "in its place"))
+            found.append(
+                Finding(
+                    name, number, f"'{_whole(line, match)}' is an example address: put the real address in its place"
+                )
+            )
     return found
 
 
@@ -152,8 +206,14 @@ def page_findings(name: str, text: str) -> list[Finding]:
     for problem in placeholders(name, text):
         line = int(re.search(r"line (\d+)", problem.message).group(1))
         words = problem.message.split("'", 1)[1].rsplit("'", 1)[0]
-        marked.append(Finding(name, line, f"'{words}': write the real text in place of the highlighted "
-                                          "marker (<mark class=\"nd-todo\">...</mark>), and remove the marker"))
+        marked.append(
+            Finding(
+                name,
+                line,
+                f"'{words}': write the real text in place of the highlighted "
+                'marker (<mark class="nd-todo">...</mark>), and remove the marker',
+            )
+        )
     lines = {finding.line for finding in marked}
     return marked + [f for f in text_findings(Path("."), name, text) if f.line not in lines]
 

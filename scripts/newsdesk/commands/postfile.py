@@ -1,4 +1,5 @@
 """Where a new post goes and how it is written: shared by `newsdesk new` and `newsdesk import`."""
+
 from __future__ import annotations
 
 import argparse
@@ -30,8 +31,12 @@ _Dumper.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
 }
 _Dumper.add_representer(str, _Dumper.represent_str)
-_Dumper.add_representer(dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False))
-_Dumper.add_representer(list, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True))
+_Dumper.add_representer(
+    dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
+)
+_Dumper.add_representer(
+    list, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+)
 
 
 def slug_for(title: str) -> str:
@@ -39,7 +44,7 @@ def slug_for(title: str) -> str:
     slug = slugify(title)
     if len(slug) <= SLUG_LENGTH:
         return slug
-    cut = slug[:SLUG_LENGTH + 1].rsplit("-", 1)[0]
+    cut = slug[: SLUG_LENGTH + 1].rsplit("-", 1)[0]
     return cut or slug[:SLUG_LENGTH]
 
 

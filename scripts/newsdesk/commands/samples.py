@@ -1,6 +1,7 @@
 """The sample posts shipped with newsdesk, with their pictures and files: `newsdesk go-live` lists
 the ones still present, and `newsdesk remove-samples` deletes them. Paths are from the project
 folder (where mkdocs.yml is), written with '/'."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,8 +29,10 @@ SAMPLE_FILES = (
 
 def present(root: Path) -> tuple[list[str], list[str]]:
     """The sample posts, and the samples' pictures and files, still in the project at `root`."""
-    return ([path for path in SAMPLE_POSTS if (root / path).is_file()],
-            [path for path in SAMPLE_FILES if (root / path).is_file()])
+    return (
+        [path for path in SAMPLE_POSTS if (root / path).is_file()],
+        [path for path in SAMPLE_FILES if (root / path).is_file()],
+    )
 
 
 def remove(root: Path) -> list[str]:
@@ -59,8 +62,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = Path(args.config_file or "mkdocs.yml")
     if not config.is_file():
-        print(f"newsdesk remove-samples: there is no {config} here; run the command in the project folder "
-              "(where mkdocs.yml is) or name the file with --config-file", file=sys.stderr)
+        print(
+            f"newsdesk remove-samples: there is no {config} here; run the command in the project folder "
+            "(where mkdocs.yml is) or name the file with --config-file",
+            file=sys.stderr,
+        )
         return 2
     removed = remove(config.resolve().parent)
     for path in removed:

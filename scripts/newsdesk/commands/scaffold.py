@@ -4,6 +4,7 @@ The new file is checked by the same validator as the build. A problem caused by 
 asked for (an unknown tag, a clashing address) means nothing is written; the fields the template
 leaves for the writer (a press release's summary and contact) are listed as still to fill in.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,11 +21,17 @@ FILL_IN = ("summary", "contact", "author")  # left as notes in the template: the
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="newsdesk new", description="Start a post: writes posts/<yyyy>/<yyyy-mm-dd>-<slug>.md from a template.")
+    parser = argparse.ArgumentParser(
+        prog="newsdesk new", description="Start a post: writes posts/<yyyy>/<yyyy-mm-dd>-<slug>.md from a template."
+    )
     parser.add_argument("title", help="the headline, in quotes")
     parser.add_argument("--type", default="blog", help="blog (the default) or press-release")
     parser.add_argument("--tags", default="", help="tags separated by commas: --tags 'SEND,Early years'")
-    parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (UK time); default: today. A future date schedules the post")
+    parser.add_argument(
+        "--date",
+        type=date_argument,
+        help="YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (UK time); default: today. A future date schedules the post",
+    )
     parser.add_argument("--draft", action="store_true", help="keep it off the published site until 'draft: false'")
     add_config_argument(parser)
     args = parser.parse_args(argv)
@@ -33,11 +40,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bool, slug: str, settings: Settings) -> str:
+def template(
+    *, title: str, date: str, type_key: str, tags: list[str], draft: bool, slug: str, settings: Settings
+) -> str:
     """The new file: every field, each with a short note; fields not filled in yet are notes too."""
     authors = ", ".join(settings.authors) or "none yet"
     signer = f"without it, '{settings.default_author}' signs the post" if settings.default_author else "required"
     year = date[:4]
+
     def line(key: str, value: object, note: str) -> str:
         return f"{fields({key: value}).rstrip()}  # {note}"
 
@@ -46,48 +56,53 @@ def template(*, title: str, date: str, type_key: str, tags: list[str], draft: bo
     # to rewrite (newsdesk check warns until it is).
     contact_author = next((key for key, author in settings.authors.items() if author.contact), None)
     signs = contact_author if post_type and post_type.contact_required and contact_author else None
-    summary = (line("summary", SUMMARY_PLACEHOLDER, "160 characters at most; newsdesk check reminds you until you rewrite it")
-               if post_type and post_type.summary_required else
-               "# summary: One or two sentences for listings, feeds and search results  # 160 characters at most; press releases need one")
+    summary = (
+        line("summary", SUMMARY_PLACEHOLDER, "160 characters at most; newsdesk check reminds you until you rewrite it")
+        if post_type and post_type.summary_required
+        else "# summary: One or two sentences for listings, feeds and search results  # 160 characters at most; press releases need one"
+    )
 
-    return "\n".join([
-        "---",
-        "# Each field is explained in WRITING.md. A line starting with '#' is a note: delete the '# ' to use that field.",
-        line("title", title, "the headline; a press release's should fit in 65 characters"),
-        line("date", date, "YYYY-MM-DD or YYYY-MM-DD HH:MM, UK time; a future date schedules the post"),
-        line("type", type_key, " or ".join(settings.types)),
-        summary,
-        line("tags", tags, "a list, such as [SEND, Early years]; reuse the tags on the site's Tags page"),
-        line("author", signs, f"signs it, and its press contact is theirs; one of: {authors}") if signs else
-        f"# author: {next(iter(settings.authors), 'director')}  # who signs it, one of: {authors}; {signer}",
-        line("draft", draft, "true keeps it off the published site; 'make serve' still shows it"),
-        f"# updated: {date[:10]}  # the date of the last real change, after publishing; or list 'changes'",
-        "# changes:  # corrections and updates, newest first, shown under 'Updates to this page'",
-        f"#   - date: {date[:10]}",
-        "#     note: Corrected the date of the open evening",
-        f"# slug: {slug}  # the end of the address; by default the file name without its date",
-        f"# image: images/{slug}.jpg  # a picture saved beside the post, in posts/{year}/images/",
-        "# image_alt: What the picture shows  # for people who cannot see it; needed with 'image'",
-        "# image_caption: What is happening in the picture  # shown under it",
-        "# image_credit: 'Photo: Jo Bloggs'  # who took the picture, shown under it",
-        f"# aliases: [/news/{year}/old-address/]  # old addresses of this post that should keep working",
-        "# contact:  # the press contact; press releases need one",
-        "#   name: Education Press Office",
-        "#   role: Media relations",
-        "#   email: press.office@example.gov.uk",
-        "#   phone: 0300 555 0100",
-        "# notes_to_editors: |  # press releases: Markdown shown after 'Ends'",
-        "#   1. Background a journalist may need.",
-        "# attachments:  # documents published with the post: PDF, Word, Excel, OpenDocument or CSV",
-        "#   - title: Consultation report",
-        f"#     file: files/{slug}-report.pdf",
-        "# related:  # other posts and pages on the subject, by their files, or web pages",
-        "#   - ../../docs/about.md",
-        "---",
-        "",
-        PLACEHOLDER,
-        "",
-    ])
+    return "\n".join(
+        [
+            "---",
+            "# Each field is explained in WRITING.md. A line starting with '#' is a note: delete the '# ' to use that field.",
+            line("title", title, "the headline; a press release's should fit in 65 characters"),
+            line("date", date, "YYYY-MM-DD or YYYY-MM-DD HH:MM, UK time; a future date schedules the post"),
+            line("type", type_key, " or ".join(settings.types)),
+            summary,
+            line("tags", tags, "a list, such as [SEND, Early years]; reuse the tags on the site's Tags page"),
+            line("author", signs, f"signs it, and its press contact is theirs; one of: {authors}")
+            if signs
+            else f"# author: {next(iter(settings.authors), 'director')}  # who signs it, one of: {authors}; {signer}",
+            line("draft", draft, "true keeps it off the published site; 'make serve' still shows it"),
+            f"# updated: {date[:10]}  # the date of the last real change, after publishing; or list 'changes'",
+            "# changes:  # corrections and updates, newest first, shown under 'Updates to this page'",
+            f"#   - date: {date[:10]}",
+            "#     note: Corrected the date of the open evening",
+            f"# slug: {slug}  # the end of the address; by default the file name without its date",
+            f"# image: images/{slug}.jpg  # a picture saved beside the post, in posts/{year}/images/",
+            "# image_alt: What the picture shows  # for people who cannot see it; needed with 'image'",
+            "# image_caption: What is happening in the picture  # shown under it",
+            "# image_credit: 'Photo: Jo Bloggs'  # who took the picture, shown under it",
+            f"# aliases: [/news/{year}/old-address/]  # old addresses of this post that should keep working",
+            "# contact:  # the press contact; press releases need one",
+            "#   name: Education Press Office",
+            "#   role: Media relations",
+            "#   email: press.office@example.gov.uk",
+            "#   phone: 0300 555 0100",
+            "# notes_to_editors: |  # press releases: Markdown shown after 'Ends'",
+            "#   1. Background a journalist may need.",
+            "# attachments:  # documents published with the post: PDF, Word, Excel, OpenDocument or CSV",
+            "#   - title: Consultation report",
+            f"#     file: files/{slug}-report.pdf",
+            "# related:  # other posts and pages on the subject, by their files, or web pages",
+            "#   - ../../docs/about.md",
+            "---",
+            "",
+            PLACEHOLDER,
+            "",
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,12 +117,22 @@ def run(args: argparse.Namespace) -> int:
     slug = slug_for(args.title)
     path = post_path(settings.posts_dir, when, slug)
     tags = [tag.strip() for tag in args.tags.split(",") if tag.strip()]
-    text = template(title=args.title.strip(), date=date, type_key=args.type, tags=tags, draft=args.draft,
-                    slug=slug, settings=settings)
+    text = template(
+        title=args.title.strip(),
+        date=date,
+        type_key=args.type,
+        tags=tags,
+        draft=args.draft,
+        slug=slug,
+        settings=settings,
+    )
     try:
         create(path, text)
     except FileExistsError:
-        print(f"newsdesk new: {project.show(path)} already exists; edit it, or choose another title or date", file=sys.stderr)
+        print(
+            f"newsdesk new: {project.show(path)} already exists; edit it, or choose another title or date",
+            file=sys.stderr,
+        )
         return 1
     _, loaded, problems = project.load()
     mine = project.problems_in(problems, [path])
@@ -121,8 +146,11 @@ def run(args: argparse.Namespace) -> int:
         print("Fill these in before the site can be built (the file has a note for each):", *mine, sep="\n")
     post = next((post for post in loaded.posts if post.path == path), None)
     if post and post.status != PUBLISHED:
-        print("It is a draft: 'make serve' shows it; the published site will not until 'draft: false'." if post.draft
-              else f"It is scheduled: the first build on or after {dates.written_date(post.date, with_time=True)} publishes it.")
+        print(
+            "It is a draft: 'make serve' shows it; the published site will not until 'draft: false'."
+            if post.draft
+            else f"It is scheduled: the first build on or after {dates.written_date(post.date, with_time=True)} publishes it."
+        )
     post_type = settings.types[args.type]
     print(f"Preview it at {project.preview_base}{post_url(post_type, when, slug)} while 'make serve' runs.")
     return 0

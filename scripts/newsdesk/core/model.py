@@ -1,4 +1,5 @@
 """Plain data: what a post is, and the settings the core needs. No MkDocs here."""
+
 from __future__ import annotations
 
 import re
@@ -48,6 +49,7 @@ class Author:
 @dataclass(frozen=True)
 class Change:
     """One dated note under "Updates to this page": what changed, for readers."""
+
     date: datetime
     note: str
 
@@ -55,6 +57,7 @@ class Change:
 @dataclass(frozen=True)
 class Attachment:
     """A document published with a post: a file beside it, or a document elsewhere by its URL."""
+
     title: str
     kind: str | None = None  # 'PDF', 'Word', ...: None for a link whose type is not known
     file: str | None = None  # the file's place in the site: 'posts/2025/files/report.pdf'
@@ -66,6 +69,7 @@ class Attachment:
 @dataclass(frozen=True)
 class Related:
     """A link under "Related content": another post or docs page by its file, or a URL."""
+
     title: str | None  # None: the linked post's or page's own title
     target: str  # as written: '../2025/2025-01-15-x.md', '../../docs/about.md' or 'https://...'
     post: str | None = None  # the linked post's rel, once resolved
@@ -206,6 +210,12 @@ def report(problems: list[Problem]) -> str:
 # The post types a site has unless mkdocs.yml names its own (the plugin's `types` option).
 DEFAULT_TYPES = {
     "blog": {"label": "Blog post", "prefix": "blog", "title": "Blog", "plural": "Blog posts"},
-    "press-release": {"label": "Press release", "prefix": "news", "title": "News", "plural": "Press releases",
-                      "summary_required": True, "contact_required": True},
+    "press-release": {
+        "label": "Press release",
+        "prefix": "news",
+        "title": "News",
+        "plural": "Press releases",
+        "summary_required": True,
+        "contact_required": True,
+    },
 }

@@ -4,6 +4,7 @@ even in MkDocs' own checks after the pages are written, leaves the last good `si
 
 `mkdocs serve` builds into its own temporary folder and is not touched.
 """
+
 from __future__ import annotations
 
 import logging

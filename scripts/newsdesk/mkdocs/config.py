@@ -1,5 +1,6 @@
 """The plugin's options, in MkDocs' own schema so a bad value gets MkDocs' own message:
 "Plugin 'newsdesk' option 'per_page': ..."."""
+
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -22,8 +23,10 @@ class Plain(c.Type):
     def run_validation(self, value: object) -> object:
         if not isinstance(value, self._type) or (self._type is int and isinstance(value, bool)):
             example = f", such as {self.default!r}" if self.default not in (None, "") and self._type is not bool else ""
-            raise c.ValidationError(f"expected {KINDS.get(self._type, self._type.__name__)}{example}, got {value!r}; "
-                                    "change it in mkdocs.yml")
+            raise c.ValidationError(
+                f"expected {KINDS.get(self._type, self._type.__name__)}{example}, got {value!r}; "
+                "change it in mkdocs.yml"
+            )
         return value
 
 
@@ -91,6 +94,7 @@ class TypeConfig(base.Config):
 
 class EditorConfig(base.Config):
     """The browser editor at /admin/ (docs-dev/editor.md)."""
+
     enabled = Plain(bool, default=False)
     repo = c.Optional(Plain(str))  # 'owner/name' on GitHub: where the editor saves
     branch = Plain(str, default="main")

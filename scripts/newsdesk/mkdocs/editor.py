@@ -4,6 +4,7 @@ The plugin's on_files adds these as plain generated files (not pages), so /admin
 sitemap, search index or feed. Decap's script comes from node_modules (npm, exact version in
 package.json and package-lock.json), never from another server.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -20,13 +21,17 @@ from ..core.publishing.editor import EditorSettings, decap_config, preview_data
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
 BUNDLE = "decap-cms.js"  # the entry point in node_modules/decap-cms/dist; its chunks and .wasm files sit beside it
-NOT_INSTALLED = ("the browser editor is switched on ('enabled: true'), but its script is not installed: {path} does not exist. "
-                 "Run 'npm ci --ignore-scripts' in the project folder (the deploy workflow does), or switch the editor off")
+NOT_INSTALLED = (
+    "the browser editor is switched on ('enabled: true'), but its script is not installed: {path} does not exist. "
+    "Run 'npm ci --ignore-scripts' in the project folder (the deploy workflow does), or switch the editor off"
+)
 
 
-NO_SIGN_IN = ("missing: the browser editor is switched on for the live site ('enabled: true'), so its 'Login with GitHub' "
-              "button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address (docs-dev/editor.md, "
-              "'Sign-in'), or set 'enabled: false'")
+NO_SIGN_IN = (
+    "missing: the browser editor is switched on for the live site ('enabled: true'), so its 'Login with GitHub' "
+    "button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address (docs-dev/editor.md, "
+    "'Sign-in'), or set 'enabled: false'"
+)
 
 
 def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -> list[Problem]:
@@ -39,8 +44,14 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
     if live and not options.auth_url:
         problems.append(Problem("mkdocs.yml", "editor.auth_url", NO_SIGN_IN))
     if not options.repo:
-        problems.append(Problem("mkdocs.yml", "editor.repo", "missing: the browser editor needs the GitHub repository it saves to; "
-                                                            "add 'repo: owner/name' under 'editor:'"))
+        problems.append(
+            Problem(
+                "mkdocs.yml",
+                "editor.repo",
+                "missing: the browser editor needs the GitHub repository it saves to; "
+                "add 'repo: owner/name' under 'editor:'",
+            )
+        )
     if not serving and not _bundle(root / options.script_dir):
         problems.append(Problem("mkdocs.yml", "editor", NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}")))
     return problems
@@ -49,11 +60,19 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
 def editor_files(options, settings: Settings, config, files: Files) -> list[File]:
     """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated
     files (editor_problems has made sure they can be made)."""
-    editor = EditorSettings(repo=options.repo, branch=options.branch, auth_url=options.auth_url,
-                            auth_endpoint=options.auth_endpoint, local_port=options.local_port, site_url=config.site_url)
+    editor = EditorSettings(
+        repo=options.repo,
+        branch=options.branch,
+        auth_url=options.auth_url,
+        auth_endpoint=options.auth_endpoint,
+        local_port=options.local_port,
+        site_url=config.site_url,
+    )
     dist = settings.root / options.script_dir
     scripts = _bundle(dist)  # none under `mkdocs serve`: /admin/ then says how to install it
-    made = [File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts]
+    made = [
+        File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts
+    ]
     data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
@@ -67,7 +86,11 @@ def editor_files(options, settings: Settings, config, files: Files) -> list[File
 def editor_sources(options, root: Path) -> list[str]:
     """The names of the files editor_files writes under /admin/."""
     return [path.relative_to(root / options.script_dir).as_posix() for path in _bundle(root / options.script_dir)] + [
-        "index.html", "config.yml", "preview.js", "unidecode.bin"]
+        "index.html",
+        "config.yml",
+        "preview.js",
+        "unidecode.bin",
+    ]
 
 
 def unidecode_table() -> Path:
@@ -80,26 +103,38 @@ def _bundle(dist: Path) -> list[Path]:
     """decap-cms.js, the chunks it loads on demand, the .wasm files they use and its licence notice."""
     if not (dist / BUNDLE).is_file():
         return []
-    return sorted(path for path in dist.iterdir()
-                  if path.name == BUNDLE or path.name.endswith((".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt")))
+    return sorted(
+        path
+        for path in dist.iterdir()
+        if path.name == BUNDLE or path.name.endswith((".decap-cms.js", ".wasm", "decap-cms.js.LICENSE.txt"))
+    )
 
 
 def _stylesheets(config, files: Files) -> list[str]:
     """The site's own stylesheets, as /admin/ reaches them: Material's main one and extra_css."""
-    material = sorted(f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css"))
+    material = sorted(
+        f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css")
+    )
     return ["../" + path for path in [*material[:1], *map(str, config.extra_css)]]
 
 
 def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str:
     """The editor's page: noindex, no request to any other server, and the site's data for previews."""
     site = json.dumps(data, sort_keys=True).replace("</", "<\\/")
-    body = (f'<script src="{BUNDLE}"></script>\n'
+    body = (
+        (
+            f'<script src="{BUNDLE}"></script>\n'
             f'<script type="application/json" id="newsdesk-site">{site}</script>\n'
-            '<script src="preview.js"></script>') if installed else (
+            '<script src="preview.js"></script>'
+        )
+        if installed
+        else (
             f"<main><h1>Editor</h1><p>The editor's script is not installed: run <code>npm ci --ignore-scripts</code> "
-            f"in the project folder ({escape(dist)}), then reload this page.</p></main>")
+            f"in the project folder ({escape(dist)}), then reload this page.</p></main>"
+        )
+    )
     return f"""<!doctype html>
-<html lang="{escape(data['language'])}">
+<html lang="{escape(data["language"])}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -5,6 +5,7 @@ Apart from plugin.py because it is one job with its own state, some of it kept a
 rebuilds: under --dirty, a post MkDocs does not convert again keeps the body it had, and a feed whose
 digest has not changed keeps its bytes.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,7 +13,18 @@ from functools import partial
 
 from mkdocs.structure.files import File
 
-from ..core.feeds.feeds import Channel, Enclosure, FeedSpec, ItemText, build_feed, enclosure_for, feed_specs, item_text, render, select_all
+from ..core.feeds.feeds import (
+    Channel,
+    Enclosure,
+    FeedSpec,
+    ItemText,
+    build_feed,
+    enclosure_for,
+    feed_specs,
+    item_text,
+    render,
+    select_all,
+)
 from ..core.feeds.opml import OPML_PATH, opml
 from ..core.model import Post
 from ..core.pages.listings import Site
@@ -34,8 +46,9 @@ class Feeds:
     def start(self, config, types, site: Site, *, logo: str | None, limit: int, serving: bool) -> None:
         """A new build: which feeds there are and the posts each carries."""
         self.specs: list[FeedSpec] = feed_specs(config.site_name, types, site.tags)
-        self.channel = Channel(site_url=config.site_url, logo=logo, copyright=config.copyright,
-                               limit=limit, tag_names=site.tag_names)
+        self.channel = Channel(
+            site_url=config.site_url, logo=logo, copyright=config.copyright, limit=limit, tag_names=site.tag_names
+        )
         self.posts = select_all(self.specs, site.posts, self.channel.limit)
         self.carried = {post.source for posts in self.posts.values() for post in posts}  # in this build's feeds
         self.serving = serving
@@ -43,7 +56,9 @@ class Feeds:
 
     def files(self, config) -> list[File]:
         """The feeds and the OPML file, empty until on_env fills them in (`prepare`, `finish`)."""
-        self.outputs = {path: File.generated(config, path, content=b"") for path in [s.path for s in self.specs] + [OPML_PATH]}
+        self.outputs = {
+            path: File.generated(config, path, content=b"") for path in [s.path for s in self.specs] + [OPML_PATH]
+        }
         return list(self.outputs.values())
 
     def keep_body(self, post: Post, html: str) -> None:
@@ -52,8 +67,15 @@ class Feeds:
         if self.serving or post.source in self.carried:
             self.bodies[post.source] = html
 
-    def add_item(self, post: Post, notes: str, related: list[Link], formats_email: str | None,
-                 excerpt: str | None, picture_paths: dict) -> None:
+    def add_item(
+        self,
+        post: Post,
+        notes: str,
+        related: list[Link],
+        formats_email: str | None,
+        excerpt: str | None,
+        picture_paths: dict,
+    ) -> None:
         """What the post's feed items carry: its body, its closing and one rendition of each picture."""
         if post.source in self.bodies and post.source in self.carried:
             closing = closing_html(post, notes, related=related, formats_email=formats_email, for_feed=True)
@@ -68,7 +90,13 @@ class Feeds:
         self.jobs = {}
         for spec in self.specs:
             chosen = self.posts[spec.path]
-            key = digest(changes[0], spec, self.channel, *((changes[1][p.source], enclosures.get(p.source)) for p in chosen)) if changes else b""
+            key = (
+                digest(
+                    changes[0], spec, self.channel, *((changes[1][p.source], enclosures.get(p.source)) for p in chosen)
+                )
+                if changes
+                else b""
+            )
             known = self.made.get(spec.path) if changes else None
             if known and known[0] == key:
                 self.outputs[spec.path].content_bytes = known[1]

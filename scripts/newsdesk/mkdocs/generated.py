@@ -1,6 +1,7 @@
 """The pages the plugin adds to MkDocs' files: each post at its address, and the listing, tag,
 archive, subscribe and search pages, whose bodies come from templates under overrides/newsdesk/;
 and the redirect pages of old addresses."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,12 @@ from ..core.publishing.outputs import SECTION_PAGES
 from .skipping import PageFile
 
 # The template of each page every site has (core/publishing/outputs.py's SECTION_PAGES).
-TEMPLATES = {"tags/index.md": "newsdesk/tags.html", "archive/index.md": "newsdesk/archive.html",
-             "subscribe/index.md": "newsdesk/subscribe.html", SEARCH_PAGE: "newsdesk/search.html"}
+TEMPLATES = {
+    "tags/index.md": "newsdesk/tags.html",
+    "archive/index.md": "newsdesk/archive.html",
+    "subscribe/index.md": "newsdesk/subscribe.html",
+    SEARCH_PAGE: "newsdesk/search.html",
+}
 
 
 def nav_entries(nav) -> set[str]:

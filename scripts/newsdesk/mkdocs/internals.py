@@ -13,6 +13,7 @@ They were written for MkDocs 1.6 and ProperDocs 1.6 (its fork, which answers to 
 On another version `check_engine` stops the build with what to do, instead of a wrong site;
 tests/test_internals.py holds each of them to the installed MkDocs.
 """
+
 from __future__ import annotations
 
 import mkdocs
@@ -39,10 +40,12 @@ def check_engine() -> str | None:
     prefix = WRITTEN_FOR.get(name)
     if prefix and version.startswith(prefix):
         return None
-    return (f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for "
-            "MkDocs 1.6 or ProperDocs 1.6 and uses parts of them that other versions may have changed "
-            "(scripts/newsdesk/mkdocs/internals.py). Install the versions in constraints.txt "
-            "(make setup), or check each part in that file against the new version and add it to WRITTEN_FOR.")
+    return (
+        f"newsdesk: this site is built with {name} {version}, but the newsdesk plugin was written for "
+        "MkDocs 1.6 or ProperDocs 1.6 and uses parts of them that other versions may have changed "
+        "(scripts/newsdesk/mkdocs/internals.py). Install the versions in constraints.txt "
+        "(make setup), or check each part in that file against the new version and add it to WRITTEN_FOR."
+    )
 
 
 def build_page(page, config, nav, env, doc_files) -> None:
@@ -54,7 +57,7 @@ def skipped_page(message: str) -> str | None:
     """The src_uri in MkDocs' note that a page's output was empty, or None for any other message."""
     if not message.startswith(PAGE_SKIPPED):
         return None
-    return message[len(PAGE_SKIPPED):].rsplit("'. ", 1)[0]
+    return message[len(PAGE_SKIPPED) :].rsplit("'. ", 1)[0]
 
 
 def is_dirty_warning(message: str) -> bool:

@@ -1,6 +1,7 @@
 """Every file MkDocs, the theme and the editor write besides the plugin's pages and feeds, asked of
 MkDocs itself (its theme's file list and static templates), so that an alias can never take one's
 place (core/publishing/outputs.py). Both the build and `newsdesk check` call it, and only for a site with aliases."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -37,4 +38,6 @@ def theme_files(config) -> list[str]:
 def template_finder(config):
     """Whether the theme (overrides/ first, then Material, then MkDocs) has a template by that name."""
     dirs = [Path(folder) for folder in config.theme.dirs]
-    return lambda name: ".." not in name.replace("\\", "/").split("/") and any((folder / name).is_file() for folder in dirs)
+    return lambda name: (
+        ".." not in name.replace("\\", "/").split("/") and any((folder / name).is_file() for folder in dirs)
+    )

@@ -7,6 +7,7 @@ sorted, names them by their content, and updates the two files that point at the
 finds is unchanged. It reads Pagefind's private file format, so it checks the version it was
 written for and stops with a clear message on another.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -56,13 +57,13 @@ def decode(data: bytes, at: int = 0):
         value = extra
     elif extra in (24, 25, 26, 27):
         size = 1 << (extra - 24)
-        value, at = int.from_bytes(data[at:at + size], "big"), at + size
+        value, at = int.from_bytes(data[at : at + size], "big"), at + size
     else:
         raise FormatChanged(f"unexpected CBOR byte {first:#x}")
     if major == 0:
         return value, at
     if major in (2, 3):
-        raw = data[at:at + value]
+        raw = data[at : at + value]
         return (raw.decode("utf-8") if major == 3 else bytes(raw)), at + value
     if major == 4:
         items = []
@@ -96,9 +97,11 @@ def fix_order(bundle: Path) -> None:
     entry_path = bundle / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     if entry.get("version") != WRITTEN_FOR:
-        raise FormatChanged(f"this index was made by Pagefind {entry.get('version')}, and newsdesk's "
-                            f"mkdocs/pagefindorder.py reads the files of Pagefind {WRITTEN_FOR}; check the "
-                            "new format and update it, with its test")
+        raise FormatChanged(
+            f"this index was made by Pagefind {entry.get('version')}, and newsdesk's "
+            f"mkdocs/pagefindorder.py reads the files of Pagefind {WRITTEN_FOR}; check the "
+            "new format and update it, with its test"
+        )
     for language in entry["languages"].values():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
         meta = _read(meta_path)

@@ -8,6 +8,7 @@ waited for them at the end.) Pictures are made in on_files, on the build's CPUs:
 pages need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's threads must not
 be forked); there, the cache leaves only what changed to make.
 """
+
 from __future__ import annotations
 
 import gc
@@ -77,14 +78,22 @@ class Pictures:
     @staticmethod
     def sources(files, docs_dir: Path) -> dict[str, Path]:
         """Every picture the site publishes, beside posts or in docs/, by its address in the site."""
-        return {file.src_uri: Path(file.abs_src_path) for file in files  # thousands, with the theme's: the cheap test first
-                if images.is_raster(file.src_uri) and file.abs_src_path and not file.is_documentation_page()
-                and (file.src_uri.startswith("posts/") or Path(file.abs_src_path).is_relative_to(docs_dir))}
+        return {
+            file.src_uri: Path(file.abs_src_path)
+            for file in files  # thousands, with the theme's: the cheap test first
+            if images.is_raster(file.src_uri)
+            and file.abs_src_path
+            and not file.is_documentation_page()
+            and (file.src_uri.startswith("posts/") or Path(file.abs_src_path).is_relative_to(docs_dir))
+        }
 
     def make_pictures(self, sources: dict[str, Path], workers: int, serving: bool) -> list[tuple[str, str]]:
         """Renditions of every picture the site publishes, from its address in the site to its file;
         (address, problem) for those that fail."""
-        todo = [(path, source, imaging.picture_key(images.content_digest(path)), self.folder) for source, path in sources.items()]
+        todo = [
+            (path, source, imaging.picture_key(images.content_digest(path)), self.folder)
+            for source, path in sources.items()
+        ]
         if serving or workers < 2 or len(todo) < 2:
             results = map(_picture_job, todo)
         else:
@@ -102,8 +111,13 @@ class Pictures:
         key = imaging.render_key()
         for post in posts:  # checked already: a post's raster `image` exists
             source = images.resolve(post.rel, post.image) if post.image and images.is_raster(post.image) else None
-            self.cards[post.source] = images.card_for(post, organisation, dates.human_date(post.date),
-                                                      images.content_digest(self.posts_dir / source) if source else None, key)
+            self.cards[post.source] = images.card_for(
+                post,
+                organisation,
+                dates.human_date(post.date),
+                images.content_digest(self.posts_dir / source) if source else None,
+                key,
+            )
         self.site_card = images.site_card(site_name, organisation, key)
 
     def _all_cards(self) -> list[Card]:
@@ -113,8 +127,11 @@ class Pictures:
     def make_cards(self, workers: int, serving: bool) -> None:
         """Start making the cards not in the cache; `finish` waits for them."""
         folder = self.cards_folder
-        todo = [(card, self.posts_dir / card.source if card.source else None)
-                for card in self._all_cards() if not (folder / card.name).is_file()]
+        todo = [
+            (card, self.posts_dir / card.source if card.source else None)
+            for card in self._all_cards()
+            if not (folder / card.name).is_file()
+        ]
         self.pending = todo
         if serving or workers < 2 or len(todo) < 8 or "fork" not in multiprocessing.get_all_start_methods():
             for card, source in todo:

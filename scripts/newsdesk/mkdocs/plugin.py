@@ -1,5 +1,6 @@
 """The MkDocs plugin: wires MkDocs events to the core. The decisions live in posts.py, listings.py
 and feeds.py."""
+
 from __future__ import annotations
 
 import json
@@ -48,6 +49,7 @@ from .theme import fix_markup
 
 log = get_plugin_logger(__name__)
 
+
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     supports_multiple_instances = False
 
@@ -81,25 +83,40 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if message := check_engine():
             raise PluginError(message)
         try:
-            self.settings, loaded, problems = load_site(self.config, Path(config.config_file_path).absolute().parent,
-                                                        publishing=not self.serving, docs_dir=Path(config.docs_dir),
-                                                        reads=self.reads if self.serving else None, template_exists=template_finder(config))
+            self.settings, loaded, problems = load_site(
+                self.config,
+                Path(config.config_file_path).absolute().parent,
+                publishing=not self.serving,
+                docs_dir=Path(config.docs_dir),
+                reads=self.reads if self.serving else None,
+                template_exists=template_finder(config),
+            )
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         if self.config.deploy and not self.serving:  # the build that goes live: nothing left to complete
-            problems = problems + unfinished(read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root))
+            problems = problems + unfinished(
+                read_docs(Path(config.docs_dir)), loaded.published(), display(Path(config.docs_dir), self.settings.root)
+            )
         try:
             self.record = self._record()
         except ValueError as error:
             raise PluginError(f"newsdesk: {error}") from None
         problems = problems + dropped(self.record, loaded.posts, self.config.withdrawn, {p.source for p in problems})
-        problems += editor_problems(self.config.editor, self.settings.root, serving=self.serving, live=self.config.deploy and not self.serving)
+        problems += editor_problems(
+            self.config.editor, self.settings.root, serving=self.serving, live=self.config.deploy and not self.serving
+        )
         self.loaded = loaded
         # The same checks as `newsdesk check`, all before anything is written.
-        self.site, site_problems = check_site(self.config, self.settings, loaded, site_url=config.site_url, publishing=not self.serving,
-                                                directory_urls=config.use_directory_urls,
-                                                markdown_config=(config.markdown_extensions, config.mdx_configs),
-                                                engine=lambda: engine_outputs(config, self.config, self.settings.root))
+        self.site, site_problems = check_site(
+            self.config,
+            self.settings,
+            loaded,
+            site_url=config.site_url,
+            publishing=not self.serving,
+            directory_urls=config.use_directory_urls,
+            markdown_config=(config.markdown_extensions, config.mdx_configs),
+            engine=lambda: engine_outputs(config, self.config, self.settings.root),
+        )
         if problems or site_problems:
             raise PluginError(report(sorted(set(problems + site_problems))))
         self.posts = {post.src_uri: post for post in self.site.posts}
@@ -107,8 +124,14 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
         self.notes = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
-        self.feeds.start(config, self.settings.types, self.site, logo=self.config.feed_logo,
-                         limit=self.config.feed_items, serving=self.serving)
+        self.feeds.start(
+            config,
+            self.settings.types,
+            self.site,
+            logo=self.config.feed_logo,
+            limit=self.config.feed_items,
+            serving=self.serving,
+        )
         self._start_cards(config)
         if self.building:  # every check passed: from here on, write beside the last good site
             self.aside = AsideBuild(config.site_dir, config.strict)
@@ -131,7 +154,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         for rel in self._assets():
             path = self.settings.posts_dir / rel
             generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(path)))
-        generated += index_pages(config, self.listings, [post_type.prefix for post_type in self.settings.types.values()])
+        generated += index_pages(
+            config, self.listings, [post_type.prefix for post_type in self.settings.types.values()]
+        )
         if self.config.editor.enabled:
             generated += editor_files(self.config.editor, self.settings, config, files)
         generated += self.feeds.files(config)
@@ -158,7 +183,14 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         sources = self.pictures.sources(files, Path(config.docs_dir))
         failed = self.pictures.make_pictures(sources, workers_for(self.config.workers), self.serving)
         if failed:
-            raise PluginError(report([Problem(display(sources[source], self.settings.root), "file", message) for source, message in failed]))
+            raise PluginError(
+                report(
+                    [
+                        Problem(display(sources[source], self.settings.root), "file", message)
+                        for source, message in failed
+                    ]
+                )
+            )
         for file in self.pictures.files(config):
             files.append(file)
         self.pictures.strip_originals(files)
@@ -243,7 +275,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.feeds.keep_body(post, html)  # as converted: feeds make their own copy from it
             html = responsive(html, post.url, self.pictures.pictures, first_is_eager=self._hero(post) is None)
             self.excerpts[post.source] = excerpt(html)  # rendered once; every listing reuses it
-            self.notes_html[post.source] = self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
+            self.notes_html[post.source] = (
+                self.notes.reset().convert(post.notes_to_editors) if post.notes_to_editors else ""
+            )
             if not self.serving:
                 page.markdown = None  # converted, and a build needs it no more: a few MB per thousand posts
         elif "<img" in html:  # a page of docs/: its pictures get their renditions too
@@ -260,9 +294,16 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         env.globals["newsdesk_url"] = self.site_urls.get  # a file's URL, or None: link only what exists
         env.globals["newsdesk_card"] = self.pictures.site_card  # docs pages', listings' and 404.html's share card
         fragments: dict[str, str] = {}  # this build's: see overrides/main.html
-        env.globals["nd_once"] = lambda key, render: fragments[key] if key in fragments else fragments.setdefault(key, render())
+        env.globals["nd_once"] = lambda key, render: (
+            fragments[key] if key in fragments else fragments.setdefault(key, render())
+        )
         self._feed_items()
-        self.feeds.prepare(config.site_name, self.site.posts, self.pictures, (self.preview.site_key, self.preview.post_keys) if self.serving else None)
+        self.feeds.prepare(
+            config.site_name,
+            self.site.posts,
+            self.pictures,
+            (self.preview.site_key, self.preview.post_keys) if self.serving else None,
+        )
         return env
 
     @event_priority(-100)  # last: pages are written with the environment every plugin has set up
@@ -272,7 +313,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         done = {}
         if not self.serving:
             pages = [files.get_file_from_path(src_uri).page for src_uri in [*self.posts, *self.listings]]
-            written, done = write_all(pages, config, self.nav, env, files, workers_for(self.config.workers), self.feeds.jobs)
+            written, done = write_all(
+                pages, config, self.nav, env, files, workers_for(self.config.workers), self.feeds.jobs
+            )
             skip_written(env, pages if written else [])
         self.feeds.finish(done)
         self.pictures.finish()  # MkDocs copies the cards after this event
@@ -285,8 +328,14 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         so that related links have their pages' titles. Pages make their own closing (`view`)."""
         for post in self.site.posts:
             if post.source in self.feeds.carried:
-                self.feeds.add_item(post, self.notes_html.get(post.source, ""), self._related(post), self.settings.formats_email,
-                                    self.excerpts.get(post.source), self.pictures.pictures)
+                self.feeds.add_item(
+                    post,
+                    self.notes_html.get(post.source, ""),
+                    self._related(post),
+                    self.settings.formats_email,
+                    self.excerpts.get(post.source),
+                    self.pictures.pictures,
+                )
 
     def _related(self, post: Post) -> list[Link]:
         return related_links(post, self.by_rel, self.site_urls, self.settings.docs_dir)
@@ -307,15 +356,31 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         if post := self.posts.get(src_uri):
             older, newer = self.site.neighbours.get(post.source, (None, None))
             hero = self._hero(post)
-            view.update(post=post, older=older, newer=newer, card=self.pictures.cards.get(post.source),
-                        hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
-                        closing_html=Markup(closing_html(post, self.notes_html.get(post.source, ""), related=self._related(post),
-                                                         formats_email=self.settings.formats_email)),
-                        more_html=Markup(more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])),
-                        share=share_links(post.title, self.feeds.channel.absolute(post.url)))
+            view.update(
+                post=post,
+                older=older,
+                newer=newer,
+                card=self.pictures.cards.get(post.source),
+                hero=Markup(attributes(hero, post.url, lazy=False)) if hero else None,
+                closing_html=Markup(
+                    closing_html(
+                        post,
+                        self.notes_html.get(post.source, ""),
+                        related=self._related(post),
+                        formats_email=self.settings.formats_email,
+                    )
+                ),
+                more_html=Markup(
+                    more_html([Link(p.title, relative(p.url, post.url)) for p in self.site.more.get(post.source, ())])
+                ),
+                share=share_links(post.title, self.feeds.channel.absolute(post.url)),
+            )
         elif listing := self.listings.get(src_uri):
-            view.update(listing=listing, entries=self.entries(listing.posts, listing.url),
-                        feeds=feeds_of_listing(self.feeds.specs, listing.kind, listing.key))
+            view.update(
+                listing=listing,
+                entries=self.entries(listing.posts, listing.url),
+                feeds=feeds_of_listing(self.feeds.specs, listing.kind, listing.key),
+            )
         elif page.is_homepage:
             view["latest"] = {key: self.entries(posts, page.url) for key, posts in self.site.latest.items()}
         elif src_uri == SEARCH_PAGE:
@@ -323,7 +388,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return view
 
     def entries(self, posts, page_url: str) -> list[dict]:
-        return [{"post": post, "excerpt": rebase(self.excerpts.get(post.source, ""), post.url, page_url)} for post in posts]
+        return [
+            {"post": post, "excerpt": rebase(self.excerpts.get(post.source, ""), post.url, page_url)} for post in posts
+        ]
 
     def on_post_page(self, output: str, *, page, config) -> str:
         return fix_markup(output)  # Material's base.html writes invalid markup outside any block

@@ -13,6 +13,7 @@ have made. Only `mkdocs build` forks: `serve` runs server threads, which must no
   MkDocs then skips those pages (skipping.py). A plugin's own state changed by those events in a
   worker stays there.
 """
+
 from __future__ import annotations
 
 import gc
@@ -55,7 +56,9 @@ class Rendered:
         page.content, page.toc = self.content, self.toc
         page.present_anchor_ids = self.anchors
         if self.links_to_anchors is not None:
-            page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in self.links_to_anchors.items()}
+            page.links_to_anchors = {
+                files.get_file_from_path(uri): links for uri, links in self.links_to_anchors.items()
+            }
         for name, level, message in self.records:
             logging.getLogger(name).log(level, message)
 
@@ -84,7 +87,9 @@ def _run(job, items: list, workers: int, **shared):
         _shared.clear()
 
 
-def render_all(texts: dict[str, str], config, files, workers: int, cache: RenderCache | None = None) -> dict[str, Rendered]:
+def render_all(
+    texts: dict[str, str], config, files, workers: int, cache: RenderCache | None = None
+) -> dict[str, Rendered]:
     """Each src_uri's Markdown converted as MkDocs would: from `cache` when it has it, else on
     `workers` processes (or this one, to fill the cache). {} when neither is worth it."""
     done: dict[str, Rendered] = {}
@@ -121,8 +126,9 @@ def _render_here(todo: list[str], config, files, texts):
         _shared.clear()
 
 
-def write_all(pages: list, config, nav, env, files, workers: int,
-              jobs: dict[str, Callable[[], object]] | None = None) -> tuple[set[str], dict[str, object]]:
+def write_all(
+    pages: list, config, nav, env, files, workers: int, jobs: dict[str, Callable[[], object]] | None = None
+) -> tuple[set[str], dict[str, object]]:
     """Render and write these pages as MkDocs would, on `workers` processes, and run `jobs` (other
     work that needs every page converted, such as feeds) beside them. The src_uris written and
     each job's result; nothing when forking is not worth it.
@@ -143,8 +149,9 @@ def write_all(pages: list, config, nav, env, files, workers: int,
     todo = [("job", name) for name in sorted(jobs)]
     todo += [("page", src_uri) for src_uri in sorted(page.file.src_uri for page in pages) if src_uri not in done]
     results = {}
-    for kind, name, value, records in _run(_write, todo, workers, config=config, nav=nav, env=env, files=files,
-                                           doc_files=doc_files, jobs=jobs):
+    for kind, name, value, records in _run(
+        _write, todo, workers, config=config, nav=nav, env=env, files=files, doc_files=doc_files, jobs=jobs
+    ):
         for logger, level, message in records:
             logging.getLogger(logger).log(level, message)
         if kind == "job":
@@ -190,11 +197,18 @@ def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
     page.render(config, recording)
     links = page.links_to_anchors
     page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
-    return src_uri, Rendered(
-        fingerprint=fingerprint(text), content=page.content, toc=page.toc,
-        anchors=page.present_anchor_ids, records=_capture.records,
-        links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
-    ), recording.looked_up
+    return (
+        src_uri,
+        Rendered(
+            fingerprint=fingerprint(text),
+            content=page.content,
+            toc=page.toc,
+            anchors=page.present_anchor_ids,
+            records=_capture.records,
+            links_to_anchors=None if links is None else {file.src_uri: found for file, found in links.items()},
+        ),
+        recording.looked_up,
+    )
 
 
 class Conversions:

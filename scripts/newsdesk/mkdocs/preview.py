@@ -2,6 +2,7 @@
 what each page and feed shows (core/publishing/changes.py), of the last build that finished and of this one.
 Under --dirty, the pages whose digest is unchanged are marked for MkDocs to skip (skipping.py).
 A real build makes everything once and needs none of it."""
+
 from __future__ import annotations
 
 import os
@@ -23,16 +24,22 @@ class Preview:
 
     def find(self, files: Files, config, site: Site, listings: dict, site_urls: dict[str, str], dirty: bool) -> None:
         """This build's digests; under --dirty, mark the pages that need not be built again."""
-        docs = [(f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
-                for f in files if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))]
+        docs = [
+            (f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
+            for f in files
+            if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))
+        ]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
         # A post's card is named after what it shows, so it changes with the post's own digest.
         files_shown = {src: url for src, url in site_urls.items() if not src.startswith(CARD_FOLDER + "/")}
         self.site_key = site_digest(config_text, theme, docs, files_shown, site, config.site_url)
         self.post_keys = post_digests(site.posts, self.known_posts)
-        self.changes = {**page_digests(site, listings, self.site_key, self.post_keys),
-                        "index.md": home_digest(site, self.site_key, self.post_keys), "site": self.site_key}
+        self.changes = {
+            **page_digests(site, listings, self.site_key, self.post_keys),
+            "index.md": home_digest(site, self.site_key, self.post_keys),
+            "site": self.site_key,
+        }
         if dirty:
             mark_unchanged(files, config.site_dir, self.built, self.changes)
 

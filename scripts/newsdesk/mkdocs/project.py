@@ -3,6 +3,7 @@
 Each command starts here, so `newsdesk check` validates with the options the build would use
 (MkDocs' own loader, the same plugin schema, the same defaults), never a second reading of them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,9 @@ class Project:
     def load(self) -> tuple[Settings, Loaded, list[Problem]]:
         """Every post and every problem, as a published build sees them: the build's own checks."""
         try:
-            settings, loaded, problems = load_site(self.options, self.root, publishing=True, docs_dir=self.docs_dir,
-                                                   template_exists=self.template_exists)
+            settings, loaded, problems = load_site(
+                self.options, self.root, publishing=True, docs_dir=self.docs_dir, template_exists=self.template_exists
+            )
         except ValueError as error:
             raise ProjectError(str(error)) from None
         if self.options.published_record:  # as the build that reads it: addresses published before must stay
@@ -60,9 +62,17 @@ class Project:
                 raise ProjectError(str(error)) from None
             problems += dropped(record, loaded.posts, self.options.withdrawn, {problem.source for problem in problems})
         problems += editor_problems(self.options.editor, self.root, serving=False, live=self.options.deploy)
-        problems += check_site(self.options, settings, loaded, site_url=self.site_url, publishing=True,
-                               markdown_config=self.markdown_config, directory_urls=self.directory_urls,
-                               building=False, engine=self.engine)[1]
+        problems += check_site(
+            self.options,
+            settings,
+            loaded,
+            site_url=self.site_url,
+            publishing=True,
+            markdown_config=self.markdown_config,
+            directory_urls=self.directory_urls,
+            building=False,
+            engine=self.engine,
+        )[1]
         return settings, loaded, sorted(set(problems))
 
     def settings(self) -> Settings:
@@ -101,15 +111,19 @@ def run_command(name: str, run: Callable[[argparse.Namespace], int], args: argpa
 
 
 def add_config_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config-file", "-f", metavar="FILE", help=f"the site's {CONFIG_FILE} (default: ./{CONFIG_FILE})")
+    parser.add_argument(
+        "--config-file", "-f", metavar="FILE", help=f"the site's {CONFIG_FILE} (default: ./{CONFIG_FILE})"
+    )
 
 
 def load_project(config_file: str | None = None) -> Project:
     """Read mkdocs.yml with MkDocs' own loader and take the newsdesk plugin's validated options."""
     path = Path(config_file or CONFIG_FILE)
     if not path.is_file():
-        raise ProjectError(f"there is no {path} here; run the command in the project folder (where {CONFIG_FILE} is) "
-                           "or name the file with --config-file")
+        raise ProjectError(
+            f"there is no {path} here; run the command in the project folder (where {CONFIG_FILE} is) "
+            "or name the file with --config-file"
+        )
     with _mkdocs_messages() as messages:
         try:
             config = load_config(str(path.resolve()))
@@ -121,9 +135,17 @@ def load_project(config_file: str | None = None) -> Project:
     address = config.dev_addr
     base = urlsplit(config.site_url or "").path or "/"
     root = path.resolve().parent
-    return Project(root=root, engine=lambda: engine_outputs(config, plugin.config, root), template_exists=template_finder(config), options=plugin.config, docs_dir=Path(config.docs_dir), site_url=config.site_url,
-                   markdown_config=(config.markdown_extensions, config.mdx_configs), directory_urls=config.use_directory_urls,
-                   preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/")
+    return Project(
+        root=root,
+        engine=lambda: engine_outputs(config, plugin.config, root),
+        template_exists=template_finder(config),
+        options=plugin.config,
+        docs_dir=Path(config.docs_dir),
+        site_url=config.site_url,
+        markdown_config=(config.markdown_extensions, config.mdx_configs),
+        directory_urls=config.use_directory_urls,
+        preview_base=f"http://{address.host}:{address.port}{base.rstrip('/')}/",
+    )
 
 
 @contextmanager

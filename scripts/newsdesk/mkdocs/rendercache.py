@@ -11,6 +11,7 @@ one of them configured, the cache is not used.
 
 The file is JSON, one entry a line: reading it can never run code, as reading a pickle can.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -56,8 +57,15 @@ def settings_digest(config) -> bytes | None:
     if any(name in READS_FILES for name in extensions):
         return None
     packages = sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions())
-    parts = (FORMAT, sys.version, packages, extensions, config["mdx_configs"], config["use_directory_urls"],
-             dict(config["validation"]))
+    parts = (
+        FORMAT,
+        sys.version,
+        packages,
+        extensions,
+        config["mdx_configs"],
+        config["use_directory_urls"],
+        dict(config["validation"]),
+    )
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
@@ -73,7 +81,10 @@ class RenderCache:
                 if json.loads(stream.readline()) == settings.hex():
                     for line in stream:
                         key, looked_up, rendered = json.loads(line)
-                        self.entries[bytes.fromhex(key)] = ({k: tuple(v) if v else None for k, v in looked_up.items()}, _decode(rendered))
+                        self.entries[bytes.fromhex(key)] = (
+                            {k: tuple(v) if v else None for k, v in looked_up.items()},
+                            _decode(rendered),
+                        )
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             self.entries = {}  # no cache yet, or an unreadable one: convert everything
 
@@ -128,12 +139,19 @@ def _encode(rendered) -> dict:
 
 def _decode(data: dict):
     from .prerender import Rendered  # prerender imports this module
+
     items = [_anchor(item) for item in data["toc"]]
     if items:
         items[0].active = True  # as mkdocs.structure.toc.get_toc marks it
-    return Rendered(**{**data, "fingerprint": bytes.fromhex(data["fingerprint"]), "toc": TableOfContents(items),
-                       "anchors": None if data["anchors"] is None else set(data["anchors"]),
-                       "records": [tuple(record) for record in data["records"]]})
+    return Rendered(
+        **{
+            **data,
+            "fingerprint": bytes.fromhex(data["fingerprint"]),
+            "toc": TableOfContents(items),
+            "anchors": None if data["anchors"] is None else set(data["anchors"]),
+            "records": [tuple(record) for record in data["records"]],
+        }
+    )
 
 
 def _link(item: AnchorLink) -> list:

@@ -5,6 +5,7 @@ meanwhile. `mkdocs serve` indexes in the background instead, at low priority, in
 the site that then takes the place of the old index: the preview is never held up by search, and
 the search page shows the last index until the new one is ready.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,10 +29,13 @@ def executable() -> str:
     """The Pagefind binary that the `pagefind[bin]` package installs."""
     try:
         from pagefind_bin import get_executable
+
         return str(get_executable())
     except (ImportError, FileNotFoundError):
-        raise PluginError("newsdesk: search needs Pagefind, which is not installed; run `make setup` "
-                          "(or `pip install -c constraints.txt -e .`) in this project") from None
+        raise PluginError(
+            "newsdesk: search needs Pagefind, which is not installed; run `make setup` "
+            "(or `pip install -c constraints.txt -e .`) in this project"
+        ) from None
 
 
 def _finish(bundle: Path) -> None:
@@ -47,13 +51,16 @@ class Indexing:
     def __init__(self, site_dir: str, glob: str) -> None:
         self.bundle = Path(site_dir, BUNDLE)
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
-        self.process = subprocess.Popen([executable(), *pagefind_args(site_dir, glob)],
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.process = subprocess.Popen(
+            [executable(), *pagefind_args(site_dir, glob)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        )
 
     def wait(self) -> None:
         output, _ = self.process.communicate()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
-            raise PluginError(f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}")
+            raise PluginError(
+                f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
+            )
         try:
             _finish(self.bundle)
         except FormatChanged as error:
@@ -111,9 +118,13 @@ class Background:
         aside = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
         try:
             new = aside / BUNDLE
-            result = subprocess.run(["nice", "-n", "19", executable(), *pagefind_args(site_dir, glob, str(new))]
-                                    if shutil.which("nice") else [executable(), *pagefind_args(site_dir, glob, str(new))],
-                                    capture_output=True, text=True)
+            result = subprocess.run(
+                ["nice", "-n", "19", executable(), *pagefind_args(site_dir, glob, str(new))]
+                if shutil.which("nice")
+                else [executable(), *pagefind_args(site_dir, glob, str(new))],
+                capture_output=True,
+                text=True,
+            )
             if result.returncode != 0 or not (new / "pagefind.js").is_file():
                 raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
             _finish(new)

@@ -6,6 +6,7 @@
 - In `mkdocs build`, pages the workers have written (prerender.write_all) get the empty template
   WRITTEN, so MkDocs writes nothing over them.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,6 +27,7 @@ log = get_plugin_logger(__name__)
 
 class PageFile(File):
     """A generated page that `mkdocs serve --dirty` rebuilds only when what it shows has changed."""
+
     unchanged = False  # set by the plugin from changes.py's digests
 
     def is_modified(self) -> bool:

@@ -7,6 +7,7 @@ it never loads anything that another program could have written: the reason `mkd
 no compiled templates (plugin.py, `_cache_folder`). An entry is used only while its template's
 source is unchanged.
 """
+
 from __future__ import annotations
 
 from jinja2 import BytecodeCache

@@ -3,6 +3,7 @@
 The plugin applies it to every page and to 404.html. Each fix names the Nu Html Checker error it removes; tests/test_theme.py keeps them honest, and
 tests/browser/ checks the built site with the checker itself.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,4 +17,3 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input class="md-toggle"[^>]*?type="check
 def fix_markup(html: str) -> str:
     """The page's HTML with Material's invalid attributes removed; anything else is left alone."""
     return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
-

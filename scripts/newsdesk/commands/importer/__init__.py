@@ -8,6 +8,7 @@ every problem and its fix, so an import never leaves a post that stops the build
 Each post notes in its front matter which page it came from and a digest of what was written.
 Importing the same page again replaces that post, unless the writer has edited it since.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,7 +33,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="newsdesk import",
         description="Turn pages of the old site (plain text, or HTML saved from the old CMS) into posts. "
-                    "Never overwrites; prints what it could not map, then any field still to fill in.")
+        "Never overwrites; prints what it could not map, then any field still to fill in.",
+    )
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .html page of the old site")
     parser.add_argument("--type", help="blog or press-release for every file (default: guessed from each page)")
     parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD for every file (default: the date in each page)")
@@ -128,20 +130,27 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
         return None
     slug = slug_for(draft.title)
     if not slug:
-        print(f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from")
+        print(
+            f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from"
+        )
         return None
     meta = _meta(draft, args, settings)
     if "date" not in meta:
         said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
-        print(f"{source}: not imported: " + (f"the text gives the date '{said}' but not the year" if said else "no date found")
-              + "; run the import again with --date YYYY-MM-DD")
+        print(
+            f"{source}: not imported: "
+            + (f"the text gives the date '{said}' but not the year" if said else "no date found")
+            + "; run the import again with --date YYYY-MM-DD"
+        )
         return None
     path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug)
     shown = project.show(source)
     earlier = _earlier(shown, settings)
     if earlier and not earlier[2]:
-        print(f"{source}: not imported: {project.show(earlier[0])} came from this page and has been edited since; "
-              "delete it first to import the page again")
+        print(
+            f"{source}: not imported: {project.show(earlier[0])} came from this page and has been edited since; "
+            "delete it first to import the page again"
+        )
         return None
     done = Imported(source, path)
     body = _save_images(draft, source, path, project, done.images)
@@ -164,8 +173,10 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
 def read(source: Path, raw: bytes) -> Draft:
     if source.suffix.lower() in HTML_SUFFIXES:
         from .html import read_html  # BeautifulSoup and markdownify only when a page is HTML
+
         return read_html(raw)
     from .text import read_text
+
     try:
         return read_text(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
@@ -182,8 +193,12 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
         if date and date[:10] != args.date[:10]:
             draft.notes.append(f"date: used --date {args.date}, not {date} from the page")
         # A day without a year in the text is what --date is for: say which date was used instead.
-        draft.notes = [f"date: used --date {args.date}; {note.split('; ')[0][6:]}, so check they agree"
-                       if note.startswith("date: the text says") else note for note in draft.notes]
+        draft.notes = [
+            f"date: used --date {args.date}; {note.split('; ')[0][6:]}, so check they agree"
+            if note.startswith("date: the text says")
+            else note
+            for note in draft.notes
+        ]
         date = args.date
     summary = draft.summary
     post_type = settings.types.get(type_key)
@@ -194,8 +209,13 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
     if date:
         meta["date"] = date
     meta["type"] = type_key
-    optional = {"summary": summary, "tags": draft.tags, "aliases": draft.aliases, "contact": draft.contact,
-                "notes_to_editors": draft.notes_to_editors}
+    optional = {
+        "summary": summary,
+        "tags": draft.tags,
+        "aliases": draft.aliases,
+        "contact": draft.contact,
+        "notes_to_editors": draft.notes_to_editors,
+    }
     meta.update({key: value for key, value in optional.items() if value})
     return meta
 
@@ -205,7 +225,11 @@ def _save_images(draft: Draft, source: Path, path: Path, project: Project, copie
     body = draft.body
     folder = path.parent / "images"
     for name, address in draft.images.items():
-        found = None if urlsplit(address).scheme or address.startswith("/") else source.parent / unquote(urlsplit(address).path)
+        found = (
+            None
+            if urlsplit(address).scheme or address.startswith("/")
+            else source.parent / unquote(urlsplit(address).path)
+        )
         target = _free_name(folder / name, found)
         if target.name != name:
             body = body.replace(f"](images/{name}", f"](images/{target.name}")
@@ -215,7 +239,9 @@ def _save_images(draft: Draft, source: Path, path: Path, project: Project, copie
                 shutil.copyfile(found, target)
                 copied.append(target)
         else:
-            draft.notes.append(f"image '{address}' was not found beside {source.name}; save it there and import the page again")
+            draft.notes.append(
+                f"image '{address}' was not found beside {source.name}; save it there and import the page again"
+            )
     return body
 
 

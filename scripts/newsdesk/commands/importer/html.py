@@ -4,6 +4,7 @@ BeautifulSoup finds the article and its title, date, summary and tags; markdowni
 article into Markdown (headings, paragraphs, lists, links, images with their alt text). The
 press-release furniture ("Ends", the contact block, "Tags:") is then read as in plain text.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -20,8 +21,27 @@ from ...core.text.slugs import slugify
 from .shape import Draft, find_date, shape, split_title
 
 ARTICLE = ("article", "main", "[role=main]", "#content", ".content", ".entry-content", ".article-body", "body")
-NOISE = ("script", "style", "noscript", "nav", "form", "button", "iframe", "aside", "footer", "[role=navigation]",
-         ".breadcrumb", ".breadcrumbs", ".share", ".social", ".tags", ".pagination", ".byline", ".post-meta", ".entry-meta")
+NOISE = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "form",
+    "button",
+    "iframe",
+    "aside",
+    "footer",
+    "[role=navigation]",
+    ".breadcrumb",
+    ".breadcrumbs",
+    ".share",
+    ".social",
+    ".tags",
+    ".pagination",
+    ".byline",
+    ".post-meta",
+    ".entry-meta",
+)
 _H1 = re.compile(r"^# ", re.M)
 _LOCAL_TIME = ZoneInfo("Europe/London")
 
@@ -39,7 +59,9 @@ def read_html(html: str | bytes) -> Draft:
     draft.tags = [a.get_text(" ", strip=True) for a in soup.select("a[rel~=tag]") if a.get_text(strip=True)]
     if page_url and (path := urlsplit(page_url).path) not in ("", "/"):
         draft.aliases = [path]
-        draft.notes.append(f"aliases: {path}, the page's old address, so old links keep working; remove it if the old site was on another domain")
+        draft.notes.append(
+            f"aliases: {path}, the page's old address, so old links keep working; remove it if the old site was on another domain"
+        )
     if isinstance(heading, Tag) and article.find("h1") is heading:
         heading.decompose()
     for noise in article.select(", ".join(NOISE)):
@@ -75,8 +97,12 @@ def _page_title(soup: BeautifulSoup) -> str | None:
 
 def _published(article: Tag, soup: BeautifulSoup) -> str | None:
     """The publication date the CMS recorded: <time datetime>, or article:published_time."""
-    for value in (_attr(article.find("time"), "datetime"), _meta(soup, "article:published_time"),
-                  _meta(soup, "date"), _meta(soup, "DC.date.issued")):
+    for value in (
+        _attr(article.find("time"), "datetime"),
+        _meta(soup, "article:published_time"),
+        _meta(soup, "date"),
+        _meta(soup, "DC.date.issued"),
+    ):
         if not value:
             continue
         try:
@@ -121,7 +147,11 @@ def _links(article: Tag, page_url: str | None, draft: Draft) -> None:
             continue
         if page_url:
             link["href"] = urljoin(page_url, href)
-            draft.notes.append(f"link '{href}' now points to the old site at {link['href']}; link to the post's file instead once it is imported")
+            draft.notes.append(
+                f"link '{href}' now points to the old site at {link['href']}; link to the post's file instead once it is imported"
+            )
         else:
-            draft.notes.append(f"link '{href}' points into the old site, which this site cannot resolve; "
-                               "link to the post's file (../2015/2015-10-19-launch.md) or to a full https:// address")
+            draft.notes.append(
+                f"link '{href}' points into the old site, which this site cannot resolve; "
+                "link to the post's file (../2015/2015-10-19-launch.md) or to a full https:// address"
+            )

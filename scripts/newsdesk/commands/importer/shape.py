@@ -4,6 +4,7 @@ A page of the old site is a title, body paragraphs, and around them things that 
 "Ends" then a press-contact block, notes to editors, a "Tags:" line, and leftovers of the old
 page ("Top", "in News"). `shape` sorts blocks into those, and `Draft` is the result.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,12 +13,26 @@ from datetime import datetime
 
 from ...core.text.dates import written_date
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _DATES = (
-    re.compile(rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"\b{_WEEKDAY}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),  # UK order
@@ -27,16 +42,39 @@ _YEARLESS = re.compile(rf"\b{_WEEKDAY}\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MO
 _ENDS = re.compile(r"^[-–—\s]*ends[-–—\s.]*$", re.I)
 _TAGS = re.compile(r"^tags?\s*:(?P<tags>.*)$", re.I | re.S)
 _NOTES = re.compile(r"^notes?\s+(?:to|for)\s+editors?\s*:?$", re.I)
-_CONTACT = re.compile(r"^(?:for\s+(?:more|further)\s+information|media\s+(?:contact|enquiries)|press\s+(?:contact|enquiries|office)|contact\s*:)", re.I)
+_CONTACT = re.compile(
+    r"^(?:for\s+(?:more|further)\s+information|media\s+(?:contact|enquiries)|press\s+(?:contact|enquiries|office)|contact\s*:)",
+    re.I,
+)
 _CONTACT_LEAD = re.compile(
     r"^(?:for\s+(?:more|further)\s+information,?\s*(?:please\s+)?(?:contact|call|email)?:?|media\s+(?:contact|enquiries)\s*(?:to)?:?|"
-    r"press\s+(?:contact|enquiries)\s*(?:to)?:?|contact\s*:)\s*", re.I)
+    r"press\s+(?:contact|enquiries)\s*(?:to)?:?|contact\s*:)\s*",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?:\b(?P<label>(?:office |direct |mobile |work )?(?:tel(?:ephone)?|phone|mobile|landline|switchboard|direct line|out of hours)\.?)\s*:?\s*)?"
-                    r"(?P<number>\+?\(?\d[\d ()-]{7,}\d)", re.I)
-LEFTOVERS = ("top", "back to top", "return to top", "share", "share this page", "share this", "print",
-             "print this page", "email this page", "related", "related links", "related articles", "read more",
-             "next", "previous", "home")
+_PHONE = re.compile(
+    r"(?:\b(?P<label>(?:office |direct |mobile |work )?(?:tel(?:ephone)?|phone|mobile|landline|switchboard|direct line|out of hours)\.?)\s*:?\s*)?"
+    r"(?P<number>\+?\(?\d[\d ()-]{7,}\d)",
+    re.I,
+)
+LEFTOVERS = (
+    "top",
+    "back to top",
+    "return to top",
+    "share",
+    "share this page",
+    "share this",
+    "print",
+    "print this page",
+    "email this page",
+    "related",
+    "related links",
+    "related articles",
+    "read more",
+    "next",
+    "previous",
+    "home",
+)
 _BYLINE = re.compile(r"^(?:posted|published|last updated|updated)\b.{0,80}$", re.I)
 _SECTION = re.compile(r"^in\s+(?P<section>[A-Za-z][\w &'-]{0,30})$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+")
@@ -81,9 +119,13 @@ def find_date(text: str) -> tuple[str | None, str | None]:
 
 def _iso(match: re.Match) -> str | None:
     month = match.group("month")
-    number = int(month) if month.isdigit() else next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month.lower()[:3]))
+    number = (
+        int(month)
+        if month.isdigit()
+        else next(i for i, name in enumerate(MONTHS, 1) if name.startswith(month.lower()[:3]))
+    )
     try:
-        return written_date(datetime(int(match.group('year')), number, int(match.group('day'))))
+        return written_date(datetime(int(match.group("year")), number, int(match.group("day"))))
     except ValueError:  # 31 February: not a date, whatever the page says
         return None
 
@@ -98,9 +140,9 @@ def split_title(line: str) -> tuple[str, str | None, str | None]:
     for pattern in _DATES:
         for match in pattern.finditer(line):
             iso = _iso(match)
-            if not iso or line[match.end():].strip(" )]"):
+            if not iso or line[match.end() :].strip(" )]"):
                 continue
-            before = line[:match.start()]
+            before = line[: match.start()]
             title = before.rstrip(" -–—|:,([")
             apart = title != before.rstrip() or before.rstrip().endswith(("(", "["))
             return (title if apart and title else line), iso, match.group(0)
@@ -151,7 +193,9 @@ def shape(blocks: list[str], draft: Draft) -> list[str]:
         else:
             body.append(block)
     if dropped:
-        draft.notes.append("left out " + ", ".join(f"'{text}'" for text in dropped) + " (parts of the old page, not of the post)")
+        draft.notes.append(
+            "left out " + ", ".join(f"'{text}'" for text in dropped) + " (parts of the old page, not of the post)"
+        )
     _read_tail([block for block in tail if block], draft)
     return body
 
@@ -194,9 +238,16 @@ def _read_contact(text: str, draft: Draft) -> None:
             if "phone" not in contact:
                 contact["phone"] = number
             else:
-                draft.notes.append(f"contact: a post has one contact phone number; not mapped: '{match.group(0).strip()}'")
+                draft.notes.append(
+                    f"contact: a post has one contact phone number; not mapped: '{match.group(0).strip()}'"
+                )
         rest = _PHONE.sub(" ", rest)
-        rest = re.sub(r"\b(?:e-?mail|tel(?:ephone)?|phone|mobile|on|at)\b\s*:?\s*$", "", _CONTACT_LEAD.sub("", rest.strip()), flags=re.I)
+        rest = re.sub(
+            r"\b(?:e-?mail|tel(?:ephone)?|phone|mobile|on|at)\b\s*:?\s*$",
+            "",
+            _CONTACT_LEAD.sub("", rest.strip()),
+            flags=re.I,
+        )
         rest = re.sub(r"\s+", " ", rest).strip(" ,;:-–—")
         if not rest:
             continue

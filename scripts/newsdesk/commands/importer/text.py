@@ -4,6 +4,7 @@ The shape: a title line (perhaps with the date), then paragraphs, one a line or 
 lines; section headings are short bare lines; a press release ends with "Ends", a contact block
 and a "Tags:" line; and leftovers of the old page ("Top", "in News") are dropped.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,7 +34,9 @@ def read_text(text: str) -> Draft:
         if draft.date:
             draft.notes.append(f"date: {draft.date}, from '{written}' in the text; check it is the day of publication")
         elif partial := yearless_date("\n".join(body)):
-            draft.notes.append(f"date: the text says '{partial}' but not the year; give the date with --date YYYY-MM-DD")
+            draft.notes.append(
+                f"date: the text says '{partial}' but not the year; give the date with --date YYYY-MM-DD"
+            )
     draft.body = "\n\n".join(_markdown(paragraph, _is_heading(body, index)) for index, paragraph in enumerate(body))
     return draft
 
@@ -57,15 +60,23 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _continues(previous: str, line: str) -> bool:
     """A line wrapped by the old site: a long line cut mid-sentence, the next starting in lower case."""
     last = previous.rsplit("\n", 1)[-1]
-    return (len(last) >= 50 and not _SENTENCE_END.search(last) and not LIST_ITEM.match(line) and "@" not in line.split()[0]
-            and (line.strip()[:1].islower() or last.endswith((",", "-", "–", "—"))))
+    return (
+        len(last) >= 50
+        and not _SENTENCE_END.search(last)
+        and not LIST_ITEM.match(line)
+        and "@" not in line.split()[0]
+        and (line.strip()[:1].islower() or last.endswith((",", "-", "–", "—")))
+    )
 
 
 def _heading_like(paragraph: str) -> bool:
-    return (len(paragraph) <= HEADING_LENGTH and len(paragraph.split()) <= HEADING_WORDS
-            and (not _SENTENCE_END.search(paragraph) or bool(_ELLIPSIS.search(paragraph)))
-            and (paragraph[:1].isupper() or paragraph[:1].isdigit() or paragraph[:1] in "‘“'\"")
-            and not _NOT_HEADING.match(paragraph))
+    return (
+        len(paragraph) <= HEADING_LENGTH
+        and len(paragraph.split()) <= HEADING_WORDS
+        and (not _SENTENCE_END.search(paragraph) or bool(_ELLIPSIS.search(paragraph)))
+        and (paragraph[:1].isupper() or paragraph[:1].isdigit() or paragraph[:1] in "‘“'\"")
+        and not _NOT_HEADING.match(paragraph)
+    )
 
 
 def _is_heading(paragraphs: list[str], index: int) -> bool:

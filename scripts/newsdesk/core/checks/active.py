@@ -6,6 +6,7 @@ to load; such a drawing is refused, not cleaned, so the published file is the on
 It is read with defusedxml, which refuses entity declarations (a "billion laughs" file cannot hang
 the build). Beside posts, web pages, scripts and other files a browser runs are refused outright.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -21,13 +22,31 @@ from ..publishing.outputs import docs_outputs
 
 SVG_FIX = "export it again as a plain SVG (without scripts, links or embedded files), or use PNG"
 # Beside posts: files a browser would open as a page or run, rather than show or download.
-RUNNABLE = {".html": "a web page", ".htm": "a web page", ".xhtml": "a web page", ".xht": "a web page",
-            ".shtml": "a web page", ".mht": "a web page", ".js": "a script", ".mjs": "a script",
-            ".xml": "an XML file", ".xsl": "an XSLT stylesheet", ".xslt": "an XSLT stylesheet",
-            ".svgz": "a compressed SVG drawing", ".swf": "a Flash file", ".hta": "a Windows program"}
-_FORBIDDEN = {"script": "holds a script", "foreignObject": "holds a foreignObject (a web page inside the drawing)",
-              "iframe": "holds an iframe", "embed": "embeds another file", "object": "embeds another file",
-              "handler": "holds a script", "listener": "holds a script"}
+RUNNABLE = {
+    ".html": "a web page",
+    ".htm": "a web page",
+    ".xhtml": "a web page",
+    ".xht": "a web page",
+    ".shtml": "a web page",
+    ".mht": "a web page",
+    ".js": "a script",
+    ".mjs": "a script",
+    ".xml": "an XML file",
+    ".xsl": "an XSLT stylesheet",
+    ".xslt": "an XSLT stylesheet",
+    ".svgz": "a compressed SVG drawing",
+    ".swf": "a Flash file",
+    ".hta": "a Windows program",
+}
+_FORBIDDEN = {
+    "script": "holds a script",
+    "foreignObject": "holds a foreignObject (a web page inside the drawing)",
+    "iframe": "holds an iframe",
+    "embed": "embeds another file",
+    "object": "embeds another file",
+    "handler": "holds a script",
+    "listener": "holds a script",
+}
 _ANIMATIONS = {"set", "animate", "animateTransform", "animateMotion"}
 _LINKS = {"href", "src", "action", "formaction"}
 _URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.I)
@@ -41,8 +60,10 @@ def runnable_problem(name: str) -> str | None:
     kind = RUNNABLE.get(posixpath.splitext(name)[1].lower())
     if kind is None:
         return None
-    return (f"is {kind}, which a browser would run as part of this site; the site does not publish such files: "
-            "save it as a PDF and list it under 'attachments', or move it out of the posts folder")
+    return (
+        f"is {kind}, which a browser would run as part of this site; the site does not publish such files: "
+        "save it as a PDF and list it under 'attachments', or move it out of the posts folder"
+    )
 
 
 def svg_file_problem(path: Path) -> str | None:
@@ -57,7 +78,9 @@ def svg_file_problem(path: Path) -> str | None:
 def svg_problem(data: bytes) -> str | None:
     """What makes an SVG drawing more than a picture, with the fix; None for a plain drawing."""
     if b"<?xml-stylesheet" in data:
-        return f"is an SVG drawing that loads a stylesheet, which can run as a program with this site's rights; {SVG_FIX}"
+        return (
+            f"is an SVG drawing that loads a stylesheet, which can run as a program with this site's rights; {SVG_FIX}"
+        )
     try:
         root = fromstring(data)  # a DOCTYPE, as Illustrator writes, is fine; entities are not
     except DefusedXmlException:
@@ -68,8 +91,10 @@ def svg_problem(data: bytes) -> str | None:
         return f"is named like an SVG drawing but is not one (it starts with <{_local(root.tag)}>); {SVG_FIX}"
     for element in root.iter():
         if why := _element_problem(element):
-            return (f"is an SVG drawing that {why}; the site publishes only plain drawings, because a drawing "
-                    f"opened at its own address runs with this site's rights; {SVG_FIX}")
+            return (
+                f"is an SVG drawing that {why}; the site publishes only plain drawings, because a drawing "
+                f"opened at its own address runs with this site's rights; {SVG_FIX}"
+            )
     return None
 
 
@@ -117,7 +142,9 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
 
 
-def published_file_problems(posts_dir: Path, posts_label: str, assets: list[str], docs_dir: Path | None) -> list[Problem]:
+def published_file_problems(
+    posts_dir: Path, posts_label: str, assets: list[str], docs_dir: Path | None
+) -> list[Problem]:
     """Each file beside posts (`assets`, by their paths in the posts folder, named in messages
     under `posts_label`) or drawing in docs/ that could run in a reader's browser. The site's own
     scripts and stylesheets in docs/ are the owner's code, not checked here."""

@@ -4,6 +4,7 @@ links to a part of a page ('#who-we-are'). Checked here first, for the build and
 A page's anchors are the ids of its HTML, as MkDocs finds them; `convert` turns Markdown into that
 HTML with the site's own Markdown extensions (the adapter or the command supplies it).
 """
+
 from __future__ import annotations
 
 import logging
@@ -54,7 +55,13 @@ def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tupl
         try:
             text = read_text(path)
         except UnicodeDecodeError:
-            problems.append(Problem(f"{docs_dir.name if docs_dir else 'docs'}/{rel}", "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'"))
+            problems.append(
+                Problem(
+                    f"{docs_dir.name if docs_dir else 'docs'}/{rel}",
+                    "file",
+                    "not UTF-8 text; save the file again with the encoding 'UTF-8'",
+                )
+            )
             continue
         try:
             parts = split(text) if has_front_matter(text) else None
@@ -64,8 +71,9 @@ def docs_pages(docs_dir: Path | None, problems: list[Problem]) -> dict[str, tupl
     return found
 
 
-def page_link_problems(posts: Iterable[Post], settings: Settings, *, generated: set[str],
-                       convert: Callable[[str], str]) -> list[Problem]:
+def page_link_problems(
+    posts: Iterable[Post], settings: Settings, *, generated: set[str], convert: Callable[[str], str]
+) -> list[Problem]:
     """Broken links in docs pages, and links from posts or docs pages to an anchor a page lacks."""
     pages = Pages(convert)
     problems: list[Problem] = []
@@ -82,18 +90,34 @@ def page_link_problems(posts: Iterable[Post], settings: Settings, *, generated: 
         for link in local_links(text):
             what = f"{'image' if link.is_image else 'link'} '{link.target}' on line {first + link.line - 1}"
             if link.absolute:
-                problems.append(Problem(source, "body", f"{what} is an address, which the build cannot check; {ADDRESS_HINT}"))
+                problems.append(
+                    Problem(source, "body", f"{what} is an address, which the build cannot check; {ADDRESS_HINT}")
+                )
                 continue
             target = _target(rel, link)
             if link.is_image and (problem := format_problem(what, link.path, in_front_matter=False)):
                 problems.append(Problem(source, "body", problem))
             elif target is None:
-                problems.append(Problem(source, "body", f"{what} points outside {docs_name}/; link to a page by its file, such as 'about.md'"))
+                problems.append(
+                    Problem(
+                        source,
+                        "body",
+                        f"{what} points outside {docs_name}/; link to a page by its file, such as 'about.md'",
+                    )
+                )
             elif link.path and target not in files:
                 if "." not in posixpath.basename(target):
-                    problems.append(Problem(source, "body", f"{what} points to a folder; link to the page's file, such as '{target.rstrip('/')}/index.md'"))
+                    problems.append(
+                        Problem(
+                            source,
+                            "body",
+                            f"{what} points to a folder; link to the page's file, such as '{target.rstrip('/')}/index.md'",
+                        )
+                    )
                 else:
-                    problems.append(Problem(source, "body", f"{what} points to {docs_name}/{target}, which does not exist"))
+                    problems.append(
+                        Problem(source, "body", f"{what} points to {docs_name}/{target}, which does not exist")
+                    )
             else:
                 problems += _anchor_problem(source, what, link, target, pages)
     for post in posts:
@@ -133,8 +157,13 @@ def _anchor_problem(source: str, what: str, link: Link, target: str | None, page
     if anchors is None or link.fragment in anchors:
         return []  # not a page whose anchors are known (a listing, a file): MkDocs does not check it either
     fix = f"use one of its anchors ({', '.join(sorted(anchors)[:8])})" if anchors else "it has no headings to point to"
-    return [Problem(source, "body", f"{what} points to '#{link.fragment}', which that page does not have; "
-                                    f"{fix}, or remove the '#...' part")]
+    return [
+        Problem(
+            source,
+            "body",
+            f"{what} points to '#{link.fragment}', which that page does not have; {fix}, or remove the '#...' part",
+        )
+    ]
 
 
 def _docs_files(docs_dir: Path | None) -> set[str]:

@@ -4,6 +4,7 @@ Pure functions over plain data: the plugin supplies each post's rendered HTML an
 Subscribers' readers and RSS-to-email tools trust three things here: a post keeps its GUID for life,
 every URL is absolute, and the same posts always give the same bytes (no clock, no file order).
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,15 @@ LANGUAGE = "en-GB"
 NOTHING_YET = datetime(1970, 1, 1, tzinfo=UTC)  # an empty feed's date: fixed, never the clock
 # '/news/2015/10/launch/': an address in the shape of a post's, so once some post's permalink.
 _POST_ADDRESS = re.compile(r"^/[a-z0-9-]+/\d{4}/\d{2}/[a-z0-9-]+/?$")
-IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
-               ".webp": "image/webp", ".avif": "image/avif", ".svg": "image/svg+xml"}
+IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+}
 
 
 @dataclass(frozen=True)
@@ -64,9 +72,11 @@ class FeedSpec:
 
     def selects(self, post: Post) -> bool:
         """Published posts only, whatever the build shows: drafts and scheduled posts never."""
-        return (post.status == PUBLISHED
-                and (self.type_key is None or post.type.key == self.type_key)
-                and (self.tag is None or any(tag.slug == self.tag for tag in post.tags)))
+        return (
+            post.status == PUBLISHED
+            and (self.type_key is None or post.type.key == self.type_key)
+            and (self.tag is None or any(tag.slug == self.tag for tag in post.tags))
+        )
 
 
 @dataclass(frozen=True)
@@ -96,6 +106,7 @@ def _lower_first(text: str) -> str:
 
 def feed_specs(site_name: str, types: Mapping[str, PostType], tags: Iterable[TagSummary]) -> list[FeedSpec]:
     """Every feed of the site: RSS and Atom for everything and for each type, RSS for each tag."""
+
     def spec(path: str, kind: str, name: str, purpose: str, html_url: str, **only: Any) -> FeedSpec:
         title = f"{site_name}: {name}" if html_url else site_name
         return FeedSpec(path, kind, name, title, purpose, f"{purpose} from {site_name}", html_url, **only)
@@ -103,10 +114,28 @@ def feed_specs(site_name: str, types: Mapping[str, PostType], tags: Iterable[Tag
     kinds = " and ".join(_lower_first(t.label) for t in types.values())
     specs = [spec(f"{name}.xml", kind, "Everything", f"Every new {kinds}", "") for name, kind in BOTH]
     for key, post_type in types.items():
-        specs += [spec(f"{post_type.prefix}/{name}.xml", kind, post_type.title, f"Every new {_lower_first(post_type.label)}",
-                       f"{post_type.prefix}/", type_key=key) for name, kind in BOTH]
+        specs += [
+            spec(
+                f"{post_type.prefix}/{name}.xml",
+                kind,
+                post_type.title,
+                f"Every new {_lower_first(post_type.label)}",
+                f"{post_type.prefix}/",
+                type_key=key,
+            )
+            for name, kind in BOTH
+        ]
     for tag in tags:
-        specs.append(spec(f"{tag_url(tag.slug)}feed.xml", RSS, tag.name, f"Every new post tagged {tag.name}", tag_url(tag.slug), tag=tag.slug))
+        specs.append(
+            spec(
+                f"{tag_url(tag.slug)}feed.xml",
+                RSS,
+                tag.name,
+                f"Every new post tagged {tag.name}",
+                tag_url(tag.slug),
+                tag=tag.slug,
+            )
+        )
     return specs
 
 
@@ -154,6 +183,7 @@ def enclosure_for(post: Post) -> Enclosure | None:
 @dataclass(frozen=True)
 class ItemText:
     """What a feed item carries of a post, made once per post however many feeds show it."""
+
     html: str  # the post as full_html makes it
     summary: str  # plain text: RSS <description>, Atom <summary>
 
@@ -170,7 +200,9 @@ def full_html(post: Post, body_html: str, closing: str = "") -> str:
     the body without comments such as <!-- more -->, then what its page shows after the body."""
     parts = []
     if post.image_leads:
-        parts.append(f'<p><img src="{escape(relative(post.image_src or "", post.url))}" alt="{escape(post.image_alt or "")}"></p>')
+        parts.append(
+            f'<p><img src="{escape(relative(post.image_src or "", post.url))}" alt="{escape(post.image_alt or "")}"></p>'
+        )
     parts.append(strip_comments(body_html))
     if closing:
         parts.append(closing)
@@ -188,8 +220,13 @@ def description(post: Post, html: str, excerpt_html: str, words: int = 60) -> st
     return " ".join(first[:words]) + (" …" if len(first) > words else "") if first else post.title
 
 
-def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, ItemText], channel: Channel,
-               enclosures: Mapping[str, Enclosure] | None = None) -> FeedGenerator:
+def build_feed(
+    spec: FeedSpec,
+    posts: Iterable[Post],
+    contents: Mapping[str, ItemText],
+    channel: Channel,
+    enclosures: Mapping[str, Enclosure] | None = None,
+) -> FeedGenerator:
     """One feed. `contents` maps post.source to the post's text as `item_text` makes it."""
     chosen = select(spec, posts, channel.limit)
     feed_url, html_url = channel.absolute(spec.path), channel.absolute(spec.html_url)
@@ -215,7 +252,9 @@ def build_feed(spec: FeedSpec, posts: Iterable[Post], contents: Mapping[str, Ite
     return fg
 
 
-def _add_entry(fg: FeedGenerator, kind: str, post: Post, text: ItemText, channel: Channel, image: Enclosure | None) -> None:
+def _add_entry(
+    fg: FeedGenerator, kind: str, post: Post, text: ItemText, channel: Channel, image: Enclosure | None
+) -> None:
     entry = fg.add_entry(order="append")  # feedgen prepends by default; `chosen` is already newest first
     guid, is_permalink = identity(post)
     entry.guid(channel.absolute(guid), permalink=is_permalink)  # also the Atom id

@@ -1,4 +1,5 @@
 """An OPML file: the subscription list that feed readers import to follow several feeds at once."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -15,7 +16,14 @@ def opml(title: str, specs: Iterable[FeedSpec], channel: Channel) -> bytes:
     ET.SubElement(ET.SubElement(root, "head"), "title").text = title
     body = ET.SubElement(root, "body")
     for spec in specs:
-        ET.SubElement(body, "outline", type=spec.kind, text=spec.title, title=spec.title,
-                      xmlUrl=channel.absolute(spec.path), htmlUrl=channel.absolute(spec.html_url))
+        ET.SubElement(
+            body,
+            "outline",
+            type=spec.kind,
+            text=spec.title,
+            title=spec.title,
+            xmlUrl=channel.absolute(spec.path),
+            htmlUrl=channel.absolute(spec.html_url),
+        )
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="UTF-8", xml_declaration=True)) + b"\n"

@@ -1,4 +1,5 @@
 """From posts to the site's index pages: listings by type, tag pages, the tag index and the archive."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -54,7 +55,9 @@ class Site:
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)  # older, newer
     latest: dict[str, list[Post]] = field(default_factory=dict)  # type key -> newest posts
     more: dict[str, tuple[Post, ...]] = field(default_factory=dict)  # "More on this topic", by post.source
-    assets: list[str] = field(default_factory=list)  # the files beside posts ('2026/images/hall.png'), found once a build
+    assets: list[str] = field(
+        default_factory=list
+    )  # the files beside posts ('2026/images/hall.png'), found once a build
 
     @property
     def by_rel(self) -> dict[str, Post]:
@@ -73,12 +76,18 @@ def page_url(base: str, number: int) -> str:
 
 def paginate(posts: list[Post], base: str, title: str, kind: str, key: str, per_page: int) -> list[ListingPage]:
     """Split posts (already newest first) into pages; an empty listing still has its first page."""
-    chunks = [posts[i:i + per_page] for i in range(0, len(posts), per_page)] or [[]]
+    chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [[]]
     count = len(chunks)
     return [
         ListingPage(
-            url=page_url(base, number), title=title, kind=kind, key=key, posts=tuple(chunk),
-            number=number, count=count, total=len(posts),
+            url=page_url(base, number),
+            title=title,
+            kind=kind,
+            key=key,
+            posts=tuple(chunk),
+            number=number,
+            count=count,
+            total=len(posts),
             previous_url=page_url(base, number - 1) if number > 1 else None,
             next_url=page_url(base, number + 1) if number < count else None,
         )
@@ -95,8 +104,9 @@ def tag_names(posts: list[Post]) -> dict[str, str]:
     return {slug: min(counts, key=lambda name: (-counts[name], name)) for slug, counts in spellings.items()}
 
 
-def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int = 10, home_count: int = 5,
-               related: bool = True) -> Site:
+def build_site(
+    posts: list[Post], types: dict[str, PostType], *, per_page: int = 10, home_count: int = 5, related: bool = True
+) -> Site:
     """Every index page of the site, from the posts this build shows. `related=False` leaves out
     each post's "more on this topic" (`newsdesk check` needs only the pages' addresses)."""
     posts = sorted(posts, key=sort_key)
@@ -123,8 +133,16 @@ def build_site(posts: list[Post], types: dict[str, PostType], *, per_page: int =
         pages += paginate(by_tag[slug], tag_url(slug), f"Tag: {name}", "tag", slug, per_page)
     for year in sorted(by_year, reverse=True):
         site.years.append(YearSummary(year, len(by_year[year])))
-        pages.append(ListingPage(url=f"archive/{year}/", title=f"Posts from {year}", kind="year", key=str(year),
-                                 posts=tuple(by_year[year]), total=len(by_year[year])))
+        pages.append(
+            ListingPage(
+                url=f"archive/{year}/",
+                title=f"Posts from {year}",
+                kind="year",
+                key=str(year),
+                posts=tuple(by_year[year]),
+                total=len(by_year[year]),
+            )
+        )
     site.listings = {page.url: page for page in pages}
     return site
 

@@ -4,6 +4,7 @@
 attachments, related content and the updates to the page. The page's template places it after the
 body and the feed item carries it after the body, so a reader of either sees the same words.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -22,6 +23,7 @@ from ..text.dates import human_datetime, machine_date
 @dataclass(frozen=True)
 class Link:
     """A link as a page shows it: its words and its address (relative to the page, or absolute)."""
+
     title: str
     href: str
 
@@ -46,7 +48,9 @@ def related_links(post: Post, by_rel: Mapping[str, Post], urls: Mapping[str, str
         if item.post and (other := by_rel.get(item.post)):
             links.append(Link(item.title or other.title, relative(other.url, post.url)))
         elif item.page:
-            links.append(Link(item.title or page_title(docs_dir / item.page), relative(urls.get(item.page, ""), post.url)))
+            links.append(
+                Link(item.title or page_title(docs_dir / item.page), relative(urls.get(item.page, ""), post.url))
+            )
         elif not item.post:
             links.append(Link(item.title or item.target, item.target))
     return links
@@ -70,12 +74,18 @@ def contact_html(contact: Contact, phone_link: bool = True) -> str:
 
 
 def _section(name: str, heading: str, inner: str) -> str:
-    return (f'<section class="nd-{name}" aria-labelledby="nd-{name}-heading">\n'
-            f'<h2 id="nd-{name}-heading">{heading}</h2>\n{inner}\n</section>')
+    return (
+        f'<section class="nd-{name}" aria-labelledby="nd-{name}-heading">\n'
+        f'<h2 id="nd-{name}-heading">{heading}</h2>\n{inner}\n</section>'
+    )
 
 
 def _links(links: list[Link]) -> str:
-    return "<ul>\n" + "\n".join(f'<li><a href="{escape(link.href)}">{escape(link.title)}</a></li>' for link in links) + "\n</ul>"
+    return (
+        "<ul>\n"
+        + "\n".join(f'<li><a href="{escape(link.href)}">{escape(link.title)}</a></li>' for link in links)
+        + "\n</ul>"
+    )
 
 
 def attachment_facts(attachment: Attachment) -> str:
@@ -98,20 +108,31 @@ def _attachments(post: Post, formats_email: str | None) -> str:
     inner = "<ul>\n" + "\n".join(items) + "\n</ul>"
     if formats_email:
         email = escape(formats_email)
-        inner += (f'\n<p class="nd-formats">If you need a document in a format that suits you better, such as large '
-                  f'print, easy read, audio or braille, email <a href="mailto:{email}">{email}</a> and say which '
-                  "document and format you need.</p>")
+        inner += (
+            f'\n<p class="nd-formats">If you need a document in a format that suits you better, such as large '
+            f'print, easy read, audio or braille, email <a href="mailto:{email}">{email}</a> and say which '
+            "document and format you need.</p>"
+        )
     return _section("attachments", "Attachments", inner)
 
 
 def _changes(changes: tuple[Change, ...]) -> str:
-    rows = "\n".join(f'<div><dt><time datetime="{machine_date(change.date)}">{escape(human_datetime(change.date))}</time></dt>'
-                     f"<dd>{escape(change.note)}</dd></div>" for change in changes)
+    rows = "\n".join(
+        f'<div><dt><time datetime="{machine_date(change.date)}">{escape(human_datetime(change.date))}</time></dt>'
+        f"<dd>{escape(change.note)}</dd></div>"
+        for change in changes
+    )
     return _section("changes", "Updates to this page", f'<dl class="nd-changes__list">\n{rows}\n</dl>')
 
 
-def closing_html(post: Post, notes_html: str = "", *, related: Sequence[Link] = (), formats_email: str | None = None,
-                 for_feed: bool = False) -> str:
+def closing_html(
+    post: Post,
+    notes_html: str = "",
+    *,
+    related: Sequence[Link] = (),
+    formats_email: str | None = None,
+    for_feed: bool = False,
+) -> str:
     """Everything the post shows after its body, for its page and (`for_feed`) its feed items."""
     parts = []
     if post.type and post.type.contact_required:
@@ -119,7 +140,13 @@ def closing_html(post: Post, notes_html: str = "", *, related: Sequence[Link] = 
     if notes_html:
         parts.append(_section("notes", "Notes to editors", notes_html))
     if post.contact:
-        parts.append(_section("contact", "Media contact", f"<address>\n{contact_html(post.contact, phone_link=not for_feed)}\n</address>"))
+        parts.append(
+            _section(
+                "contact",
+                "Media contact",
+                f"<address>\n{contact_html(post.contact, phone_link=not for_feed)}\n</address>",
+            )
+        )
     if post.attachments:
         parts.append(_attachments(post, formats_email))
     if related:
@@ -130,7 +157,7 @@ def closing_html(post: Post, notes_html: str = "", *, related: Sequence[Link] = 
 
 
 def more_html(links: list[Link]) -> str:
-    """"More on this topic": other posts that share tags with this one. The page shows it, feeds
+    """ "More on this topic": other posts that share tags with this one. The page shows it, feeds
     do not: it changes as other posts are published, and an item must not change for that."""
     return _section("more", "More on this topic", _links(links)) if links else ""
 

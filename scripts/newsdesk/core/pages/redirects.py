@@ -1,4 +1,5 @@
 """Old addresses of renamed posts: a small page at each alias that sends readers to the post."""
+
 from __future__ import annotations
 
 import html

@@ -9,6 +9,7 @@ overrides/main.html): `data-pagefind-body` on a published post's article and a d
 `data-pagefind-ignore` on what is not the text (neighbour links, actions). A draft or scheduled post
 has no `data-pagefind-body`, so under `mkdocs serve`, which shows them, Pagefind leaves it out.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,11 +27,25 @@ SEARCH_PAGE = "search/index.md"
 # labels "Published", "By" and "Tags", which Pagefind would run into their values ("ByDr Ruth Okafor");
 # and the parts that name other pages or repeat on every post (related content, more on this topic,
 # share links, the accessible-formats note), so that a search for one post's title finds that post.
-IGNORED_SELECTORS = (".headerlink", ".nd-meta dt", ".nd-tags-heading", ".nd-related", ".nd-more", ".nd-share",
-                     ".nd-formats")
+IGNORED_SELECTORS = (
+    ".headerlink",
+    ".nd-meta dt",
+    ".nd-tags-heading",
+    ".nd-related",
+    ".nd-more",
+    ".nd-share",
+    ".nd-formats",
+)
 # Pagefind writes its ready-made search interfaces too; the site has its own page, so these go.
-UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+UNUSED_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
 _GLOB_SPECIAL = re.compile(r"([\\{}\[\]*?,!])")
 
 
@@ -61,6 +76,8 @@ def search_filters(site: Site, types: Mapping[str, PostType]) -> dict[str, list[
     """The values of the search page's filters (`site` is listings.Site): as the posts' pages give
     them to Pagefind."""
     posts = [post for post in site.posts if post.status == PUBLISHED]
-    return {"type": [t.title for t in types.values() if any(p.type.key == t.key for p in posts)],
-            "tag": sorted({site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
-            "year": sorted({str(post.date.year) for post in posts}, reverse=True)}
+    return {
+        "type": [t.title for t in types.values() if any(p.type.key == t.key for p in posts)],
+        "tag": sorted({site.tag_names[tag.slug] for post in posts for tag in post.tags}, key=str.casefold),
+        "year": sorted({str(post.date.year) for post in posts}, reverse=True),
+    }

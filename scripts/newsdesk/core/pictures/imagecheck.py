@@ -1,6 +1,7 @@
 """Checking an image a post shows before anything is built: a type browsers show, content that is
 what its name says, and a file that can be read to its end. Reads each version of a file once, and
 reads a whole picture only when the render cache shows no build made it before."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -16,8 +17,9 @@ _seen: dict[tuple[Path, int, int], str | None] = {}  # (path, size, mtime) -> th
 _whole: dict[tuple[Path, int, int], bool] = {}  # (path, size, mtime) -> the whole picture can be read
 
 
-def image_problems(what: str, written: str, path: Path, in_front_matter: bool, source: str = "",
-                   cache: Path | None = None) -> Iterator[str]:
+def image_problems(
+    what: str, written: str, path: Path, in_front_matter: bool, source: str = "", cache: Path | None = None
+) -> Iterator[str]:
     """Each thing to fix about the image at `path`, written as `written`, named in messages by `what`.
     The whole picture is read once, unless a build with the render cache `cache` made it already
     for its address in the site, `source`."""
@@ -46,7 +48,13 @@ def image_warnings(posts: list[Post], settings: Settings, limit_mb: float) -> li
         for source in pictures_of(post):
             path = settings.posts_dir / source
             if path.is_file() and (message := size_warning(f"image 'posts/{source}'", path.stat().st_size, limit_mb)):
-                found.append(Problem(post.source, "image" if post.image and resolve(post.rel, post.image) == source else "body", message))
+                found.append(
+                    Problem(
+                        post.source,
+                        "image" if post.image and resolve(post.rel, post.image) == source else "body",
+                        message,
+                    )
+                )
     return sorted(found)
 
 
@@ -56,5 +64,8 @@ def docs_picture_problems(docs_dir: Path | None, cache: Path | None = None) -> l
     found = []
     for dest, source in docs_outputs(docs_dir).items():
         if docs_dir and is_raster(dest):
-            found += [Problem(source, "file", message) for message in image_problems("the file", dest, docs_dir / dest, False, dest, cache)]
+            found += [
+                Problem(source, "file", message)
+                for message in image_problems("the file", dest, docs_dir / dest, False, dest, cache)
+            ]
     return found

@@ -1,6 +1,7 @@
 """Pictures in a post's HTML made responsive: each <img> of a picture the build resized gets its
 renditions (srcset, sizes), its size (width, height: the page does not jump as it loads) and lazy
 loading; a feed gets one rendition instead."""
+
 from __future__ import annotations
 
 import posixpath
@@ -14,7 +15,9 @@ from .images import SIZES, Picture, Rendition
 
 _IMG = re.compile(r"""<img\b(?:"[^"]*"|'[^']*'|[^'">])*>""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
-_REPLACED = re.compile(r"""\s(?:src|srcset|sizes|width|height|loading|decoding)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.I)
+_REPLACED = re.compile(
+    r"""\s(?:src|srcset|sizes|width|height|loading|decoding)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+)""", re.I
+)
 _CHOSEN = re.compile(r"""\s(?:srcset|width|height)\s*=""", re.I)  # the writer's own sources or size
 
 
@@ -52,6 +55,7 @@ def _rewrite(html: str, page_url: str, pictures: Mapping[str, Picture], make: Ca
         rest = _REPLACED.sub("", text[4:])
         end = rest.rstrip("/> \t\n")
         return f"<img {make(picture, count)}{end if end.startswith(' ') or not end else ' ' + end} />"
+
     return _IMG.sub(tag, html) if "<img" in html else html
 
 
@@ -59,14 +63,17 @@ def responsive(html: str, page_url: str, pictures: Mapping[str, Picture], first_
     """Each <img> of a known picture with renditions, size and lazy loading. `pictures` maps the
     original's site path ('posts/2025/images/a.jpg') to its picture. The first image loads at
     once when `first_is_eager` (nothing above it on the page); every other one when it comes near."""
-    return _rewrite(html, page_url, pictures,
-                    lambda picture, n: attributes(picture, page_url, lazy=not (first_is_eager and n == 1)))
+    return _rewrite(
+        html, page_url, pictures, lambda picture, n: attributes(picture, page_url, lazy=not (first_is_eager and n == 1))
+    )
 
 
 def for_feed(html: str, page_url: str, pictures: Mapping[str, Picture]) -> str:
     """Each <img> of a known picture pointing at its one feed rendition, with its size: feed
     readers and email tools ignore srcset and lazy loading."""
+
     def single(picture: Picture, n: int) -> str:
         feed: Rendition = picture.feed
         return f'src="{escape(relative(feed.path, page_url))}" width="{feed.width}" height="{feed.height}"'
+
     return _rewrite(html, page_url, pictures, single)

@@ -5,6 +5,7 @@ Pillow; the plugin wires both to MkDocs.
 Every name made here carries a hash of the content and of the settings that made it, so a
 published file never changes under its name and a cached one is never stale.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -26,10 +27,20 @@ FEED_WIDTH = 800  # the one rendition a feed carries, in the original format
 # The content column is at most 52rem (about 1040 px) wide; below that a picture spans the screen.
 SIZES = "(min-width: 1100px) 1000px, 100vw"
 CARD_SIZE = (1200, 630)  # what Facebook, X and LinkedIn show large
-SAVE_AS_JPEG = ("open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an "
-                "iPhone, set Settings > Camera > Formats to 'Most Compatible' before taking photos")
-_NAMED = {".heic": "a HEIC photo", ".heif": "a HEIF photo", ".tif": "a TIFF file", ".tiff": "a TIFF file",
-          ".bmp": "a BMP file", ".avif": "an AVIF file", ".psd": "a Photoshop file", ".raw": "a camera RAW file"}
+SAVE_AS_JPEG = (
+    "open it and save a copy as JPEG (.jpg): in Windows Photos, '...' > 'Save as'; on an "
+    "iPhone, set Settings > Camera > Formats to 'Most Compatible' before taking photos"
+)
+_NAMED = {
+    ".heic": "a HEIC photo",
+    ".heif": "a HEIF photo",
+    ".tif": "a TIFF file",
+    ".tiff": "a TIFF file",
+    ".bmp": "a BMP file",
+    ".avif": "an AVIF file",
+    ".psd": "a Photoshop file",
+    ".raw": "a camera RAW file",
+}
 
 
 def format_problem(what: str, written: str, in_front_matter: bool) -> str | None:
@@ -41,8 +52,10 @@ def format_problem(what: str, written: str, in_front_matter: bool) -> str | None
     if suffix in BODY_ONLY:
         if not in_front_matter:
             return None
-        return (f"{what} is an SVG drawing, which Facebook, X and LinkedIn do not show when the post is "
-                "shared; save it as PNG or JPEG and give that file, or put the drawing in the body instead")
+        return (
+            f"{what} is an SVG drawing, which Facebook, X and LinkedIn do not show when the post is "
+            "shared; save it as PNG or JPEG and give that file, or put the drawing in the body instead"
+        )
     kind = _NAMED.get(suffix, f"a '{suffix}' file" if suffix else "a file without a type in its name")
     return f"{what} is {kind}, which browsers cannot show; {SAVE_AS_JPEG}, and give that file instead"
 
@@ -52,13 +65,17 @@ def content_problem(what: str, found: str | None) -> str | None:
     if found in ACCEPTED.values():
         return None
     inside = f"holds a {found} picture" if found else "cannot be read as a picture"
-    return f"{what} is named like a JPEG, PNG, WebP or GIF file but {inside}; {SAVE_AS_JPEG}, and give that file instead"
+    return (
+        f"{what} is named like a JPEG, PNG, WebP or GIF file but {inside}; {SAVE_AS_JPEG}, and give that file instead"
+    )
 
 
 def damaged_problem(what: str) -> str:
     """For a picture whose start is fine but which cannot be read to its end, usually a copy cut short."""
-    return (f"{what} is damaged: it cannot be read to its end, as when a copy or download stops half way; "
-            "open the original and save it again as JPEG or PNG, and give that file instead")
+    return (
+        f"{what} is damaged: it cannot be read to its end, as when a copy or download stops half way; "
+        "open the original and save it again as JPEG or PNG, and give that file instead"
+    )
 
 
 def size_warning(what: str, size: int, limit_mb: float) -> str | None:
@@ -66,8 +83,10 @@ def size_warning(what: str, size: int, limit_mb: float) -> str | None:
     repository and every download of it carry the whole file."""
     if size <= limit_mb * 1_000_000:
         return None
-    return (f"warning: {what} is {size / 1_000_000:.1f} MB, more than {limit_mb:g} MB; the site makes smaller copies, "
-            "but save a smaller version (at most 2000 pixels wide) to keep the repository quick to download")
+    return (
+        f"warning: {what} is {size / 1_000_000:.1f} MB, more than {limit_mb:g} MB; the site makes smaller copies, "
+        "but save a smaller version (at most 2000 pixels wide) to keep the repository quick to download"
+    )
 
 
 def is_raster(path: str) -> bool:
@@ -130,6 +149,7 @@ class Rendition:
 class Picture:
     """One source image made ready to publish: its renditions, the feed's copy, and the original
     (oriented, without metadata) that replaces the writer's file at its own address."""
+
     source: str  # its address in the site: 'posts/2025/images/corner.jpg', or 'images/team.jpg' from docs/
     width: int  # of the original, upright
     height: int
@@ -156,7 +176,7 @@ def rendition_path(source: str, key: str, label: str, fmt: str) -> str:
 def is_rendition_of(path: str, source: str) -> bool:
     """Whether `path` is named as rendition_path names the copies of `source`, whatever the key."""
     stem = posixpath.splitext(source)[0]
-    name = path[len(stem):] if path.startswith(stem) else ""
+    name = path[len(stem) :] if path.startswith(stem) else ""
     label, _, rest = name.rpartition(".")[0].rpartition(".")
     return name.startswith("-") and bool(label) and rest.isalnum() and name.rsplit(".", 1)[-1] in EXTENSION.values()
 
@@ -165,6 +185,7 @@ def is_rendition_of(path: str, source: str) -> bool:
 class Card:
     """A share card: what it shows and where it is published. Either `source` (the post's own
     picture, cropped to fit) or a generated card with title, label, date and organisation."""
+
     path: str  # in the site: 'assets/cards/<key>.png'
     alt: str
     title: str = ""

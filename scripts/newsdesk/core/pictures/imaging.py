@@ -4,6 +4,7 @@ Each function reads a source, writes its results into the cache folder under nam
 images.py, and returns plain data. What is already in the cache is used as it is: its name says
 what made it. Files are written aside and renamed, so a reader never sees half of one.
 """
+
 from __future__ import annotations
 
 import io
@@ -76,9 +77,18 @@ def font_files() -> dict[str, Path]:
 def render_key() -> str:
     """What decides the bytes made from a source besides the source itself: the widths, the
     encoders' settings, Pillow (and its codecs), the fonts and the text renderer."""
-    return images.digest(images.VERSION, images.WIDTHS, images.FEED_WIDTH, JPEG, WEBP, PIL.__version__,
-                         features.version("freetype2"), features.version("webp"), features.version("jpg"),
-                         *(images.file_digest(p) for p in font_files().values()))
+    return images.digest(
+        images.VERSION,
+        images.WIDTHS,
+        images.FEED_WIDTH,
+        JPEG,
+        WEBP,
+        PIL.__version__,
+        features.version("freetype2"),
+        features.version("webp"),
+        features.version("jpg"),
+        *(images.file_digest(p) for p in font_files().values()),
+    )
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -187,9 +197,14 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
         return None
     stem = f"{source.rsplit('.', 1)[0]}-"
     made = (*renditions, picture.feed)
-    if (picture.source != source or picture.original.path != source
-            or not all(r.path.startswith(stem) and f".{key}." in r.path and posixpath.basename(r.path) == r.cached for r in made)
-            or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))):
+    if (
+        picture.source != source
+        or picture.original.path != source
+        or not all(
+            r.path.startswith(stem) and f".{key}." in r.path and posixpath.basename(r.path) == r.cached for r in made
+        )
+        or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))
+    ):
         return None
     if not all((folder / r.cached).is_file() for r in (*made, picture.original)):
         return None
@@ -339,7 +354,9 @@ def _drawn(card: Card) -> bytes:
     footer = " · ".join(part for part in (organisation if organisation != title else "", card.date) if part)
     if footer:
         small = _font("regular", 32)
-        draw.text((margin, height - 16 - 40 - 32), wrap(footer, small, width - 2 * margin)[0], font=small, fill=on_brand)
+        draw.text(
+            (margin, height - 16 - 40 - 32), wrap(footer, small, width - 2 * margin)[0], font=small, fill=on_brand
+        )
     out = io.BytesIO()
     # zlib's Z_RLE: long runs of one colour. (A hand-written writer that reuses the plain rows
     # between cards was measured slower than Pillow's C encoder.)

@@ -2,6 +2,7 @@
 links to. A scheduled press release's photo must not be on the site before the release is, and a
 file nothing links to (an internal briefing saved in the same folder) is never published.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -57,7 +58,7 @@ def docs_targets(pages: dict[str, str], posts_prefix: str = "posts/") -> set[str
         for path in {link.path for link in local_links(text)} | html_paths(text):
             target = resolve(page, path)
             if target.startswith(posts_prefix):
-                found.add(target[len(posts_prefix):])
+                found.add(target[len(posts_prefix) :])
     return found
 
 
@@ -80,7 +81,12 @@ def asset_plan(settings: Settings, loaded: Loaded) -> AssetPlan:
 
 def unlinked_warnings(plan: AssetPlan, posts_source: str) -> list[Problem]:
     """`newsdesk check`'s warning for each file nothing links to. `posts_source` is 'posts'."""
-    return [Problem(posixpath.join(posts_source, rel), "file",
-                    "warning: no post or page links to this file, so it is not published; "
-                    "link to it from a post, or move it out of the posts folder if it is not for the site")
-            for rel in plan.unlinked]
+    return [
+        Problem(
+            posixpath.join(posts_source, rel),
+            "file",
+            "warning: no post or page links to this file, so it is not published; "
+            "link to it from a post, or move it out of the posts folder if it is not for the site",
+        )
+        for rel in plan.unlinked
+    ]

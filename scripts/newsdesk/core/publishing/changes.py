@@ -8,6 +8,7 @@ docs pages, any page's address, tag names) goes into the site digest, and a chan
 everything. Posts, listings and feeds are digested from their data itself; docs pages and theme
 files by their sizes and modification times, which any edit changes.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -38,11 +39,25 @@ def tree_state(folder: Path | None) -> tuple[tuple[str, int, int], ...]:
     return tuple(found)
 
 
-def site_digest(config_text: bytes, theme: tuple[object, ...], docs: Iterable[tuple[object, ...]], urls: Mapping[str, str], site: Site,
-                extra: object = ()) -> bytes:
+def site_digest(
+    config_text: bytes,
+    theme: tuple[object, ...],
+    docs: Iterable[tuple[object, ...]],
+    urls: Mapping[str, str],
+    site: Site,
+    extra: object = (),
+) -> bytes:
     """What every page may show: configuration, theme, docs pages, every address, tags and years."""
-    return digest(config_text, theme, tuple(sorted(docs)), tuple(sorted(urls.items())),
-                  site.tag_names, site.tags, site.years, extra)
+    return digest(
+        config_text,
+        theme,
+        tuple(sorted(docs)),
+        tuple(sorted(urls.items())),
+        site.tag_names,
+        site.tags,
+        site.years,
+        extra,
+    )
 
 
 def post_digests(posts: Iterable[Post], known: dict[str, tuple[Post, str, bytes]] | None = None) -> dict[str, bytes]:
@@ -61,15 +76,18 @@ def post_digests(posts: Iterable[Post], known: dict[str, tuple[Post, str, bytes]
     return digests
 
 
-def page_digests(site: Site, listings: Mapping[str, ListingPage], site_key: bytes,
-                 posts: Mapping[str, bytes]) -> dict[str, bytes]:
+def page_digests(
+    site: Site, listings: Mapping[str, ListingPage], site_key: bytes, posts: Mapping[str, bytes]
+) -> dict[str, bytes]:
     """A digest for each post's page and each listing page, by src_uri; `posts` is post_digests()."""
     keys, by_rel = {}, site.by_rel
     for post in site.posts:
         older, newer = site.neighbours.get(post.source, (None, None))
         shown = [older, newer, *site.more.get(post.source, ())]  # posts whose titles the page shows
         related = [by_rel.get(item.post) for item in post.related if item.post]
-        keys[post.src_uri] = digest(site_key, posts[post.source], *(posts[p.source] if p else None for p in shown + related))
+        keys[post.src_uri] = digest(
+            site_key, posts[post.source], *(posts[p.source] if p else None for p in shown + related)
+        )
     for src_uri, listing in listings.items():
         keys[src_uri] = digest(site_key, replace(listing, posts=()), tuple(posts[p.source] for p in listing.posts))
     return keys

@@ -4,6 +4,7 @@ Plain data in, a dict out: the adapter (mkdocs/editor.py) writes it as admin/con
 field or a post type in one place (schema.py, or `types` in mkdocs.yml) changes the form with no
 change here; tests/test_editor_config.py fails if the form and the validator disagree.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,8 +31,13 @@ MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: im
 FILES_FOLDER = "files"  # documents beside the post: posts/<yyyy>/files/, written as 'file: files/x.pdf'
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
 DATE_FORMAT = "YYYY-MM-DD"
-BODY = {"name": "body", "label": "Text", "widget": "markdown", "required": True,
-        "hint": "Listings show the first paragraph, so start with what matters most."}
+BODY = {
+    "name": "body",
+    "label": "Text",
+    "widget": "markdown",
+    "required": True,
+    "hint": "Listings show the first paragraph, so start with what matters most.",
+}
 
 
 @dataclass(frozen=True)
@@ -131,8 +137,10 @@ def _tags(field: Field, post_type: PostType, settings: Settings) -> Widget:
 
 
 def _author(field: Field, post_type: PostType, settings: Settings) -> Widget:
-    options = [{"label": f"{author.name}, {author.role}" if author.role else author.name, "value": key}
-               for key, author in settings.authors.items()]
+    options = [
+        {"label": f"{author.name}, {author.role}" if author.role else author.name, "value": key}
+        for key, author in settings.authors.items()
+    ]
     made = {"widget": "select", "options": options}
     if settings.default_author:
         made["default"] = settings.default_author
@@ -164,15 +172,27 @@ def _records(field: Field, post_type: PostType, settings: Settings) -> Widget:
 
 
 _KINDS = {
-    "text": _text, "slug": _text,
+    "text": _text,
+    "slug": _text,
     "longtext": lambda *_: {"widget": "text"},
     "markdown": lambda *_: {"widget": "markdown"},
-    "datetime": _datetime, "date": _date,
-    "type": _type, "tags": _tags, "author": _author, "flag": _flag,
+    "datetime": _datetime,
+    "date": _date,
+    "type": _type,
+    "tags": _tags,
+    "author": _author,
+    "flag": _flag,
     "image": lambda *_: {"widget": "image", "choose_url": False},
-    "file": lambda *_: {"widget": "file", "choose_url": False, "media_folder": FILES_FOLDER, "public_folder": FILES_FOLDER},
+    "file": lambda *_: {
+        "widget": "file",
+        "choose_url": False,
+        "media_folder": FILES_FOLDER,
+        "public_folder": FILES_FOLDER,
+    },
     "url": lambda *_: {"widget": "string", "pattern": ["^https?://", "Write a full address starting with https://"]},
-    "list": _list, "group": _group, "records": _records,
+    "list": _list,
+    "group": _group,
+    "records": _records,
 }
 
 
@@ -180,10 +200,14 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
     name, role and media contact, the site's stylesheets (relative to /admin/) and its language."""
     return {
-        "types": {key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
-                  for key, t in settings.types.items()},
-        "authors": {key: {"name": a.name, "role": a.role, "contact": dict(vars(a.contact)) if a.contact else None}
-                    for key, a in settings.authors.items()},
+        "types": {
+            key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
+            for key, t in settings.types.items()
+        },
+        "authors": {
+            key: {"name": a.name, "role": a.role, "contact": dict(vars(a.contact)) if a.contact else None}
+            for key, a in settings.authors.items()
+        },
         "default_author": settings.default_author,
         "stylesheets": stylesheets,
         "language": language,

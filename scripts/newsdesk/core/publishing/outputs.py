@@ -3,6 +3,7 @@ that would leave the site folder are errors while the last good site is still in
 
 The build and `newsdesk check` both call `output_problems`, so they agree on every clash.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,11 +20,18 @@ from ..pictures.images import is_raster, is_rendition_of
 
 # The pages every site has besides posts and listings, by their source: their title, and what
 # messages call them. The adapter makes them (mkdocs/generated.py); nothing may take their place.
-SECTION_PAGES = {"tags/index.md": ("Tags", "the tag index"), "archive/index.md": ("Archive", "the archive"),
-                 "subscribe/index.md": ("Subscribe", "the Subscribe page"), SEARCH_PAGE: ("Search", "the search page")}
+SECTION_PAGES = {
+    "tags/index.md": ("Tags", "the tag index"),
+    "archive/index.md": ("Archive", "the archive"),
+    "subscribe/index.md": ("Subscribe", "the Subscribe page"),
+    SEARCH_PAGE: ("Search", "the search page"),
+}
 # Folders the build fills as it goes, with names no one can foresee: an alias may not go there.
-BUILD_FOLDERS = {"pagefind/": "the search index's folder /pagefind/", "assets/cards/": "the share cards' folder /assets/cards/",
-                 "posts/": "the folder /posts/, where the site publishes the files kept beside posts"}
+BUILD_FOLDERS = {
+    "pagefind/": "the search index's folder /pagefind/",
+    "assets/cards/": "the share cards' folder /assets/cards/",
+    "posts/": "the folder /posts/, where the site publishes the files kept beside posts",
+}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -68,8 +76,12 @@ def docs_outputs(docs_dir: Path | None) -> dict[str, str]:
 
 def _walk(folder: Path) -> list[str]:
     """Every file under `folder`, as 'images/team.jpg', following folder links as MkDocs does."""
-    return [Path(here, name).relative_to(folder).as_posix()
-            for here, _, names in os.walk(folder, followlinks=True) for name in names if Path(here, name).is_file()]
+    return [
+        Path(here, name).relative_to(folder).as_posix()
+        for here, _, names in os.walk(folder, followlinks=True)
+        for name in names
+        if Path(here, name).is_file()
+    ]
 
 
 def page_dest(src: str) -> str:
@@ -82,7 +94,9 @@ def page_dest(src: str) -> str:
     return posixpath.join(folder, name, "index.html")
 
 
-def generated_outputs(site: Site, settings: Settings, feed_paths: Iterable[str], assets: Iterable[str]) -> dict[str, str]:
+def generated_outputs(
+    site: Site, settings: Settings, feed_paths: Iterable[str], assets: Iterable[str]
+) -> dict[str, str]:
     """Each page and file the plugin generates, with what it is, for messages."""
     found: dict[str, str] = {}
     for post in site.posts:
@@ -97,9 +111,16 @@ def generated_outputs(site: Site, settings: Settings, feed_paths: Iterable[str],
     return found
 
 
-def output_problems(site: Site, settings: Settings, *, feed_paths: Iterable[str], assets: Iterable[str],
-                    feed_logo: str | None, engine: Callable[[], dict[str, str]] | None = None,
-                    config_name: str = "mkdocs.yml") -> list[Problem]:
+def output_problems(
+    site: Site,
+    settings: Settings,
+    *,
+    feed_paths: Iterable[str],
+    assets: Iterable[str],
+    feed_logo: str | None,
+    engine: Callable[[], dict[str, str]] | None = None,
+    config_name: str = "mkdocs.yml",
+) -> list[Problem]:
     """Docs files that would replace generated pages, aliases that would replace anything or leave
     the site folder, and a feed logo that is not there. `engine` gives, when an alias is to be
     checked, every file the engine, its theme and the editor write, with what each is."""
@@ -108,26 +129,57 @@ def output_problems(site: Site, settings: Settings, *, feed_paths: Iterable[str]
     problems = []
     for dest, source in docs.items():
         if dest in generated:
-            problems.append(Problem(source, "file", f"would replace {generated[dest]}, which the site makes itself (/{dest}); rename or remove {source}"))
+            problems.append(
+                Problem(
+                    source,
+                    "file",
+                    f"would replace {generated[dest]}, which the site makes itself (/{dest}); rename or remove {source}",
+                )
+            )
     taken = None
     for post in site.posts:
         for alias in post.aliases:
             if unsafe_path(alias):
                 continue  # reported when the post was read
             if taken is None:  # only a site with aliases asks the engine
-                taken = {**(engine() if engine else {}), **{dest: f"the page made from {source}" for dest, source in docs.items()}, **generated}
+                taken = {
+                    **(engine() if engine else {}),
+                    **{dest: f"the page made from {source}" for dest, source in docs.items()},
+                    **generated,
+                }
             dest = alias_path(alias)
-            what = taken.get(dest) or next((f"a copy of the picture /{source}" for source in docs if is_raster(source)
-                                            and is_rendition_of(dest, source)), None)
+            what = taken.get(dest) or next(
+                (
+                    f"a copy of the picture /{source}"
+                    for source in docs
+                    if is_raster(source) and is_rendition_of(dest, source)
+                ),
+                None,
+            )
             folder = next((name for folder, name in BUILD_FOLDERS.items() if dest.startswith(folder)), None)
             if folder and not what:
-                problems.append(Problem(post.source, "aliases", f"'{alias}' is inside {folder}, which the build fills; remove it from 'aliases'"))
+                problems.append(
+                    Problem(
+                        post.source,
+                        "aliases",
+                        f"'{alias}' is inside {folder}, which the build fills; remove it from 'aliases'",
+                    )
+                )
             elif what and what != f"the page of {post.source}":
-                problems.append(Problem(post.source, "aliases", f"'{alias}' is the address of {what}; remove it from 'aliases'"))
+                problems.append(
+                    Problem(post.source, "aliases", f"'{alias}' is the address of {what}; remove it from 'aliases'")
+                )
             elif what:
-                problems.append(Problem(post.source, "aliases", f"'{alias}' is this post's own address; remove it from 'aliases'"))
+                problems.append(
+                    Problem(post.source, "aliases", f"'{alias}' is this post's own address; remove it from 'aliases'")
+                )
     if feed_logo and settings.docs_dir is not None and not (settings.docs_dir / feed_logo).is_file():
         docs_name = settings.docs_dir.name
-        problems.append(Problem(config_name, "feed_logo", f"'{feed_logo}', but {docs_name}/{feed_logo} does not exist; save the logo there or change 'feed_logo'"))
+        problems.append(
+            Problem(
+                config_name,
+                "feed_logo",
+                f"'{feed_logo}', but {docs_name}/{feed_logo} does not exist; save the logo there or change 'feed_logo'",
+            )
+        )
     return problems
-

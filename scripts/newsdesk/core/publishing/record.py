@@ -11,6 +11,7 @@ repository that a robot would have to commit to; tests give it a local file. Wit
 - `newsdesk due` tells the deploy workflow whether a scheduled post has become due since the last
   deploy: a post published now whose address the record does not have yet.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,8 +21,10 @@ from pathlib import Path
 from ..model import PUBLISHED, Post, Problem
 
 RECORD_PATH = "published.json"  # in the site: https://<site>/published.json
-ABOUT = ("Every address this site has published, with the post it came from. The newsdesk build "
-         "reads the previous copy to keep each address working; see docs-dev/publishing.md.")
+ABOUT = (
+    "Every address this site has published, with the post it came from. The newsdesk build "
+    "reads the previous copy to keep each address working; see docs-dev/publishing.md."
+)
 
 
 def address(path: str) -> str:
@@ -49,8 +52,10 @@ def read_record(path: Path, shown: str) -> dict[str, str]:
 def read_published(path: Path, shown: str) -> tuple[dict[str, str], str]:
     """The record's addresses and the commit the recorded site was built from ('' if it does not say)."""
     if not path.is_file():
-        raise ValueError(f"the record of published addresses, {shown}, does not exist; the deploy workflow "
-                         f"fetches it from the live site (see docs-dev/publishing.md)")
+        raise ValueError(
+            f"the record of published addresses, {shown}, does not exist; the deploy workflow "
+            f"fetches it from the live site (see docs-dev/publishing.md)"
+        )
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         record = data["addresses"]
@@ -77,7 +82,9 @@ def render(record: dict[str, str], commit: str = "") -> bytes:
     return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], failed: Set[str] = frozenset()) -> list[Problem]:
+def dropped(
+    record: dict[str, str], posts: list[Post], withdrawn: list[str], failed: Set[str] = frozenset()
+) -> list[Problem]:
     """A problem for each published address this build would no longer have, with the fix.
 
     `failed` names files with problems of their own: their addresses wait until those are fixed."""
@@ -92,20 +99,37 @@ def dropped(record: dict[str, str], posts: list[Post], withdrawn: list[str], fai
     problems = []
     for key in lost:
         owner = owners[key]
-        withdraw = (f"or, to take it down on purpose, add '{key}' to 'withdrawn' under the newsdesk plugin in mkdocs.yml")
+        withdraw = f"or, to take it down on purpose, add '{key}' to 'withdrawn' under the newsdesk plugin in mkdocs.yml"
         if owner is None:
-            problems.append(Problem(record[key], "file", f"the published address {key} came from this file, which is gone; "
-                                                         f"if the post was renamed or moved, add the line \"aliases: [{key}]\" to it, {withdraw}"))
+            problems.append(
+                Problem(
+                    record[key],
+                    "file",
+                    f"the published address {key} came from this file, which is gone; "
+                    f'if the post was renamed or moved, add the line "aliases: [{key}]" to it, {withdraw}',
+                )
+            )
         elif owner.status != PUBLISHED:
             why = "a draft" if owner.status != "scheduled" else f"scheduled for {owner.date:%Y-%m-%d %H:%M}"
-            problems.append(Problem(owner.source, "draft" if owner.status != "scheduled" else "date",
-                                    f"the post was published at {key} and is now {why}, so that address would disappear; "
-                                    f"publish it again, {withdraw}"))
+            problems.append(
+                Problem(
+                    owner.source,
+                    "draft" if owner.status != "scheduled" else "date",
+                    f"the post was published at {key} and is now {why}, so that address would disappear; "
+                    f"publish it again, {withdraw}",
+                )
+            )
         else:
             keep = [*owner.aliases, *(k for k in lost if owners[k] is owner and k not in owner.aliases)]
-            problems.append(Problem(owner.source, "aliases", f"the post was published at {key} and would no longer be there; "
-                                                            f"add the line \"aliases: [{', '.join(keep)}]\" so readers and links "
-                                                            "still find it (replacing any 'aliases:' line it has)"))
+            problems.append(
+                Problem(
+                    owner.source,
+                    "aliases",
+                    f"the post was published at {key} and would no longer be there; "
+                    f'add the line "aliases: [{", ".join(keep)}]" so readers and links '
+                    "still find it (replacing any 'aliases:' line it has)",
+                )
+            )
     return problems
 
 

@@ -1,6 +1,7 @@
 """Documents published with a post (`attachments:`): which kinds are accepted, reading them from
 the front matter, and the facts a reader is shown about each (kind, size, and a PDF's page
 count, read with pypdf)."""
+
 from __future__ import annotations
 
 import logging
@@ -17,8 +18,15 @@ if TYPE_CHECKING:  # fields.py reads attachments' entries; this module checks th
 
 # By suffix: the kind readers are told, the same words GOV.UK uses.
 KINDS = {
-    ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".xls": "Excel", ".xlsx": "Excel",
-    ".odt": "ODF", ".ods": "ODF", ".odp": "ODF", ".csv": "CSV",
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".odt": "ODF",
+    ".ods": "ODF",
+    ".odp": "ODF",
+    ".csv": "CSV",
 }
 ACCEPTED = "PDF, Word (.docx), Excel (.xlsx), OpenDocument (.odt, .ods, .odp) or CSV"
 
@@ -71,7 +79,10 @@ def read_attachments(fields: FieldReader, rel: str, settings: Settings) -> tuple
         target = resolve(rel, file)
         local = settings.posts_dir / target
         if target.startswith("../") or not local.is_file():
-            fields.report("attachments", f"{what} does not exist beside the post; save the document at posts/{target} or correct the path")
+            fields.report(
+                "attachments",
+                f"{what} does not exist beside the post; save the document at posts/{target} or correct the path",
+            )
             continue
         kind = kind_of(file)
         if kind is None:
@@ -79,7 +90,10 @@ def read_attachments(fields: FieldReader, rel: str, settings: Settings) -> tuple
             continue
         size = local.stat().st_size
         if size > settings.attachment_limit_mb * 1024 * 1024:
-            fields.report("attachments", f"{what} is {human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml")
+            fields.report(
+                "attachments",
+                f"{what} is {human_size(size)}, over the {settings.attachment_limit_mb} MB limit; make it smaller (for a PDF, save it again for the web) or raise 'attachment_limit_mb' in mkdocs.yml",
+            )
             continue
         if problem := document_problem(PurePosixPath(file).suffix.lower(), local):
             fields.report("attachments", f"{what} {problem}")
@@ -93,5 +107,8 @@ def read_attachments(fields: FieldReader, rel: str, settings: Settings) -> tuple
                 continue
         found.append(Attachment(title, kind, file=f"posts/{target}", size=size, pages=pages))
     if found and not settings.formats_email:
-        fields.report("attachments", "documents need an address where readers can ask for an accessible format; set 'formats_email' for the newsdesk plugin in mkdocs.yml")
+        fields.report(
+            "attachments",
+            "documents need an address where readers can ask for an accessible format; set 'formats_email' for the newsdesk plugin in mkdocs.yml",
+        )
     return tuple(found)

@@ -2,6 +2,7 @@
 (MkDocs would show it as text on the page), and in the build that goes live, so does every
 "Owner to complete" placeholder (`<mark class="nd-todo">`).
 """
+
 from __future__ import annotations
 
 import html
@@ -13,7 +14,9 @@ from ..model import Post, Problem
 from ..text.frontmatter import FrontMatterError, normalise, read_text, split
 from ..text.slugs import did_you_mean
 
-_PLACEHOLDER = re.compile(r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I)
+_PLACEHOLDER = re.compile(
+    r"""<mark\b[^>]*\bclass\s*=\s*["'][^"']*\bnd-todo\b[^"']*["'][^>]*>(.*?)</mark>""", re.S | re.I
+)
 _SHOWN = 80  # characters of a placeholder quoted in its message
 
 
@@ -75,8 +78,9 @@ def body_of(text: str) -> str:
 DOCS_FIELDS = ("title", "description", "template", "hide", "search", "icon", "status", "subtitle")
 
 
-def front_matter_problems(pages: dict[str, str], folder: str = "docs",
-                          template_exists: Callable[[str], bool] | None = None) -> list[Problem]:
+def front_matter_problems(
+    pages: dict[str, str], folder: str = "docs", template_exists: Callable[[str], bool] | None = None
+) -> list[Problem]:
     """Each page whose front matter cannot be read, names a field nothing reads, or a template
     the theme does not have (`template_exists` asks the theme), with the line and the fix."""
     problems = []
@@ -96,10 +100,22 @@ def front_matter_problems(pages: dict[str, str], folder: str = "docs",
         template = meta.get("template")
         if template is not None and template_exists is not None:
             if not isinstance(template, str) or not template.strip():
-                problems.append(Problem(source, "template", f"expected the name of a template, such as 'main.html', got {template!r}; or remove the line"))
+                problems.append(
+                    Problem(
+                        source,
+                        "template",
+                        f"expected the name of a template, such as 'main.html', got {template!r}; or remove the line",
+                    )
+                )
             elif not template_exists(template.strip()):
-                problems.append(Problem(source, "template", f"'{template}' does not exist in overrides/ or the theme; "
-                                                            "remove the line to use the normal page, or save the template in overrides/"))
+                problems.append(
+                    Problem(
+                        source,
+                        "template",
+                        f"'{template}' does not exist in overrides/ or the theme; "
+                        "remove the line to use the normal page, or save the template in overrides/",
+                    )
+                )
     return problems
 
 
@@ -110,8 +126,14 @@ def placeholders(source: str, text: str, first_line: int = 1) -> list[Problem]:
         line = first_line + text.count("\n", 0, match.start())
         words = " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
         shown = words if len(words) <= _SHOWN else words[: _SHOWN - 3] + "..."
-        found.append(Problem(source, "body", f"line {line} is still to complete: '{shown}'; "
-                                             "write the real text in place of the highlighted marker, and remove the marker"))
+        found.append(
+            Problem(
+                source,
+                "body",
+                f"line {line} is still to complete: '{shown}'; "
+                "write the real text in place of the highlighted marker, and remove the marker",
+            )
+        )
     return found
 
 

@@ -1,4 +1,5 @@
 """Reading one post's front matter field by field, collecting every problem instead of stopping."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -38,7 +39,12 @@ class FieldReader:
             return None
         if value is None or not value.strip():
             if field in self.meta:
-                self.report(field, f"is empty; write a value, such as '{example}'" if example else "is empty; write a value or remove the line")
+                self.report(
+                    field,
+                    f"is empty; write a value, such as '{example}'"
+                    if example
+                    else "is empty; write a value or remove the line",
+                )
             elif example:
                 self.report(field, f"missing; add a line such as '{example}'")
             return None
@@ -75,12 +81,17 @@ class FieldReader:
         value = self.meta.get("slug")
         if value is None:
             if not default:
-                self.report("slug", "missing; the file name gives no letters or digits for the post's address, "
-                                    "so add a line such as 'slug: end-of-term'")
+                self.report(
+                    "slug",
+                    "missing; the file name gives no letters or digits for the post's address, "
+                    "so add a line such as 'slug: end-of-term'",
+                )
             return default
         if not isinstance(value, str) or not SLUG_PATTERN.match(value):
             suggestion = slugify(str(value)) or "end-of-term"
-            self.report("slug", f"expected lowercase letters, digits and hyphens, such as '{suggestion}', got {describe(value)}")
+            self.report(
+                "slug", f"expected lowercase letters, digits and hyphens, such as '{suggestion}', got {describe(value)}"
+            )
             return default
         return value
 
@@ -96,16 +107,24 @@ class FieldReader:
         allowed = {slugify(name): name for name in self.settings.allowed_tags or ()}
         for number, item in enumerate(value, start=1):
             if not isinstance(item, str) or not item.strip():
-                self.report("tags", f"tag {number} is {describe(item)}; each tag must be a word or phrase, such as 'early years'")
+                self.report(
+                    "tags",
+                    f"tag {number} is {describe(item)}; each tag must be a word or phrase, such as 'early years'",
+                )
                 continue
             if not slugify(item):
-                self.report("tags", f"tag {number}, '{item}', has no letters or digits to make its address from; "
-                                    "use a word or phrase, such as 'early years'")
+                self.report(
+                    "tags",
+                    f"tag {number}, '{item}', has no letters or digits to make its address from; "
+                    "use a word or phrase, such as 'early years'",
+                )
                 continue
             slug = slugify(item)
             if self.settings.allowed_tags is not None and slug not in allowed:
                 hint = did_you_mean(item, tuple(allowed.values()))
-                self.report("tags", f"unknown tag '{item}'{hint}; use a tag from 'allowed_tags' in mkdocs.yml or add it there")
+                self.report(
+                    "tags", f"unknown tag '{item}'{hint}; use a tag from 'allowed_tags' in mkdocs.yml or add it there"
+                )
                 continue
             tags.setdefault(slug, Tag(allowed.get(slug, item.strip()), slug))
         return tuple(tags.values())
@@ -117,7 +136,10 @@ class FieldReader:
         key = self.text("author") if "author" in self.meta else self.settings.default_author
         if key is None:
             if "author" not in self.meta:
-                self.report("author", f"missing; add a line such as 'author: {next(iter(authors), 'director')}' or set 'default_author' in mkdocs.yml")
+                self.report(
+                    "author",
+                    f"missing; add a line such as 'author: {next(iter(authors), 'director')}' or set 'default_author' in mkdocs.yml",
+                )
             return None
         if key not in authors:
             known = ", ".join(authors) or "none yet"
@@ -139,7 +161,10 @@ class FieldReader:
             return None
         for key in value:
             if key not in CONTACT_FIELDS:
-                self.report(f"contact.{key}", f"unknown field{did_you_mean(str(key), CONTACT_FIELDS) or '; expected name, role, email or phone'}")
+                self.report(
+                    f"contact.{key}",
+                    f"unknown field{did_you_mean(str(key), CONTACT_FIELDS) or '; expected name, role, email or phone'}",
+                )
         parts = {key: str(value[key]).strip() for key in CONTACT_FIELDS if value.get(key) is not None}
         if not parts.get("name"):
             self.report("contact.name", "missing; give the name of the person or office to contact")
@@ -158,7 +183,10 @@ class FieldReader:
         found = []
         for item in value:
             if not isinstance(item, str) or not item.startswith("/") or "://" in item or " " in item:
-                self.report("aliases", f"expected old addresses on this site starting with '/', such as '/news/2015/10/launch/', got {describe(item)}")
+                self.report(
+                    "aliases",
+                    f"expected old addresses on this site starting with '/', such as '/news/2015/10/launch/', got {describe(item)}",
+                )
                 continue
             if why := unsafe_path(item):
                 self.report("aliases", f"'{_shown(item)}' cannot be an old address: {why}")
@@ -175,10 +203,16 @@ class FieldReader:
                     self.report(field, f"given without 'image'; add the image's path or remove '{field}'")
             return None, None
         if "://" in image or image.startswith("//"):
-            self.report("image", f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path")
+            self.report(
+                "image",
+                f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path",
+            )
             return None, alt
         if alt is None and "image_alt" not in self.meta:
-            self.report("image_alt", f"missing for image '{image}'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'")
+            self.report(
+                "image_alt",
+                f"missing for image '{image}'; describe the image for people who cannot see it, in a line such as 'image_alt: Pupils planting trees'",
+            )
         return image, alt
 
     def image_notes(self) -> tuple[str | None, str | None]:
@@ -195,7 +229,9 @@ class FieldReader:
             return []
         return value
 
-    def _entry(self, field: str, number: int, item: object, keys: tuple[str, ...], example: str) -> dict[str, Any] | None:
+    def _entry(
+        self, field: str, number: int, item: object, keys: tuple[str, ...], example: str
+    ) -> dict[str, Any] | None:
         """One entry of a list of mappings, with its unknown keys reported."""
         if not isinstance(item, dict):
             self.report(field, f"entry {number} is {describe(item)}; {example}")
@@ -215,7 +251,10 @@ class FieldReader:
                 continue
             note = entry.get("note")
             if not isinstance(note, str) or not note.strip():
-                self.report("changes", f"entry {number} needs a 'note:' that says what changed, such as 'note: Corrected the date of the open evening'")
+                self.report(
+                    "changes",
+                    f"entry {number} needs a 'note:' that says what changed, such as 'note: Corrected the date of the open evening'",
+                )
             if entry.get("date") is None:
                 self.report("changes", f"entry {number} needs a 'date:', such as 'date: 2026-04-16 10:00'")
                 continue
@@ -241,16 +280,28 @@ class FieldReader:
                 continue
             title, file, url = (entry.get(key) for key in ATTACHMENT_FIELDS)
             if not isinstance(title, str) or not title.strip():
-                self.report("attachments", f"entry {number} needs a 'title:', the document's name as readers see it, such as 'title: Consultation report'")
+                self.report(
+                    "attachments",
+                    f"entry {number} needs a 'title:', the document's name as readers see it, such as 'title: Consultation report'",
+                )
                 continue
             if (file is None) == (url is None):
-                self.report("attachments", f"entry {number} ('{title.strip()}') needs either 'file:' (a file beside the post, such as 'files/report.pdf') or 'url:', not {'both' if file else 'neither'}")
+                self.report(
+                    "attachments",
+                    f"entry {number} ('{title.strip()}') needs either 'file:' (a file beside the post, such as 'files/report.pdf') or 'url:', not {'both' if file else 'neither'}",
+                )
                 continue
             if url is not None and not _is_web_address(url):
-                self.report("attachments", f"entry {number}: 'url' must be a web address starting with https://, got {describe(url)}")
+                self.report(
+                    "attachments",
+                    f"entry {number}: 'url' must be a web address starting with https://, got {describe(url)}",
+                )
                 continue
             if file is not None and (not isinstance(file, str) or "://" in file or file.startswith("/")):
-                self.report("attachments", f"entry {number}: 'file' must be the path of a file beside the post, such as 'files/report.pdf', got {describe(file)}")
+                self.report(
+                    "attachments",
+                    f"entry {number}: 'file' must be the path of a file beside the post, such as 'files/report.pdf', got {describe(file)}",
+                )
                 continue
             found.append((number, title.strip(), file, url))
         return found
@@ -269,18 +320,29 @@ class FieldReader:
                 self.report("related", f"entry {number}: 'title' must be text, got {describe(title)}")
                 continue
             if (file is None) == (url is None):
-                self.report("related", f"entry {number} needs either 'file:' (a post or page by its file) or 'url:', not {'both' if file else 'neither'}")
+                self.report(
+                    "related",
+                    f"entry {number} needs either 'file:' (a post or page by its file) or 'url:', not {'both' if file else 'neither'}",
+                )
                 continue
             if url is not None:
                 if not _is_web_address(url):
-                    self.report("related", f"entry {number}: 'url' must be a web address starting with https://, got {describe(url)}; link a post or page by its file instead")
+                    self.report(
+                        "related",
+                        f"entry {number}: 'url' must be a web address starting with https://, got {describe(url)}; link a post or page by its file instead",
+                    )
                 elif title is None:
-                    self.report("related", f"entry {number}: give the link to {url} a 'title:', the words readers click")
+                    self.report(
+                        "related", f"entry {number}: give the link to {url} a 'title:', the words readers click"
+                    )
                 else:
                     found.append(Related(title.strip(), url))
                 continue
             if not isinstance(file, str) or not file.endswith(".md"):
-                self.report("related", f"entry {number}: link a post or a page by its Markdown file, such as '../2025/2025-01-15-new-school-year.md' or '../../docs/about.md', got {describe(file)}")
+                self.report(
+                    "related",
+                    f"entry {number}: link a post or a page by its Markdown file, such as '../2025/2025-01-15-new-school-year.md' or '../../docs/about.md', got {describe(file)}",
+                )
                 continue
             found.append(Related(title.strip() if title else None, file))
         return tuple(found)

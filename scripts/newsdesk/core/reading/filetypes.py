@@ -1,22 +1,42 @@
 """What a document really is, from its first bytes and (for Office and OpenDocument files) the zip
 inside it: a program renamed 'report.docx' is not published as "Word, 511 bytes"."""
+
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
 
 # By suffix: what the file must hold, in words for the message, and the program that saves it.
-NAMES = {".pdf": ("a PDF", "PDF"), ".docx": ("a Word document", "Word"), ".xlsx": ("an Excel workbook", "Excel"),
-         ".doc": ("a Word document", "Word"), ".xls": ("an Excel workbook", "Excel"),
-         ".odt": ("an OpenDocument text", "LibreOffice"), ".ods": ("an OpenDocument spreadsheet", "LibreOffice"),
-         ".odp": ("an OpenDocument presentation", "LibreOffice"), ".csv": ("a CSV file", "Excel")}
+NAMES = {
+    ".pdf": ("a PDF", "PDF"),
+    ".docx": ("a Word document", "Word"),
+    ".xlsx": ("an Excel workbook", "Excel"),
+    ".doc": ("a Word document", "Word"),
+    ".xls": ("an Excel workbook", "Excel"),
+    ".odt": ("an OpenDocument text", "LibreOffice"),
+    ".ods": ("an OpenDocument spreadsheet", "LibreOffice"),
+    ".odp": ("an OpenDocument presentation", "LibreOffice"),
+    ".csv": ("a CSV file", "Excel"),
+}
 _OOXML = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml"}
-_ODF = {".odt": "application/vnd.oasis.opendocument.text", ".ods": "application/vnd.oasis.opendocument.spreadsheet",
-        ".odp": "application/vnd.oasis.opendocument.presentation"}
+_ODF = {
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+}
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old Office formats (.doc, .xls)
-_STARTS = ((b"MZ", "a Windows program"), (b"\x7fELF", "a Linux program"), (b"\xcf\xfa\xed\xfe", "a Mac program"),
-           (b"#!", "a script"), (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a zip archive"), (_OLE, "an old Office document"),
-           (b"\x89PNG", "a PNG picture"), (b"\xff\xd8\xff", "a JPEG picture"), (b"{\\rtf", "an RTF document"))
+_STARTS = (
+    (b"MZ", "a Windows program"),
+    (b"\x7fELF", "a Linux program"),
+    (b"\xcf\xfa\xed\xfe", "a Mac program"),
+    (b"#!", "a script"),
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a zip archive"),
+    (_OLE, "an old Office document"),
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"{\\rtf", "an RTF document"),
+)
 
 
 def describe_bytes(head: bytes) -> str:
@@ -40,8 +60,10 @@ def document_problem(suffix: str, path: Path) -> str | None:
     inside = _inside(suffix, path, head)
     if inside is None:
         return None
-    return (f"is named like {name} but {inside}; open the original in {program} and save it again as {suffix}, "
-            "then give that file (if it came by email, ask the sender for the document itself)")
+    return (
+        f"is named like {name} but {inside}; open the original in {program} and save it again as {suffix}, "
+        "then give that file (if it came by email, ask the sender for the document itself)"
+    )
 
 
 def _inside(suffix: str, path: Path, head: bytes) -> str | None:

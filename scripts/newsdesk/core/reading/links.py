@@ -1,4 +1,5 @@
 """Finding the local links and images in a post's Markdown, so broken ones fail before the build."""
+
 from __future__ import annotations
 
 import re
@@ -10,7 +11,9 @@ _FENCED = re.compile(r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$", re.S | re.M)
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 # Starts with the literal '[' (an image's '!' is checked before it), so the regex engine can skip
 # ahead to each '[' instead of trying every position: most of a post's text has no links.
-_INLINE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_INLINE = re.compile(
+    r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(<[^>]*>|[^)\s]+)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>]*>|\S+)", re.M)
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
 _ATTR = re.compile(r"""\b(src|alt)\s*=\s*("[^"]*"|'[^']*')""", re.I)
@@ -62,8 +65,10 @@ def local_links(body: str) -> list[Link]:
         attrs = {name.lower(): value[1:-1] for name, value in _ATTR.findall(match.group(0))}
         if "src" in attrs:
             found.append(_link(text, match.start(), attrs["src"], True, attrs.get("alt")))
-    return sorted((link for link in found if link.path or link.absolute or link.target.startswith("#")),
-                  key=lambda link: (link.line, link.target))
+    return sorted(
+        (link for link in found if link.path or link.absolute or link.target.startswith("#")),
+        key=lambda link: (link.line, link.target),
+    )
 
 
 def _link(text: str, start: int, target: str, is_image: bool, alt: str | None) -> Link:

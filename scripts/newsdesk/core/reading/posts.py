@@ -2,6 +2,7 @@
 
 Nothing here stops at the first problem: the writer gets every problem in one go.
 """
+
 from __future__ import annotations
 
 import math
@@ -48,7 +49,8 @@ def display(path: Path, root: Path) -> str:
 def post_files(posts_dir: Path) -> list[Path]:
     """Markdown files under posts/, in a fixed order; a README there is for people, not a post."""
     return sorted(
-        path for path in posts_dir.rglob("*.md")
+        path
+        for path in posts_dir.rglob("*.md")
         if path.name.lower() != "readme.md"
         and not any(part.startswith((".", "_")) for part in path.relative_to(posts_dir).parts)
     )
@@ -57,8 +59,10 @@ def post_files(posts_dir: Path) -> list[Path]:
 def asset_files(posts_dir: Path) -> list[Path]:
     """Images and other files kept beside posts; they are copied into the site as they are."""
     return sorted(
-        path for path in posts_dir.rglob("*")
-        if path.is_file() and path.suffix.lower() != ".md"
+        path
+        for path in posts_dir.rglob("*")
+        if path.is_file()
+        and path.suffix.lower() != ".md"
         and not any(part.startswith(".") for part in path.relative_to(posts_dir).parts)
     )
 
@@ -74,7 +78,9 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
     A missing or unreadable file is one problem about that file, never one per post.
     """
     source = display(path, root)
-    example = "one entry per author, such as 'director:' with 'name: Sam Example' and 'role: Director' indented under it"
+    example = (
+        "one entry per author, such as 'director:' with 'name: Sam Example' and 'role: Director' indented under it"
+    )
     if not path.is_file():
         return {}, [Problem(source, "file", f"missing; create it beside mkdocs.yml with {example}")]
     try:
@@ -99,7 +105,9 @@ def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Proble
         contact = FieldReader(source, entry, None, found).contact(None)  # type: ignore[arg-type]  # the same rules as a post's; contact() reads no settings
         problems += [Problem(source, f"{key}.{problem.field}", problem.message) for problem in found]
         for extra in set(entry) - {"name", "role", "contact"}:
-            problems.append(Problem(source, f"{key}.{extra}", "unknown field; an author has 'name', 'role' and 'contact'"))
+            problems.append(
+                Problem(source, f"{key}.{extra}", "unknown field; an author has 'name', 'role' and 'contact'")
+            )
         authors[str(key)] = Author(str(key), entry["name"].strip(), str(entry.get("role") or "").strip(), contact)
     return authors, problems
 
@@ -114,7 +122,13 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        problems.append(Problem(source, "file", f"not UTF-8 text (line {line} has a character saved in another encoding); save the file again with the encoding 'UTF-8'"))
+        problems.append(
+            Problem(
+                source,
+                "file",
+                f"not UTF-8 text (line {line} has a character saved in another encoding); save the file again with the encoding 'UTF-8'",
+            )
+        )
         return None
     try:
         parts = split(text)
@@ -129,37 +143,87 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     post_type = settings.types.get(type_key or "")
     summary = fields.text("summary")
     if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
-        problems.append(Problem(source, "summary", f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'"))
+        problems.append(
+            Problem(
+                source,
+                "summary",
+                f"missing; every {post_type.label.lower()} needs a summary of one or two sentences, in a line such as 'summary: ...'",
+            )
+        )
     updated = fields.date("updated")
     changes = fields.changes()
     if changes and updated and updated != changes[0].date:
-        problems.append(Problem(source, "updated", f"{written_date(updated)} is not the date of the newest entry in 'changes' ({written_date(changes[0].date)}); remove 'updated': the newest change sets it"))
+        problems.append(
+            Problem(
+                source,
+                "updated",
+                f"{written_date(updated)} is not the date of the newest entry in 'changes' ({written_date(changes[0].date)}); remove 'updated': the newest change sets it",
+            )
+        )
     updated = changes[0].date if changes else updated
     for number, change in enumerate(changes, start=1):  # every entry, not only the newest
         if date and updated_too_early(change.date, date):
-            problems.append(Problem(source, "changes", f"entry {number}, {written_date(change.date)}, is before the post's date {written_date(date)}; a change comes after the post is published"))
+            problems.append(
+                Problem(
+                    source,
+                    "changes",
+                    f"entry {number}, {written_date(change.date)}, is before the post's date {written_date(date)}; a change comes after the post is published",
+                )
+            )
     if updated and date and not changes and updated_too_early(updated, date):
-        problems.append(Problem(source, "updated", f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed"))
+        problems.append(
+            Problem(
+                source,
+                "updated",
+                f"{written_date(updated)} is before the post's date {written_date(date)}; 'updated' is when the post was last changed",
+            )
+        )
     image, image_alt = fields.image(PurePosixPath(rel).parent)
     author = fields.author()
     # Without a readable authors file, its own problem is the one cause: no "contact: missing" per post.
-    contact_required = (post_type.label.lower() if post_type and post_type.contact_required and not (author and author.contact)
-                        and not settings.authors_unreadable else None)
+    contact_required = (
+        post_type.label.lower()
+        if post_type
+        and post_type.contact_required
+        and not (author and author.contact)
+        and not settings.authors_unreadable
+        else None
+    )
     contact = fields.contact(contact_required) or (author.contact if author else None)
     image_caption, image_credit = fields.image_notes() if image else (None, None)
     # A post without a known type or author has a problem reported already, and is never built.
     post = Post(
-        source=source, rel=rel, path=path, title=title or "", date=date or datetime.min.replace(tzinfo=settings.timezone),
-        type=post_type, slug=fields.slug(slug_from_filename(path.stem)),  # type: ignore[arg-type]
-        links=tuple(local_links(parts.body)), author=author, body=parts.body,  # type: ignore[arg-type]
-        body_line=parts.body_line, summary=summary, tags=fields.tags(),
-        updated=updated, draft=fields.flag("draft"), image=image, image_alt=image_alt,
-        image_caption=image_caption, image_credit=image_credit,
-        aliases=fields.aliases(), contact=contact, notes_to_editors=fields.text("notes_to_editors"),
-        changes=changes, attachments=documents.read_attachments(fields, rel, settings), related=fields.related(),
+        source=source,
+        rel=rel,
+        path=path,
+        title=title or "",
+        date=date or datetime.min.replace(tzinfo=settings.timezone),
+        type=post_type,  # type: ignore[arg-type]
+        slug=fields.slug(slug_from_filename(path.stem)),
+        links=tuple(local_links(parts.body)),
+        author=author,  # type: ignore[arg-type]
+        body=parts.body,
+        body_line=parts.body_line,
+        summary=summary,
+        tags=fields.tags(),
+        updated=updated,
+        draft=fields.flag("draft"),
+        image=image,
+        image_alt=image_alt,
+        image_caption=image_caption,
+        image_credit=image_credit,
+        aliases=fields.aliases(),
+        contact=contact,
+        notes_to_editors=fields.text("notes_to_editors"),
+        changes=changes,
+        attachments=documents.read_attachments(fields, rel, settings),
+        related=fields.related(),
         reading_minutes=max(1, math.ceil(len(parts.body.split()) / settings.words_per_minute)),
-        notes=tuple((field, note) for field, value in (("date", date), ("updated", updated))
-                    if value and (note := ambiguity(value, str(parts.meta.get(field))))),
+        notes=tuple(
+            (field, note)
+            for field, value in (("date", date), ("updated", updated))
+            if value and (note := ambiguity(value, str(parts.meta.get(field))))
+        ),
     )
     if not parts.body.strip():
         problems.append(Problem(source, "body", "empty; write the post below the closing '---' line"))
@@ -215,9 +279,16 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Re
 def _future_changes(post: Post, now: datetime) -> list[Problem]:
     """A change dated after now would show readers "Updated" on a day still to come, and make the
     feeds and sitemap say so: it is a mistake, never a plan."""
-    return [Problem(post.source, "changes", f"entry {number}, {written_date(change.date)}, is in the future (it is now {written_date(now)}); "
-                                            "write the date and time the change was made")
-            for number, change in enumerate(post.changes, start=1) if change.date > now]
+    return [
+        Problem(
+            post.source,
+            "changes",
+            f"entry {number}, {written_date(change.date)}, is in the future (it is now {written_date(now)}); "
+            "write the date and time the change was made",
+        )
+        for number, change in enumerate(post.changes, start=1)
+        if change.date > now
+    ]
 
 
 def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
@@ -227,17 +298,30 @@ def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
         other = owner.setdefault(post.url, post)
         if other is not post:
             for one, two in ((post, other), (other, post)):
-                problems.append(Problem(one.source, "slug", f"the address /{post.url} is also used by {two.source}; give one of them a different 'slug'"))
+                problems.append(
+                    Problem(
+                        one.source,
+                        "slug",
+                        f"the address /{post.url} is also used by {two.source}; give one of them a different 'slug'",
+                    )
+                )
     for post in sorted(posts, key=lambda p: p.source):
         for alias in post.aliases:
             key = alias.strip("/") + "/"
             other = owner.setdefault(key, post)
             if other is not post:
-                problems.append(Problem(post.source, "aliases", f"'{alias}' is already the address of {other.source}; remove it from 'aliases'"))
+                problems.append(
+                    Problem(
+                        post.source,
+                        "aliases",
+                        f"'{alias}' is already the address of {other.source}; remove it from 'aliases'",
+                    )
+                )
 
 
-def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str],
-                 publishing: bool, problems: list[Problem]) -> None:
+def _check_links(
+    post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str], publishing: bool, problems: list[Problem]
+) -> None:
     links = list(post.links)
     if post.image:
         links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
@@ -246,8 +330,9 @@ def _check_links(post: Post, settings: Settings, by_rel: dict[str, Post], known:
             problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
 
 
-def _resolve_related(post: Post, settings: Settings, by_rel: dict[str, Post], publishing: bool,
-                     problems: list[Problem]) -> Iterator[Related]:
+def _resolve_related(
+    post: Post, settings: Settings, by_rel: dict[str, Post], publishing: bool, problems: list[Problem]
+) -> Iterator[Related]:
     """Each related link with the post or docs page it names; a link that would break is a problem."""
     for number, item in enumerate(post.related, start=1):
         if item.target.startswith(("https://", "http://")):
@@ -258,7 +343,13 @@ def _resolve_related(post: Post, settings: Settings, by_rel: dict[str, Post], pu
         if rel.startswith("../"):
             page = docs_page(post, Link(item.target, item.target, False, None, 0), settings)
             if page is None:
-                problems.append(Problem(post.source, "related", f"{what} is neither a post nor a page in docs/; link a post such as '../2025/2025-01-15-x.md' or a page such as '../../docs/about.md'"))
+                problems.append(
+                    Problem(
+                        post.source,
+                        "related",
+                        f"{what} is neither a post nor a page in docs/; link a post such as '../2025/2025-01-15-x.md' or a page such as '../../docs/about.md'",
+                    )
+                )
                 continue
             yield Related(item.title, item.target, page=page)
             continue
@@ -299,20 +390,23 @@ def docs_links(post: Post, settings: Settings) -> dict[str, str]:
     moved = {}
     for link in post.links:
         if page := docs_page(post, link, settings):
-            suffix = link.target[len(link.target.split("#")[0]):]
+            suffix = link.target[len(link.target.split("#")[0]) :]
             moved[link.target] = posixpath.relpath(page, posixpath.dirname(post.src_uri)) + suffix
     return moved
 
 
-def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str],
-                   publishing: bool) -> Iterator[str]:
+def _link_problems(
+    post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str], publishing: bool
+) -> Iterator[str]:
     """What is wrong with one link or image of a post: nothing, or each thing the writer must fix."""
     rel = resolve(post.rel, link.path)
     what = f"{'image' if link.is_image else 'link'} '{link.target}'"
     what += f" on line {post.body_line + link.line - 1}" if link.line else ""
     if link.absolute:
-        yield (f"{what} is an address, which the build cannot check; link to the file instead, "
-               "such as '../2025/2025-10-14-every-day-counts.md' for a post or '../../docs/about.md' for a page")
+        yield (
+            f"{what} is an address, which the build cannot check; link to the file instead, "
+            "such as '../2025/2025-10-14-every-day-counts.md' for a post or '../../docs/about.md' for a page"
+        )
         return
     if not link.path:
         return  # '#section' of this post: see anchors.py
@@ -330,7 +424,9 @@ def _link_problems(post: Post, link: Link, settings: Settings, by_rel: dict[str,
     if is_file and not exists:
         yield f"{what} points to posts/{rel}, which does not exist"
     elif link.is_image and exists:
-        yield from image_problems(what, link.target, settings.posts_dir / rel, link.line == 0, f"posts/{rel}", settings.cache)
+        yield from image_problems(
+            what, link.target, settings.posts_dir / rel, link.line == 0, f"posts/{rel}", settings.cache
+        )
     other = by_rel.get(rel)
     if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
         when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"

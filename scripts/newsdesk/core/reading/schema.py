@@ -1,6 +1,7 @@
 """The fields of a post, declared once: the validator's list of known fields (fields.py), the
 browser editor's form (editor.py), `newsdesk new`'s template and the tests that keep them in step
 all read this declaration."""
+
 from __future__ import annotations
 
 import re
@@ -43,65 +44,163 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "text", "Title", "The headline; a press release's should fit in 65 characters.",
-          required=True, example="End of term"),
-    Field("date", "datetime", "Date", "UK time. A date in the future schedules the post.",
-          required=True, example="2024-12-19 09:30"),
+    Field(
+        "title",
+        "text",
+        "Title",
+        "The headline; a press release's should fit in 65 characters.",
+        required=True,
+        example="End of term",
+    ),
+    Field(
+        "date",
+        "datetime",
+        "Date",
+        "UK time. A date in the future schedules the post.",
+        required=True,
+        example="2024-12-19 09:30",
+    ),
     Field("type", "type", "Type", required=True, example="blog"),
-    Field("summary", "longtext", "Summary", "One or two sentences for listings, feeds and search results; 160 characters at most.",
-          required=lambda post_type, settings: post_type.summary_required, example="Every school closes on Friday 20 December."),
+    Field(
+        "summary",
+        "longtext",
+        "Summary",
+        "One or two sentences for listings, feeds and search results; 160 characters at most.",
+        required=lambda post_type, settings: post_type.summary_required,
+        example="Every school closes on Friday 20 December.",
+    ),
     Field("tags", "tags", "Tags", "Reuse the tags on the site's Tags page.", example=["SEND"]),
-    Field("author", "author", "Author", "Who signs the post.",
-          required=lambda post_type, settings: settings.default_author is None, example="director"),
+    Field(
+        "author",
+        "author",
+        "Author",
+        "Who signs the post.",
+        required=lambda post_type, settings: settings.default_author is None,
+        example="director",
+    ),
     Field("updated", "date", "Updated", "The date of the last real change, after publishing.", example="2024-12-20"),
     Field("draft", "flag", "Draft", "Keeps the post off the published site.", example=False),
-    Field("slug", "slug", "Address", "The end of the post's address, such as 'end-of-term'; leave it empty to make it from the title.",
-          example="end-of-term", pattern=(SLUG_PATTERN.pattern, "lowercase letters, digits and hyphens, such as 'end-of-term'")),
+    Field(
+        "slug",
+        "slug",
+        "Address",
+        "The end of the post's address, such as 'end-of-term'; leave it empty to make it from the title.",
+        example="end-of-term",
+        pattern=(SLUG_PATTERN.pattern, "lowercase letters, digits and hyphens, such as 'end-of-term'"),
+    ),
     Field("image", "image", "Image", "A picture for the top of the post and for feeds.", example="images/hall.jpg"),
-    Field("image_alt", "text", "Image description", "What the picture shows, for people who cannot see it; needed with an image.",
-          example="Pupils planting trees", needs="image"),
-    Field("image_caption", "text", "Image caption", "Shown under the picture: what it shows, in a sentence.",
-          example="Pupils in the new science lab", needs="image"),
-    Field("image_credit", "text", "Image credit", "Who took the picture or owns it, shown under it.",
-          example="Photo: City Council", needs="image"),
-    Field("aliases", "list", "Old addresses", "Old addresses of this post that should keep working, each starting with '/'.",
-          example=["/news/2015/10/launch/"], pattern=("^/[^ ]*$", "an address on this site starting with '/', such as '/news/2015/10/launch/'")),
-    Field("contact", "group", "Media contact",
-          "The press contact; needs an email or a phone number. Leave it empty to use the author's contact from the authors file, if they have one.",
-          required=lambda post_type, settings: post_type.contact_required and not all(a.contact for a in settings.authors.values()),
-          press_only=True,
-          fields=(
-              Field("name", "text", "Name", required=True, example="Education Press Office"),
-              Field("role", "text", "Role", example="Media relations"),
-              Field("email", "text", "Email", example="press.office@example.gov.uk",
-                    pattern=(EMAIL.pattern, "an email address, such as name@example.gov.uk")),
-              Field("phone", "text", "Telephone", example="0300 555 0100"),
-          )),
-    Field("notes_to_editors", "markdown", "Notes to editors", "Shown after 'Ends': background a journalist may need.",
-          example="1. Background a journalist may need.", press_only=True),
-    Field("changes", "records", "Changes",
-          "A correction or update after publishing: when, and what changed. Newest first; the newest sets 'Updated'.",
-          example=[{"date": "2024-12-20", "note": "Corrected the date of the open evening"}], fields=(
-              Field("date", "datetime", "Date", required=True, example="2024-12-20"),
-              Field("note", "text", "What changed", required=True, example="Corrected the date of the open evening"),
-          )),
-    Field("attachments", "records", "Documents",
-          "Documents for readers: a file beside the post (such as a PDF) or a web address, with its name.",
-          example=[{"title": "Consultation report", "url": "https://example.gov.uk/report.pdf"}], fields=(
-              Field("title", "text", "Name", required=True, example="Consultation report"),
-              Field("file", "file", "File", "A file saved beside the post; or give a web address instead.", example="files/report.pdf"),
-              Field("url", "url", "Web address", "Instead of a file.", example="https://example.gov.uk/report.pdf"),
-          )),
-    Field("related", "records", "Related content",
-          "Links under 'Related content': a post or page by its file, or a web address with a title.",
-          example=[{"title": "The council's schools pages", "url": "https://example.gov.uk/schools"}], fields=(
-              Field("title", "text", "Title", example="The council's schools pages"),
-              Field("file", "text", "Post or page", "Its Markdown file, such as '../2025/2025-01-15-new-school-year.md'.",
-                    example="../2025/2025-01-15-new-school-year.md"),
-              Field("url", "url", "Web address", example="https://example.gov.uk/schools"),
-          )),
+    Field(
+        "image_alt",
+        "text",
+        "Image description",
+        "What the picture shows, for people who cannot see it; needed with an image.",
+        example="Pupils planting trees",
+        needs="image",
+    ),
+    Field(
+        "image_caption",
+        "text",
+        "Image caption",
+        "Shown under the picture: what it shows, in a sentence.",
+        example="Pupils in the new science lab",
+        needs="image",
+    ),
+    Field(
+        "image_credit",
+        "text",
+        "Image credit",
+        "Who took the picture or owns it, shown under it.",
+        example="Photo: City Council",
+        needs="image",
+    ),
+    Field(
+        "aliases",
+        "list",
+        "Old addresses",
+        "Old addresses of this post that should keep working, each starting with '/'.",
+        example=["/news/2015/10/launch/"],
+        pattern=("^/[^ ]*$", "an address on this site starting with '/', such as '/news/2015/10/launch/'"),
+    ),
+    Field(
+        "contact",
+        "group",
+        "Media contact",
+        "The press contact; needs an email or a phone number. Leave it empty to use the author's contact from the authors file, if they have one.",
+        required=lambda post_type, settings: (
+            post_type.contact_required and not all(a.contact for a in settings.authors.values())
+        ),
+        press_only=True,
+        fields=(
+            Field("name", "text", "Name", required=True, example="Education Press Office"),
+            Field("role", "text", "Role", example="Media relations"),
+            Field(
+                "email",
+                "text",
+                "Email",
+                example="press.office@example.gov.uk",
+                pattern=(EMAIL.pattern, "an email address, such as name@example.gov.uk"),
+            ),
+            Field("phone", "text", "Telephone", example="0300 555 0100"),
+        ),
+    ),
+    Field(
+        "notes_to_editors",
+        "markdown",
+        "Notes to editors",
+        "Shown after 'Ends': background a journalist may need.",
+        example="1. Background a journalist may need.",
+        press_only=True,
+    ),
+    Field(
+        "changes",
+        "records",
+        "Changes",
+        "A correction or update after publishing: when, and what changed. Newest first; the newest sets 'Updated'.",
+        example=[{"date": "2024-12-20", "note": "Corrected the date of the open evening"}],
+        fields=(
+            Field("date", "datetime", "Date", required=True, example="2024-12-20"),
+            Field("note", "text", "What changed", required=True, example="Corrected the date of the open evening"),
+        ),
+    ),
+    Field(
+        "attachments",
+        "records",
+        "Documents",
+        "Documents for readers: a file beside the post (such as a PDF) or a web address, with its name.",
+        example=[{"title": "Consultation report", "url": "https://example.gov.uk/report.pdf"}],
+        fields=(
+            Field("title", "text", "Name", required=True, example="Consultation report"),
+            Field(
+                "file",
+                "file",
+                "File",
+                "A file saved beside the post; or give a web address instead.",
+                example="files/report.pdf",
+            ),
+            Field("url", "url", "Web address", "Instead of a file.", example="https://example.gov.uk/report.pdf"),
+        ),
+    ),
+    Field(
+        "related",
+        "records",
+        "Related content",
+        "Links under 'Related content': a post or page by its file, or a web address with a title.",
+        example=[{"title": "The council's schools pages", "url": "https://example.gov.uk/schools"}],
+        fields=(
+            Field("title", "text", "Title", example="The council's schools pages"),
+            Field(
+                "file",
+                "text",
+                "Post or page",
+                "Its Markdown file, such as '../2025/2025-01-15-new-school-year.md'.",
+                example="../2025/2025-01-15-new-school-year.md",
+            ),
+            Field("url", "url", "Web address", example="https://example.gov.uk/schools"),
+        ),
+    ),
 )
 FIELD = {field.name: field for field in FIELDS}
 KNOWN_FIELDS = tuple(FIELD)
 CONTACT_FIELDS, CHANGE_FIELDS, ATTACHMENT_FIELDS, RELATED_FIELDS = (
-    tuple(part.name for part in FIELD[name].fields) for name in ("contact", "changes", "attachments", "related"))
+    tuple(part.name for part in FIELD[name].fields) for name in ("contact", "changes", "attachments", "related")
+)

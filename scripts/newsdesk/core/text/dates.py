@@ -1,4 +1,5 @@
 """Dates as writers type them, as readers see them, and 'now' (which a test or CI may freeze)."""
+
 from __future__ import annotations
 
 import os
@@ -6,8 +7,20 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?:\s+([A-Za-z]{3,5}))?)?$")
 NOW_VARIABLE = "NEWSDESK_NOW"
 
@@ -34,14 +47,18 @@ def parse_date(value: str, tz: ZoneInfo) -> tuple[datetime, bool]:
         raise ValueError(f"'{value}' is not a real time; check the hours (00-23) and minutes (00-59)") from None
     if _skipped(moment):
         before = (moment - timedelta(hours=1)).strftime("%H:%M")
-        raise ValueError(f"'{value}' does not exist: the clocks go forward that night and skip from "
-                         f"{moment.replace(minute=0):%H:%M} to the next hour; write a time before "
-                         f"{moment.replace(minute=0):%H:%M} (such as {before}) or one an hour later")
+        raise ValueError(
+            f"'{value}' does not exist: the clocks go forward that night and skip from "
+            f"{moment.replace(minute=0):%H:%M} to the next hour; write a time before "
+            f"{moment.replace(minute=0):%H:%M} (such as {before}) or one an hour later"
+        )
     if zone:
         chosen = [m for m in (moment, moment.replace(fold=1)) if (m.tzname() or "").upper() == zone.upper()]
         if not chosen:
-            raise ValueError(f"'{value}': the time at {hour:02d}:{minute:02d} that day is {moment.tzname()}, not {zone}; "
-                             f"write '{match.group(0)[:16]}' without '{zone}'")
+            raise ValueError(
+                f"'{value}': the time at {hour:02d}:{minute:02d} that day is {moment.tzname()}, not {zone}; "
+                f"write '{match.group(0)[:16]}' without '{zone}'"
+            )
         moment = chosen[0]
     return moment, match.group(4) is not None
 
@@ -57,9 +74,11 @@ def ambiguity(moment: datetime, value: str) -> str | None:
     if other.utcoffset() == moment.utcoffset() or re.search(r"[A-Za-z]$", value.strip()):
         return None
     clock = f"{moment:%Y-%m-%d %H:%M}"
-    return (f"{moment:%H:%M} happens twice on {moment:%Y-%m-%d}, because the clocks go back; the first "
-            f"({moment.tzname()}) is used; to mean the second, write '{clock} {other.tzname()}' "
-            f"(or '{clock} {moment.tzname()}' to keep the first and silence this warning)")
+    return (
+        f"{moment:%H:%M} happens twice on {moment:%Y-%m-%d}, because the clocks go back; the first "
+        f"({moment.tzname()}) is used; to mean the second, write '{clock} {other.tzname()}' "
+        f"(or '{clock} {moment.tzname()}' to keep the first and silence this warning)"
+    )
 
 
 def current_time(tz: ZoneInfo) -> datetime:

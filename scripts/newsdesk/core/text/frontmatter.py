@@ -3,6 +3,7 @@
 The loader keeps dates as strings (we parse them ourselves, so '2024-02-30' is a date error, not a
 YAML crash) and only 'true'/'false' are booleans (so 'draft: yes' is reported, not guessed).
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,11 @@ class StrictLoader(_NoDuplicates, yaml.SafeLoader):
 
 
 StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 StrictLoader.add_implicit_resolver(
@@ -53,6 +58,7 @@ StrictLoader.add_implicit_resolver(
 
 FastStrictLoader: type[yaml.SafeLoader] | type[yaml.CSafeLoader] = StrictLoader
 if getattr(yaml, "__with_libyaml__", False):
+
     class _FastStrictLoader(_NoDuplicates, yaml.CSafeLoader):
         """StrictLoader's rules on libyaml's parser: about ten times faster, which `newsdesk check`
         needs for a thousand posts. Its error messages differ, so errors are re-read with StrictLoader."""
@@ -95,11 +101,17 @@ def yaml_problem(error: yaml.MarkedYAMLError, first_line: int, lines: list[str])
     `first_line` is the file's line number of the YAML's first line.
     """
     if isinstance(error, DuplicateKeyError):
-        return (f"'{error.key}' is given twice, on lines {error.first.line + first_line} and {error.second.line + first_line}; "
-                "keep one of them (YAML would silently use the second)")
+        return (
+            f"'{error.key}' is given twice, on lines {error.first.line + first_line} and {error.second.line + first_line}; "
+            "keep one of them (YAML would silently use the second)"
+        )
     mark = error.problem_mark
     # An unclosed quote or bracket is found where the text ends: point at where it opens instead.
-    if error.context_mark is not None and error.context and error.context.startswith(("while scanning a quoted", "while parsing a flow")):
+    if (
+        error.context_mark is not None
+        and error.context
+        and error.context.startswith(("while scanning a quoted", "while parsing a flow"))
+    ):
         mark = error.context_mark
     if mark is None:
         return f"YAML syntax error ({error.problem}); check the quotes, colons and indentation"
@@ -110,8 +122,11 @@ def yaml_problem(error: yaml.MarkedYAMLError, first_line: int, lines: list[str])
         return f"{where} opens a quote that is never closed; end the value with the same quote, or remove the quote"
     if mark is error.context_mark:
         return f"{where} opens a list with '[' that is never closed; end it with ']' on the same line"
-    return (f"YAML syntax error on {where}: {error.problem}; if a value contains ': ' or starts with a quote "
-            "or '[', put the whole value in double quotes")
+    return (
+        f"YAML syntax error on {where}: {error.problem}; if a value contains ': ' or starts with a quote "
+        "or '[', put the whole value in double quotes"
+    )
+
 
 _FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 
@@ -151,7 +166,7 @@ def split(text: str) -> Split:
         raise FrontMatterError(
             f"expected 'field: value' lines, got {describe(meta)}; write one 'field: value' per line"
         )
-    return Split(meta=meta, body="".join(lines[end + 1:]), body_line=end + 2)
+    return Split(meta=meta, body="".join(lines[end + 1 :]), body_line=end + 2)
 
 
 def describe(value: object) -> str:

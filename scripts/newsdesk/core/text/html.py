@@ -1,5 +1,6 @@
 """Working on a post's rendered HTML: its excerpt, its plain text, and moving its relative URLs
 to another page or making them absolute for feeds."""
+
 from __future__ import annotations
 
 import posixpath
@@ -18,8 +19,28 @@ _TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
 _ATTR = re.compile(r"""(\s)([^\s"'>/=]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 _TAG_NAME = re.compile(r"<[^\s/>]*")
 URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "poster", "cite", "xlink:href"})
-_BLOCKS = frozenset({"p", "br", "div", "li", "dd", "dt", "tr", "td", "th", "blockquote", "pre",
-                     "h1", "h2", "h3", "h4", "h5", "h6", "figcaption"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "br",
+        "div",
+        "li",
+        "dd",
+        "dt",
+        "tr",
+        "td",
+        "th",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "figcaption",
+    }
+)
 
 
 def excerpt(html: str) -> str:
@@ -36,6 +57,7 @@ def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
 
     Attribute names are matched in any case, values in double, single or no quotes; the quoting is kept.
     """
+
     def url_value(name: str, value: str) -> str:
         if name != "srcset":
             return change(value)
@@ -58,6 +80,7 @@ def rewrite_urls(html: str, change: Callable[[str], str]) -> str:
             return text  # most tags (<p>, <li>, <h2 id=...>) have no URL: spare the attribute scan
         name_end = found.end() if (found := _TAG_NAME.match(text)) else 0
         return text[:name_end] + _ATTR.sub(attribute, text[name_end:])
+
     changed = _TAG.sub(tag, html)
     return html if changed == html else changed  # the same object: a copy would double a site's HTML in memory
 
@@ -80,11 +103,13 @@ def rebase(html: str, from_url: str, to_url: str) -> str:
         path, _, fragment = target.partition("#")
         relative = posixpath.relpath(path, here) + ("/" if path.endswith("/") and path != "/" else "")
         return relative + (f"#{fragment}" if fragment else "")
+
     return rewrite_urls(html, change)
 
 
-def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str],
-                        known: set[str] | None = None) -> str:
+def resolve_source_urls(
+    html: str, page_url: str, source_dir: str, site_urls: Mapping[str, str], known: set[str] | None = None
+) -> str:
     """Relative URLs in a post's raw HTML, made right for its page.
 
     MkDocs rewrites Markdown links and images for the page's URL, but leaves raw HTML (an <img> with
@@ -108,6 +133,7 @@ def resolve_source_urls(html: str, page_url: str, source_dir: str, site_urls: Ma
             return url
         relative = posixpath.relpath("/" + target, here) + ("/" if target.endswith("/") else "")
         return relative + rest
+
     return rewrite_urls(html, change)
 
 
@@ -159,6 +185,6 @@ def shorten(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters at a word boundary, with '…' when anything was cut."""
     if len(text) <= limit:
         return text
-    head = text[:limit - 1]
+    head = text[: limit - 1]
     cut = head.rsplit(None, 1)[0] if " " in head else head
     return cut.rstrip(" ,;:.-–—") + "…"

@@ -1,4 +1,5 @@
 """Slugs are identities: two names that make the same slug are the same thing (tag, post URL)."""
+
 from __future__ import annotations
 
 import difflib
