@@ -100,8 +100,11 @@ class Settings:
     cache: Path | None = None  # the render cache folder, if any: pictures made before need no second look
 
 
-@dataclass
+@dataclass(frozen=True)
 class Post:
+    """One post as read and checked: made once (load_posts sets its status and related links by
+    making a new one) and never changed after."""
+
     source: str  # 'posts/2024/2024-12-19-end-of-term.md', as messages name it
     rel: str  # '2024/2024-12-19-end-of-term.md', relative to the posts folder
     path: Path

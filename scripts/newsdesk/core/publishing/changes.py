@@ -60,19 +60,20 @@ def site_digest(
     )
 
 
-def post_digests(posts: Iterable[Post], known: dict[str, tuple[Post, str, bytes]] | None = None) -> dict[str, bytes]:
+def post_digests(posts: Iterable[Post], known: dict[str, tuple[Post, bytes]] | None = None) -> dict[str, bytes]:
     """Each post's digest, by post.source: everything it is, body included.
 
-    `known` (post.source -> (post, status, digest)), kept by `mkdocs serve`, spares hashing again a
-    post object it has not read again: reading makes a new object, and only `status` changes after.
+    `known` (post.source -> (post, digest)), kept by `mkdocs serve`, spares hashing again a post
+    equal to the one hashed before. Posts are frozen, and a post not read again shares its fields'
+    objects with the one before, so the comparison is quick.
     """
     known = {} if known is None else known
     digests = {}
     for post in posts:
         entry = known.get(post.source)
-        if entry is None or entry[0] is not post or entry[1] != post.status:
-            entry = known[post.source] = (post, post.status, digest(post))
-        digests[post.source] = entry[2]
+        if entry is None or entry[0] != post:
+            entry = known[post.source] = (post, digest(post))
+        digests[post.source] = entry[1]
     return digests
 
 

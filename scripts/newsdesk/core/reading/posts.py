@@ -9,7 +9,7 @@ import math
 import os
 import posixpath
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -260,9 +260,11 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Re
     """
     problems: list[Problem] = []
     files = post_files(settings.posts_dir)
-    posts = [post for path in files if (post := _read(path, settings, problems, reads))]
+    read = [post for path in files if (post := _read(path, settings, problems, reads))]
+    posts = [
+        replace(post, status=DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED) for post in read
+    ]
     for post in posts:
-        post.status = DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED
         problems += _future_changes(post, now)
     failed = {problem.source for problem in problems}
     _check_urls([post for post in posts if post.source not in failed], problems)
@@ -270,7 +272,9 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Re
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
         _check_links(post, settings, by_rel, known, publishing, problems)
-        post.related = tuple(_resolve_related(post, settings, by_rel, publishing, problems))
+    posts = [
+        replace(post, related=tuple(_resolve_related(post, settings, by_rel, publishing, problems))) for post in posts
+    ]
     failed = {problem.source for problem in problems}
     valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
     return Loaded(valid, sorted(set(problems)))
