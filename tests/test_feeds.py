@@ -16,18 +16,15 @@ from newsdesk.core.feeds.feeds import (
     NOTHING_YET,
     RSS,
     Channel,
-    Enclosure,
     FeedSpec,
     build_feed,
-    enclosure_for,
     feed_specs,
     feeds_of_listing,
-    full_html,
     identity,
-    item_text,
     render,
     select,
 )
+from newsdesk.core.feeds.items import Enclosure, enclosure_for, full_html, item_text
 from newsdesk.core.feeds.opml import opml
 from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
 from newsdesk.core.pages.listings import TagSummary

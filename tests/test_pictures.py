@@ -15,7 +15,7 @@ import pytest
 from PIL import Image, ImageSequence
 
 from newsdesk.commands import check
-from newsdesk.core.pictures import imagecheck, images, imaging
+from newsdesk.core.pictures import cards, imagecheck, images, imaging
 from newsdesk.core.pictures.imagehtml import for_feed, responsive
 from sitekit import build, make_site
 
@@ -397,8 +397,8 @@ def test_responsive_html_and_feed_html():
 
 
 def test_long_titles_wrap_and_long_words_break():
-    font = imaging._font("bold", 72)
-    lines = imaging.wrap("A " + "x" * 80 + " end", font, 500)
+    font = cards._font("bold", 72)
+    lines = cards.wrap("A " + "x" * 80 + " end", font, 500)
     assert (
         all(font.getlength(line) <= 500 for line in lines) and "".join(lines).replace(" ", "") == "A" + "x" * 80 + "end"
     )
@@ -437,12 +437,12 @@ def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_
     ],
 )
 def test_the_card_draws_what_its_font_has_and_gives_up_on_text_mostly_in_another_script(text, drawn):
-    assert imaging.drawable(text) == drawn
+    assert cards.drawable(text) == drawn
 
 
 def card_pixels(title: str, organisation: str = "Director of Schools and Employability") -> bytes:
     card = images.Card("assets/cards/x.png", "alt", title, "News", "3 March 2025", organisation)
-    with Image.open(io.BytesIO(imaging._drawn(card))) as image:
+    with Image.open(io.BytesIO(cards._drawn(card))) as image:
         return image.convert("RGB").tobytes()
 
 

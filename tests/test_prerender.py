@@ -96,17 +96,17 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    import newsdesk.core.feeds.feeds
+    import newsdesk.core.feeds.items
     import newsdesk.mkdocs.plugin
     import newsdesk.mkdocs.prerender
 
     retargeted, excerpts = [], []
-    retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.plugin.excerpt
+    retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.view.excerpt
     monkeypatch.setattr(
         newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1]
     )
-    monkeypatch.setattr(newsdesk.mkdocs.plugin, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
-    monkeypatch.setattr(newsdesk.core.feeds.feeds, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
+    monkeypatch.setattr(newsdesk.mkdocs.view, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
+    monkeypatch.setattr(newsdesk.core.feeds.items, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))
     monkeypatch.setenv("NEWSDESK_NOW", FROZEN_NOW)
     project = project_with(tmp_path, workers)
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "out")))

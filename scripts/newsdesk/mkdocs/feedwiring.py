@@ -13,18 +13,8 @@ from functools import partial
 
 from mkdocs.structure.files import File
 
-from ..core.feeds.feeds import (
-    Channel,
-    Enclosure,
-    FeedSpec,
-    ItemText,
-    build_feed,
-    enclosure_for,
-    feed_specs,
-    item_text,
-    render,
-    select_all,
-)
+from ..core.feeds.feeds import Channel, FeedSpec, build_feed, feed_specs, render, select_all
+from ..core.feeds.items import Enclosure, ItemText, enclosure_for, item_text
 from ..core.feeds.opml import OPML_PATH, opml
 from ..core.model import Post
 from ..core.pages.listings import Site

@@ -21,6 +21,7 @@ class Preview:
         self.built: dict[str, bytes] = {}  # digests of the last complete build
         self.known_posts: dict = {}  # changes.post_digests' memory
         self.changes: dict[str, bytes] = {}
+        self.reads: dict = {}  # load_posts' unchanged files
 
     def find(self, files: Files, config, site: Site, listings: dict, site_urls: dict[str, str], dirty: bool) -> None:
         """This build's digests; under --dirty, mark the pages that need not be built again."""

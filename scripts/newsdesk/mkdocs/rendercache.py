@@ -69,6 +69,13 @@ def settings_digest(config) -> bytes | None:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
+def render_cache(config, root: Path, cache_dir: str) -> RenderCache | None:
+    """The render cache: `cache_dir`, beside mkdocs.yml, or None without one. No compiled templates
+    are kept there: Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
+    settings = settings_digest(config) if cache_dir else None
+    return RenderCache(root / cache_dir / "render.jsonl", settings) if settings else None
+
+
 class RenderCache:
     """Entries by key; `used` are the ones this build read or added, the only ones saved."""
 

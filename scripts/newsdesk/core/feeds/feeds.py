@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
 from itertools import islice
-from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import urljoin
 
@@ -21,9 +20,8 @@ from feedgen.feed import FeedGenerator
 
 from ..model import PUBLISHED, Post, PostType, sort_key
 from ..pages.listings import TagSummary, tag_url
-from ..pages.parts import relative
-from ..reading.links import resolve
-from ..text.html import absolutize, excerpt, plain_text, strip_comments, strip_permalinks
+from ..text.html import absolutize, strip_permalinks
+from .items import Enclosure, ItemText, item_text
 
 RSS, ATOM = "rss", "atom"
 MIME = {RSS: "application/rss+xml", ATOM: "application/atom+xml"}
@@ -32,15 +30,6 @@ LANGUAGE = "en-GB"
 NOTHING_YET = datetime(1970, 1, 1, tzinfo=UTC)  # an empty feed's date: fixed, never the clock
 # '/news/2015/10/launch/': an address in the shape of a post's, so once some post's permalink.
 _POST_ADDRESS = re.compile(r"^/[a-z0-9-]+/\d{4}/\d{2}/[a-z0-9-]+/?$")
-IMAGE_TYPES = {
-    ".jpg": "image/jpeg",
-    ".jpeg": "image/jpeg",
-    ".png": "image/png",
-    ".gif": "image/gif",
-    ".webp": "image/webp",
-    ".avif": "image/avif",
-    ".svg": "image/svg+xml",
-}
 
 
 @dataclass(frozen=True)
@@ -91,13 +80,6 @@ class Channel:
 
     def absolute(self, url: str) -> str:
         return urljoin(self.site_url.rstrip("/") + "/", url.lstrip("/"))
-
-
-@dataclass(frozen=True)
-class Enclosure:
-    url: str  # from the site root
-    type: str
-    length: int  # bytes
 
 
 def _lower_first(text: str) -> str:
@@ -169,55 +151,6 @@ def select_all(specs: Iterable[FeedSpec], posts: Iterable[Post], limit: int) -> 
     """select() for each spec, by path, sorting the posts once."""
     ordered = sorted(posts, key=sort_key)
     return {spec.path: list(islice(filter(spec.selects, ordered), limit)) for spec in specs}
-
-
-def enclosure_for(post: Post) -> Enclosure | None:
-    """The post's image as an enclosure: readers show it beside the item. Reads the file's size."""
-    if not post.image:
-        return None
-    path, src = post.path.parent / post.image, f"posts/{resolve(post.rel, post.image)}"
-    suffix = PurePosixPath(src).suffix.lower()
-    return Enclosure(src, IMAGE_TYPES.get(suffix, "application/octet-stream"), path.stat().st_size)
-
-
-@dataclass(frozen=True)
-class ItemText:
-    """What a feed item carries of a post, made once per post however many feeds show it."""
-
-    html: str  # the post as full_html makes it
-    summary: str  # plain text: RSS <description>, Atom <summary>
-
-
-def item_text(post: Post, body_html: str, closing: str = "", excerpt_html: str | None = None) -> ItemText:
-    """The post's feed text; `closing` is parts.closing_html(for_feed=True), `excerpt_html` its
-    excerpt when the caller has it already."""
-    html = full_html(post, body_html, closing)
-    return ItemText(html, description(post, html, excerpt(body_html) if excerpt_html is None else excerpt_html))
-
-
-def full_html(post: Post, body_html: str, closing: str = "") -> str:
-    """The post as a feed carries it: its picture first (RSS-to-email services drop enclosures),
-    the body without comments such as <!-- more -->, then what its page shows after the body."""
-    parts = []
-    if post.image_leads:
-        parts.append(
-            f'<p><img src="{escape(relative(post.image_src or "", post.url))}" alt="{escape(post.image_alt or "")}"></p>'
-        )
-    parts.append(strip_comments(body_html))
-    if closing:
-        parts.append(closing)
-    return "\n".join(parts)
-
-
-def description(post: Post, html: str, excerpt_html: str, words: int = 60) -> str:
-    """The item's description, as plain text and never empty (feedgen would move the content into
-    it): the summary, else the excerpt, else the post's first words, else its title."""
-    if post.summary:
-        return post.summary
-    if text := plain_text(excerpt_html):
-        return text
-    first = plain_text(html).split()
-    return " ".join(first[:words]) + (" …" if len(first) > words else "") if first else post.title
 
 
 def build_feed(

@@ -11,24 +11,22 @@ import io
 import json
 import os
 import posixpath
-import unicodedata
 from dataclasses import asdict, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 import PIL
-from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps, ImageSequence, UnidentifiedImageError, features
+from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError, features
 
 from . import images
-from .images import CARD_SIZE, Card, Picture, Rendition
+from .images import Picture, Rendition
 
 Image.MAX_IMAGE_PIXELS = 80_000_000  # a 40-megapixel phone photo is fine; a decompression bomb is not
 JPEG = {"quality": 82, "optimize": True, "progressive": True}
 WEBP = {"quality": 80, "method": 4}
 FONT_PACKAGE = "font_source_sans_pro"  # pinned in pyproject.toml: every machine draws the same card
 FONTS = {"bold": "SourceSansPro-Bold.ttf", "regular": "SourceSansPro-Regular.ttf"}
-MISSING = "\uffff"  # a noncharacter: no font has it, so it shows what the font draws for a letter it lacks
 
 
 def identify(path: Path) -> tuple[str | None, int, int]:
@@ -91,7 +89,7 @@ def render_key() -> str:
     )
 
 
-def _write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)
@@ -144,7 +142,7 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
     def store(label: str, size: tuple[int, int], fmt: str, data: bytes) -> Rendition:
         path_in_site = images.rendition_path(source, key, label, fmt)
         cached = posixpath.basename(path_in_site)
-        _write(folder / cached, data)
+        write(folder / cached, data)
         return Rendition(path_in_site, *size, fmt, cached, len(data))
 
     def save(label: str, picture: Image.Image, choices: tuple[str, ...]) -> Rendition:
@@ -159,7 +157,7 @@ def make_picture(path: Path, source: str, key: str, folder: Path) -> Picture:
         feed = save("feed", _resized(image, min(width, images.FEED_WIDTH)), (own,))
         original = save("original", image, (fmt if fmt != "GIF" else "PNG",))
         picture = Picture(source, width, height, renditions, feed, replace(original, path=source))
-    _write(manifest, json.dumps(asdict(picture)).encode("utf-8"))
+    write(manifest, json.dumps(asdict(picture)).encode("utf-8"))
     return picture
 
 
@@ -209,156 +207,3 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
     if not all((folder / r.cached).is_file() for r in (*made, picture.original)):
         return None
     return picture
-
-
-def make_card(card: Card, folder: Path, source: Path | None = None) -> Path:
-    """The card's file in `folder`: made now, or found from a build before."""
-    path = folder / card.name
-    if path.is_file():
-        return path
-    if card.source is not None and source is not None:
-        data = _cropped(source)
-    else:
-        data = _drawn(card)
-    _write(path, data)
-    return path
-
-
-def _cropped(source: Path) -> bytes:
-    """The post's picture, upright, without metadata, cut to fill 1200 x 630 (a little above the middle,
-    where faces usually are)."""
-    with Image.open(source) as opened:
-        opened.draft("RGB", (CARD_SIZE[0] * 2, CARD_SIZE[1] * 2))  # JPEG: decode at a smaller scale, much faster
-        image = ImageOps.exif_transpose(opened)
-    if image.mode in ("RGBA", "LA", "PA", "P"):
-        image = image.convert("RGBA")
-        backed = Image.new("RGBA", image.size, "white")
-        backed.alpha_composite(image)
-        image = backed
-    image = ImageOps.fit(image.convert("RGB"), CARD_SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
-    out = io.BytesIO()
-    image.save(out, "JPEG", **JPEG)
-    return out.getvalue()
-
-
-@lru_cache(maxsize=8)
-def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(font_files()[style]), size, layout_engine=ImageFont.Layout.BASIC)
-
-
-@lru_cache(maxsize=4096)
-def _drawing(style: str, text: str) -> tuple[tuple[float, float, float, float], bytes]:
-    font = _font(style, 32)
-    box = font.getbbox(text)
-    image = Image.new("L", (max(int(box[2]), 1), max(int(box[3]), 1)))
-    ImageDraw.Draw(image).text((0, 0), text, font=font, fill=255)
-    return box, image.tobytes()
-
-
-def _has(style: str, letter: str) -> bool:
-    return letter.isspace() or _drawing(style, letter) != _drawing(style, MISSING)
-
-
-def drawable(text: str, style: str = "bold") -> str:
-    """`text` as the card's font can draw it, or '' if it cannot draw most of it. Source Sans covers
-    Latin, Greek and Cyrillic; Arabic, Chinese or Gurmukhi letters would come out as empty boxes.
-    Invisible characters (a zero-width space) go, and so do a few letters the font lacks (an emoji),
-    as long as they are at most a fifth of the text."""
-    text = "".join(c for c in unicodedata.normalize("NFC", text) if unicodedata.category(c) != "Cf")
-    letters = [c for c in text if not c.isspace()]
-    missing = {c for c in set(letters) if not _has(style, c)}
-    if not missing:
-        return text
-    if 5 * sum(c in missing for c in letters) > len(letters):
-        return ""
-    return " ".join("".join(c for c in text if c not in missing).split())
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words on lines no wider than `width`; a word too long for a line is cut between letters."""
-    lines: list[str] = []
-    for word in text.split():
-        while font.getlength(word) > width:  # a very long word, or a language without spaces
-            cut = next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width or i == 1)
-            if lines and font.getlength(f"{lines[-1]} {word[:cut]}") <= width:
-                lines[-1] += f" {word[:cut]}"
-            else:
-                lines.append(word[:cut])
-            word = word[cut:]
-        if not word:
-            continue
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
-            lines[-1] += f" {word}"
-        else:
-            lines.append(word)
-    return lines
-
-
-def _title_lines(title: str, width: int) -> tuple[ImageFont.FreeTypeFont, list[str], int]:
-    """The largest title size at which it fits in four lines; cut with '…' if even the smallest does not."""
-    for size in (72, 64, 56, 48):
-        font = _font("bold", size)
-        lines = wrap(title, font, width)
-        if len(lines) <= 4:
-            return font, lines, size
-    lines = lines[:4]
-    while lines[-1] and font.getlength(lines[-1] + "…") > width:
-        lines[-1] = lines[-1][:-1]
-    lines[-1] = lines[-1].rstrip(" ,;:.-") + "…"
-    return font, lines, size
-
-
-@lru_cache(maxsize=8)
-def _palette(accent: str) -> tuple[int, ...]:
-    return tuple(_ramp(images.BRAND, images.BRAND_TEXT, 128) + _ramp(accent, images.BRAND_TEXT, 128))
-
-
-def _ramp(start: str, end: str, steps: int) -> list[int]:
-    """`steps` colours from `start` to `end`, as a flat RGB palette."""
-    a, b = ImageColor.getrgb(start), ImageColor.getrgb(end)
-    return [round(a[c] + (b[c] - a[c]) * i / (steps - 1)) for i in range(steps) for c in range(3)]
-
-
-def _drawn(card: Card) -> bytes:
-    """A generated card: a type label, the title, and the organisation and date, on the brand band.
-
-    Text the font cannot draw is left out (`drawable`): a title mostly in another script gives way
-    to the organisation's name (the card's alt text still gives the title).
-
-    Drawn as palette indexes that work like grey levels: 0-127 run from the brand colour to white,
-    128-255 from the accent colour to white, so anti-aliased white text blends into either
-    background, and the PNG, one byte a pixel with long runs, is quick to write (about 3 ms a
-    card; a build makes one per post)."""
-    width, height = CARD_SIZE
-    margin, on_brand, accent, on_accent = 80, 127, 128, 255
-    image = Image.new("P", CARD_SIZE, 0)
-    image.putpalette(_palette(card.accent))
-    draw = ImageDraw.Draw(image)
-    draw.fontmode = "L"  # anti-aliased: a pixel's index is blended like a grey level, along one ramp
-    draw.rectangle((0, height - 16, width, height), fill=accent)
-    title, label, organisation = drawable(card.title), drawable(card.label), drawable(card.organisation, "regular")
-    if not title:
-        title, organisation = drawable(organisation), ""
-    y = 64
-    if label:
-        font = _font("bold", 30)
-        box = draw.textbbox((margin + 20, y + 10), label.upper(), font=font)
-        draw.rectangle((margin, y, box[2] + 20, y + 58), fill=accent)
-        draw.text((margin + 20, y + 10), label.upper(), font=font, fill=on_accent)
-        y += 100
-    if title:
-        font, lines, size = _title_lines(title, width - 2 * margin)
-        for line in lines:
-            draw.text((margin, y), line, font=font, fill=on_brand)
-            y += round(size * 1.2)
-    footer = " · ".join(part for part in (organisation if organisation != title else "", card.date) if part)
-    if footer:
-        small = _font("regular", 32)
-        draw.text(
-            (margin, height - 16 - 40 - 32), wrap(footer, small, width - 2 * margin)[0], font=small, fill=on_brand
-        )
-    out = io.BytesIO()
-    # zlib's Z_RLE: long runs of one colour. (A hand-written writer that reuses the plain rows
-    # between cards was measured slower than Pillow's C encoder.)
-    image.save(out, "PNG", compress_level=6, compress_type=3)
-    return out.getvalue()
