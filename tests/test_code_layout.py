@@ -84,3 +84,34 @@ def test_only_internals_touches_private_mkdocs_names():
     ]
     assert found == []
     assert private_mkdocs_uses(package / "mkdocs" / "internals.py"), "the scan finds internals.py's own use"
+
+
+def test_no_core_module_is_over_250_lines():
+    """A module a newcomer can read at one sitting; a longer one is two jobs."""
+    root = Path(newsdesk.core.__path__[0])
+    long = {
+        path.relative_to(root).as_posix(): n
+        for path in root.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 250
+    }
+    assert long == {}
+
+
+def test_the_plugin_only_wires_events():
+    """plugin.py stays thin: under 200 lines and at most 12 attributes of its own; the jobs live in
+    the modules it names."""
+    import ast
+
+    import newsdesk.mkdocs
+
+    source = Path(newsdesk.mkdocs.__path__[0], "plugin.py").read_text(encoding="utf-8")
+    assert len(source.splitlines()) < 200
+    attributes = {
+        node.attr
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.ctx, ast.Store)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "self"
+    }
+    assert len(attributes) <= 12, sorted(attributes)

@@ -9,7 +9,8 @@ import pytest
 from pypdf import PdfWriter
 
 from newsdesk.core.model import Author, Contact, PostType
-from newsdesk.core.reading.posts import load_authors, load_posts
+from newsdesk.core.reading.authors import load_authors
+from newsdesk.core.reading.posts import load_posts
 from test_validation import GOOD_BLOG, NAME, NOW, SOURCE, post, problems_for, settings_for
 
 HEAD = "title: End of term\ndate: 2024-12-19\ntype: blog\n"

@@ -15,7 +15,7 @@ from ..core.checks.advice import advise
 from ..core.model import report
 from ..core.pictures.imagecheck import image_warnings
 from ..core.publishing.assets import asset_plan, unlinked_warnings
-from ..core.reading.posts import display, post_files
+from ..core.reading.sources import display, post_files
 from ..mkdocs.project import add_config_argument, load_project, run_command
 from .annotations import annotation
 

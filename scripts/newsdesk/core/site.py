@@ -22,8 +22,10 @@ from .pages.listings import Site, build_site
 from .pictures.imagecheck import docs_picture_problems
 from .publishing.outputs import SECTION_PAGES, output_problems
 from .publishing.record import RECORD_PATH
+from .reading.authors import load_authors
 from .reading.docs import front_matter_problems, read_docs
-from .reading.posts import Loaded, Reads, asset_names, display, load_authors, load_posts
+from .reading.posts import Loaded, Reads, load_posts
+from .reading.sources import asset_names, display
 from .text import dates
 
 NO_SITE_URL = (

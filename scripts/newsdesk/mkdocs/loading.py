@@ -16,7 +16,8 @@ from ..core.model import Post, Settings, report
 from ..core.pages.listings import ListingPage, Site
 from ..core.publishing.record import dropped, read_record
 from ..core.reading.docs import read_docs, unfinished
-from ..core.reading.posts import Loaded, Reads, display
+from ..core.reading.posts import Loaded, Reads
+from ..core.reading.sources import display
 from ..core.site import check_site, load_site
 from .config import NewsdeskConfig
 from .editor import editor_problems

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
+from ..core.reading.crosslinks import docs_links
 from ..core.reading.links import retarget
-from ..core.reading.posts import docs_links
 from .internals import build_page
 from .rendercache import RecordingFiles, RenderCache
 

@@ -21,7 +21,8 @@ from mkdocs.exceptions import ConfigurationError
 
 from ..core.model import Problem, Settings
 from ..core.publishing.record import dropped, read_record
-from ..core.reading.posts import Loaded, display
+from ..core.reading.posts import Loaded
+from ..core.reading.sources import display
 from ..core.site import check_site, load_site, settings_from
 from ..core.text import dates
 from .config import NewsdeskConfig

@@ -18,7 +18,7 @@ from ..core.publishing.assets import asset_plan
 from ..core.publishing.outputs import inside
 from ..core.publishing.record import RECORD_PATH, updated_record
 from ..core.publishing.record import render as render_record
-from ..core.reading.posts import display
+from ..core.reading.sources import display
 from .config import NewsdeskConfig
 from .editor import editor_files
 from .feedwiring import Feeds

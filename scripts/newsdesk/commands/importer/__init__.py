@@ -20,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 
 from ...core.model import Problem, Settings
 from ...core.reading.fields import FieldReader
-from ...core.reading.posts import post_files
+from ...core.reading.sources import post_files
 from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from ..model import PUBLISHED, Post, Problem, Settings
 from ..reading.docs import body_of, read_docs
 from ..reading.links import is_local, local_links, resolve
-from ..reading.posts import Loaded, asset_names
+from ..reading.posts import Loaded
+from ..reading.sources import asset_names
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from .filetypes import document_problem
 from .links import resolve
 
 if TYPE_CHECKING:  # fields.py reads attachments' entries; this module checks their files
-    from .fields import FieldReader
+    from .entries import PostReader
 
 # By suffix: the kind readers are told, the same words GOV.UK uses.
 KINDS = {
@@ -66,9 +66,9 @@ def human_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f} MB"
 
 
-def read_attachments(fields: FieldReader, rel: str, settings: Settings) -> tuple[Attachment, ...]:
+def read_attachments(fields: PostReader, rel: str, settings: Settings) -> tuple[Attachment, ...]:
     """The documents of the post at `rel` (in the posts folder), with the facts readers are shown;
-    every problem with them reported through `fields` (fields.FieldReader)."""
+    every problem with them reported through `fields` (entries.PostReader)."""
     found = []
     for number, title, file, url in fields.attachments():
         if url is not None:

@@ -6,24 +6,20 @@ Nothing here stops at the first problem: the writer gets every problem in one go
 from __future__ import annotations
 
 import math
-import os
-import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml
-
-from ..model import DRAFT, PUBLISHED, SCHEDULED, Author, Post, Problem, Related, Settings, sort_key
-from ..pictures.imagecheck import image_problems
+from ..model import DRAFT, PUBLISHED, SCHEDULED, Post, Problem, Settings, sort_key
 from ..text.dates import ambiguity, written_date
-from ..text.frontmatter import FrontMatterError, describe, load_yaml, read_text, split, tab_problem, yaml_problem
+from ..text.frontmatter import FrontMatterError, split
 from ..text.slugs import slug_from_filename
 from . import attachments as documents
-from .fields import FieldReader
-from .links import Link, local_links, resolve
+from .crosslinks import check_links, resolve_related
+from .entries import PostReader
+from .links import local_links
+from .sources import display, post_files
 
 # load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
 Reads = dict[Path, tuple[Any, "Post | None", list[Problem]]]
@@ -36,80 +32,6 @@ class Loaded:
 
     def published(self) -> list[Post]:
         return [post for post in self.posts if post.status == PUBLISHED]
-
-
-def display(path: Path, root: Path) -> str:
-    """The path as a writer sees it in the repository: 'posts/2024/x.md'."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def post_files(posts_dir: Path) -> list[Path]:
-    """Markdown files under posts/, in a fixed order; a README there is for people, not a post."""
-    return sorted(
-        path
-        for path in posts_dir.rglob("*.md")
-        if path.name.lower() != "readme.md"
-        and not any(part.startswith((".", "_")) for part in path.relative_to(posts_dir).parts)
-    )
-
-
-def asset_files(posts_dir: Path) -> list[Path]:
-    """Images and other files kept beside posts; they are copied into the site as they are."""
-    return sorted(
-        path
-        for path in posts_dir.rglob("*")
-        if path.is_file()
-        and path.suffix.lower() != ".md"
-        and not any(part.startswith(".") for part in path.relative_to(posts_dir).parts)
-    )
-
-
-def asset_names(posts_dir: Path) -> list[str]:
-    """asset_files by their paths in the posts folder: '2026/images/hall.png'."""
-    return [path.relative_to(posts_dir).as_posix() for path in asset_files(posts_dir)]
-
-
-def load_authors(path: Path, root: Path) -> tuple[dict[str, Author], list[Problem]]:
-    """The authors file: 'key: {name: ..., role: ...}' for each person who signs posts.
-
-    A missing or unreadable file is one problem about that file, never one per post.
-    """
-    source = display(path, root)
-    example = (
-        "one entry per author, such as 'director:' with 'name: Sam Example' and 'role: Director' indented under it"
-    )
-    if not path.is_file():
-        return {}, [Problem(source, "file", f"missing; create it beside mkdocs.yml with {example}")]
-    try:
-        text = read_text(path)
-    except UnicodeDecodeError:
-        return {}, [Problem(source, "file", "not UTF-8 text; save the file again with the encoding 'UTF-8'")]
-    lines = text.splitlines()
-    if tab := tab_problem(lines, 1):
-        return {}, [Problem(source, "file", tab)]
-    try:
-        data = load_yaml(text) or {}
-    except yaml.MarkedYAMLError as error:
-        return {}, [Problem(source, "file", yaml_problem(error, 1, lines))]
-    if not isinstance(data, dict):
-        return {}, [Problem(source, "file", f"expected {example}, got {describe(data)}")]
-    authors, problems = {}, []
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"].strip():
-            problems.append(Problem(source, str(key), "needs a 'name:' line, such as 'name: Sam Example'"))
-            continue
-        found: list[Problem] = []
-        contact = FieldReader(source, entry, None, found).contact(None)  # type: ignore[arg-type]  # the same rules as a post's; contact() reads no settings
-        problems += [Problem(source, f"{key}.{problem.field}", problem.message) for problem in found]
-        for extra in set(entry) - {"name", "role", "contact"}:
-            problems.append(
-                Problem(source, f"{key}.{extra}", "unknown field; an author has 'name', 'role' and 'contact'")
-            )
-        authors[str(key)] = Author(str(key), entry["name"].strip(), str(entry.get("role") or "").strip(), contact)
-    return authors, problems
 
 
 def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post | None:
@@ -135,7 +57,7 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     except FrontMatterError as error:
         problems.append(Problem(source, "front matter", str(error)))
         return None
-    fields = FieldReader(source, parts.meta, settings, problems)
+    fields = PostReader(source, parts.meta, settings, problems)
     fields.unknown_fields()
     title = fields.text("title", example="title: End of term")
     date = fields.date("date", required=True)
@@ -271,9 +193,9 @@ def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Re
     by_rel = {post.rel: post for post in posts}
     known = {path.relative_to(settings.posts_dir).as_posix() for path in files}
     for post in posts:
-        _check_links(post, settings, by_rel, known, publishing, problems)
+        check_links(post, settings, by_rel, known, publishing, problems)
     posts = [
-        replace(post, related=tuple(_resolve_related(post, settings, by_rel, publishing, problems))) for post in posts
+        replace(post, related=tuple(resolve_related(post, settings, by_rel, publishing, problems))) for post in posts
     ]
     failed = {problem.source for problem in problems}
     valid = sorted((post for post in posts if post.source not in failed), key=sort_key)
@@ -321,117 +243,3 @@ def _check_urls(posts: list[Post], problems: list[Problem]) -> None:
                         f"'{alias}' is already the address of {other.source}; remove it from 'aliases'",
                     )
                 )
-
-
-def _check_links(
-    post: Post, settings: Settings, by_rel: dict[str, Post], known: set[str], publishing: bool, problems: list[Problem]
-) -> None:
-    links = list(post.links)
-    if post.image:
-        links.append(Link(post.image, post.image, True, post.image_alt, 0))  # line 0: the front matter
-    for link in links:
-        for message in _link_problems(post, link, settings, by_rel, known, publishing):
-            problems.append(Problem(post.source, "image" if link.line == 0 else "body", message))
-
-
-def _resolve_related(
-    post: Post, settings: Settings, by_rel: dict[str, Post], publishing: bool, problems: list[Problem]
-) -> Iterator[Related]:
-    """Each related link with the post or docs page it names; a link that would break is a problem."""
-    for number, item in enumerate(post.related, start=1):
-        if item.target.startswith(("https://", "http://")):
-            yield item
-            continue
-        what = f"entry {number}: '{item.target}'"
-        rel = resolve(post.rel, item.target)
-        if rel.startswith("../"):
-            page = docs_page(post, Link(item.target, item.target, False, None, 0), settings)
-            if page is None:
-                problems.append(
-                    Problem(
-                        post.source,
-                        "related",
-                        f"{what} is neither a post nor a page in docs/; link a post such as '../2025/2025-01-15-x.md' or a page such as '../../docs/about.md'",
-                    )
-                )
-                continue
-            yield Related(item.title, item.target, page=page)
-            continue
-        other = by_rel.get(rel)
-        if other is None:
-            problems.append(Problem(post.source, "related", f"{what} points to posts/{rel}, which does not exist"))
-        elif other is post:
-            problems.append(Problem(post.source, "related", f"{what} is this post itself; remove it"))
-        elif publishing and post.status == PUBLISHED and other.status != PUBLISHED:
-            problems.append(Problem(post.source, "related", f"{what} is not published yet; remove it until it is"))
-        else:
-            yield Related(item.title, item.target, post=rel)
-
-
-def docs_page(post: Post, link: Link, settings: Settings) -> str | None:
-    """The docs page a post links to by its file ('../../docs/about.md' -> 'about.md'), if any."""
-    if settings.docs_dir is None:
-        return None
-    target = Path(os.path.normpath(post.path.parent / link.path))
-    try:
-        page = target.relative_to(settings.docs_dir).as_posix()
-    except ValueError:
-        return None
-    return page if target.is_file() else None
-
-
-def _outside_message(what: str, post: Post, link: Link, settings: Settings) -> str:
-    """A link out of the posts folder that is no docs page: a missing page in docs/ is named as such."""
-    target = Path(os.path.normpath(post.path.parent / link.path))
-    if settings.docs_dir is not None and target.is_relative_to(settings.docs_dir):
-        return f"{what} points to {display(target, settings.root)}, which does not exist; correct the name, or create that page"
-    return f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
-
-
-def docs_links(post: Post, settings: Settings) -> dict[str, str]:
-    """Links from a post to docs pages, as MkDocs must see them: relative to the post's place in
-    the site's files (posts/<rel>), not to its place in the repository."""
-    moved = {}
-    for link in post.links:
-        if page := docs_page(post, link, settings):
-            suffix = link.target[len(link.target.split("#")[0]) :]
-            moved[link.target] = posixpath.relpath(page, posixpath.dirname(post.src_uri)) + suffix
-    return moved
-
-
-def _link_problems(
-    post: Post, link: Link, settings: Settings, by_rel: dict[str, Post], known: set[str], publishing: bool
-) -> Iterator[str]:
-    """What is wrong with one link or image of a post: nothing, or each thing the writer must fix."""
-    rel = resolve(post.rel, link.path)
-    what = f"{'image' if link.is_image else 'link'} '{link.target}'"
-    what += f" on line {post.body_line + link.line - 1}" if link.line else ""
-    if link.absolute:
-        yield (
-            f"{what} is an address, which the build cannot check; link to the file instead, "
-            "such as '../2025/2025-10-14-every-day-counts.md' for a post or '../../docs/about.md' for a page"
-        )
-        return
-    if not link.path:
-        return  # '#section' of this post: see anchors.py
-    if link.is_image and link.line and not (link.alt or "").strip():
-        yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
-    if rel.startswith("../"):
-        if not docs_page(post, link, settings):
-            yield _outside_message(what, post, link, settings)
-        return
-    is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
-    if not is_file:
-        yield f"{what} points to a folder, which the build cannot check; link to a post's or page's file, such as '../2025/2025-10-14-every-day-counts.md'"
-        return
-    exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
-    if is_file and not exists:
-        yield f"{what} points to posts/{rel}, which does not exist"
-    elif link.is_image and exists:
-        yield from image_problems(
-            what, link.target, settings.posts_dir / rel, link.line == 0, f"posts/{rel}", settings.cache
-        )
-    other = by_rel.get(rel)
-    if publishing and other and post.status == PUBLISHED and other.status != PUBLISHED:
-        when = "is a draft" if other.status == DRAFT else f"is scheduled for {other.date:%Y-%m-%d %H:%M}"
-        yield f"{what} points to posts/{rel}, which {when} and not published yet; remove the link until it is"
