@@ -19,6 +19,7 @@ from . import attachments as documents
 from .crosslinks import check_links, resolve_related
 from .entries import PostReader
 from .links import local_links
+from .schema import FIELD
 from .sources import display, post_files
 
 # load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
@@ -64,7 +65,12 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     type_key = fields.choice("type", tuple(settings.types), "blog")
     post_type = settings.types.get(type_key or "")
     summary = fields.text("summary")
-    if post_type and post_type.summary_required and summary is None and "summary" not in parts.meta:
+    if (
+        post_type
+        and FIELD["summary"].is_required(post_type, settings)
+        and summary is None
+        and "summary" not in parts.meta
+    ):
         problems.append(
             Problem(
                 source,

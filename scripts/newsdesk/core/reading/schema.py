@@ -34,6 +34,11 @@ class Field:
     pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
     needs: str | None = None  # only given together with this other field
     press_only: bool = False  # offered in the form only for types that need a media contact (press releases)
+    required_when: str = ""  # for a field required only sometimes: when, in words (docs-dev/content.md's table)
+
+    def required_words(self) -> str:
+        """The 'required' column of the field table in docs-dev/content.md (a test keeps them equal)."""
+        return self.required_when or ("yes" if self.required is True else "no")
 
     def is_required(self, post_type: PostType, settings: Settings) -> bool:
         return self.required(post_type, settings) if callable(self.required) else self.required
@@ -67,6 +72,7 @@ FIELDS: tuple[Field, ...] = (
         "Summary",
         "One or two sentences for listings, feeds and search results; 160 characters at most.",
         required=lambda post_type, settings: post_type.summary_required,
+        required_when="press releases",
         example="Every school closes on Friday 20 December.",
     ),
     Field("tags", "tags", "Tags", "Reuse the tags on the site's Tags page.", example=["SEND"]),
@@ -76,6 +82,7 @@ FIELDS: tuple[Field, ...] = (
         "Author",
         "Who signs the post.",
         required=lambda post_type, settings: settings.default_author is None,
+        required_when="when `mkdocs.yml` sets no `default_author`",
         example="director",
     ),
     Field("updated", "date", "Updated", "The date of the last real change, after publishing.", example="2024-12-20"),
@@ -96,6 +103,7 @@ FIELDS: tuple[Field, ...] = (
         "What the picture shows, for people who cannot see it; needed with an image.",
         example="Pupils planting trees",
         needs="image",
+        required_when="with `image`",
     ),
     Field(
         "image_caption",
@@ -129,6 +137,7 @@ FIELDS: tuple[Field, ...] = (
         required=lambda post_type, settings: (
             post_type.contact_required and not all(a.contact for a in settings.authors.values())
         ),
+        required_when="press releases, unless the author has a contact in `authors.yml`",
         press_only=True,
         fields=(
             Field("name", "text", "Name", required=True, example="Education Press Office"),
