@@ -1,8 +1,9 @@
 """Parts of a post that its page and its feed items both show, made in one place so they cannot drift.
 
 `closing_html` is everything after the body: "Ends", notes to editors, the media contact,
-attachments, related content and the updates to the page. The page's template places it after the
-body and the feed item carries it after the body, so a reader of either sees the same words.
+attachments, related content and the updates to the page, each part a macro of the autoescaped
+templates/closing.html. The page's template places it after the body and the feed item carries it
+after the body, so a reader of either sees the same words.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..model import Attachment, Change, Contact, Post
 from ..reading.attachments import human_size
@@ -27,6 +31,12 @@ class Link:
     title: str
     href: str
 
+
+# The closing parts' markup, autoescaped; each part is one of its macros.
+_TEMPLATES = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True, undefined=StrictUndefined
+)
+_PARTS: Any = _TEMPLATES.get_template("closing.html").module
 
 # Kept as they are in an address: '/', '%' (an address MkDocs quoted already) and what RFC 3986 allows.
 _SAFE = "/%#:@!$&'()*+,;=~"
@@ -61,31 +71,7 @@ def contact_html(contact: Contact, phone_link: bool = True) -> str:
 
     Feeds get the number without its tel: link: feed readers' sanitizers drop tel: links, which
     would leave an empty link (feedparser, for one, does)."""
-    name = escape(contact.name) + (f", {escape(contact.role)}" if contact.role else "")
-    lines = [f"<p>{name}</p>"]
-    if contact.email:
-        lines.append(f'<p>Email: <a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a></p>')
-    if contact.phone:
-        number = escape(contact.phone)
-        if phone_link:
-            number = f'<a href="tel:{escape(contact.phone.replace(" ", ""))}">{number}</a>'
-        lines.append(f"<p>Telephone: {number}</p>")
-    return "\n".join(lines)
-
-
-def _section(name: str, heading: str, inner: str) -> str:
-    return (
-        f'<section class="nd-{name}" aria-labelledby="nd-{name}-heading">\n'
-        f'<h2 id="nd-{name}-heading">{heading}</h2>\n{inner}\n</section>'
-    )
-
-
-def _links(links: list[Link]) -> str:
-    return (
-        "<ul>\n"
-        + "\n".join(f'<li><a href="{escape(link.href)}">{escape(link.title)}</a></li>' for link in links)
-        + "\n</ul>"
-    )
+    return str(_PARTS.contact_lines(contact, phone_link))
 
 
 def attachment_facts(attachment: Attachment) -> str:
@@ -98,31 +84,13 @@ def attachment_facts(attachment: Attachment) -> str:
     return ", ".join(facts)
 
 
-def _attachments(post: Post, formats_email: str | None) -> str:
-    items = []
-    for attachment in post.attachments:
-        href = relative(attachment.file, post.url) if attachment.file else attachment.url or ""
-        facts = attachment_facts(attachment)
-        facts_html = f' <span class="nd-attachment__facts">({escape(facts)})</span>' if facts else ""
-        items.append(f'<li><a href="{escape(href)}">{escape(attachment.title)}</a>{facts_html}</li>')
-    inner = "<ul>\n" + "\n".join(items) + "\n</ul>"
-    if formats_email:
-        email = escape(formats_email)
-        inner += (
-            f'\n<p class="nd-formats">If you need a document in a format that suits you better, such as large '
-            f'print, easy read, audio or braille, email <a href="mailto:{email}">{email}</a> and say which '
-            "document and format you need.</p>"
-        )
-    return _section("attachments", "Attachments", inner)
+def _attachment(post: Post, attachment: Attachment) -> dict[str, str]:
+    href = relative(attachment.file, post.url) if attachment.file else attachment.url or ""
+    return {"href": href, "title": attachment.title, "facts": attachment_facts(attachment)}
 
 
-def _changes(changes: tuple[Change, ...]) -> str:
-    rows = "\n".join(
-        f'<div><dt><time datetime="{machine_date(change.date)}">{escape(human_datetime(change.date))}</time></dt>'
-        f"<dd>{escape(change.note)}</dd></div>"
-        for change in changes
-    )
-    return _section("changes", "Updates to this page", f'<dl class="nd-changes__list">\n{rows}\n</dl>')
+def _change(change: Change) -> dict[str, str]:
+    return {"machine": machine_date(change.date), "human": human_datetime(change.date), "note": change.note}
 
 
 def closing_html(
@@ -133,33 +101,28 @@ def closing_html(
     formats_email: str | None = None,
     for_feed: bool = False,
 ) -> str:
-    """Everything the post shows after its body, for its page and (`for_feed`) its feed items."""
+    """Everything the post shows after its body, for its page and (`for_feed`) its feed items:
+    each part is a macro of templates/closing.html, in this order."""
     parts = []
     if post.type and post.type.contact_required:
-        parts.append('<p class="nd-ends">Ends</p>')
+        parts.append(_PARTS.ends())
     if notes_html:
-        parts.append(_section("notes", "Notes to editors", notes_html))
+        parts.append(_PARTS.notes(Markup(notes_html)))  # rendered from Markdown already
     if post.contact:
-        parts.append(
-            _section(
-                "contact",
-                "Media contact",
-                f"<address>\n{contact_html(post.contact, phone_link=not for_feed)}\n</address>",
-            )
-        )
+        parts.append(_PARTS.contact(post.contact, not for_feed))
     if post.attachments:
-        parts.append(_attachments(post, formats_email))
+        parts.append(_PARTS.attachments([_attachment(post, a) for a in post.attachments], formats_email))
     if related:
-        parts.append(_section("related", "Related content", _links(list(related))))
+        parts.append(_PARTS.related(list(related)))
     if post.changes:
-        parts.append(_changes(post.changes))
+        parts.append(_PARTS.changes([_change(change) for change in post.changes]))
     return "\n".join(parts)
 
 
 def more_html(links: list[Link]) -> str:
     """ "More on this topic": other posts that share tags with this one. The page shows it, feeds
     do not: it changes as other posts are published, and an item must not change for that."""
-    return _section("more", "More on this topic", _links(links)) if links else ""
+    return str(_PARTS.more(links)) if links else ""
 
 
 def share_links(title: str, url: str) -> list[Link]:
