@@ -65,12 +65,8 @@ def read_post(path: Path, settings: Settings, problems: list[Problem]) -> Post |
     type_key = fields.choice("type", tuple(settings.types), "blog")
     post_type = settings.types.get(type_key or "")
     summary = fields.text("summary")
-    if (
-        post_type
-        and FIELD["summary"].is_required(post_type, settings)
-        and summary is None
-        and "summary" not in parts.meta
-    ):
+    needs_summary = post_type and FIELD["summary"].is_required(post_type, settings)
+    if post_type and needs_summary and summary is None and "summary" not in parts.meta:
         problems.append(
             Problem(
                 source,
