@@ -56,7 +56,7 @@ def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypa
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from newsdesk.mkdocs.prerender import Rendered
+    from newsdesk.mkdocs.rendercache import Rendered
 
     project, applied, apply = project_with(tmp_path, 2), [], Rendered.apply
     monkeypatch.setattr(

@@ -29,7 +29,7 @@ from .sitefiles import add_files
 from .skipping import WRITTEN, quiet_dirty_warning, skip_written
 from .templatecache import TemplateCache
 from .theme import fix_markup
-from .view import Rendered, feed_items, hero, template_globals, view
+from .view import RenderedParts, feed_items, hero, template_globals, view
 
 
 class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
@@ -41,7 +41,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.aside: AsideBuild | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once):
         self.conversions = Conversions()  # each post's Markdown converted once (prerender.py)
-        self.rendered = Rendered()  # each post's excerpt and notes (view.py)
+        self.rendered = RenderedParts()  # each post's excerpt and notes (view.py)
         self.preview = Preview()  # what `serve` redoes after an edit (preview.py)
         self.pictures = Pictures()  # pictures and share cards (pictures.py)
         self.feeds = Feeds()  # feed items and feeds (feedwiring.py)

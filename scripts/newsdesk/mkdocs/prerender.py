@@ -22,14 +22,13 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from mkdocs.structure.pages import Page
 
 from ..core.reading.crosslinks import docs_links
 from ..core.reading.links import retarget
 from .internals import build_page
-from .rendercache import RecordingFiles, RenderCache
+from .rendercache import RecordingFiles, RenderCache, Rendered
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
 
@@ -37,30 +36,6 @@ _shared: dict = {}  # what the forked workers read: set just before forking, cle
 def fingerprint(text: str) -> bytes:
     """What identifies a page's Markdown, without keeping a second copy of it in memory."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-@dataclass
-class Rendered:
-    fingerprint: bytes  # of the Markdown that was converted
-    content: str
-    toc: object
-    anchors: set[str] | None
-    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
-    records: list[tuple[str, int, str]]  # warnings MkDocs logged while converting, to log again
-
-    def apply(self, page: Page, files) -> None:
-        """Give `page` what Page.render would have set, and log what it would have logged.
-
-        Page.render also notes the first heading as a title; a post's title is always in its
-        metadata (plugin.on_page_read_source), which wins, so that is not needed."""
-        page.content, page.toc = self.content, self.toc
-        page.present_anchor_ids = self.anchors
-        if self.links_to_anchors is not None:
-            page.links_to_anchors = {
-                files.get_file_from_path(uri): links for uri, links in self.links_to_anchors.items()
-            }
-        for name, level, message in self.records:
-            logging.getLogger(name).log(level, message)
 
 
 def workers_for(setting: int) -> int:

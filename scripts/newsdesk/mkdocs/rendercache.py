@@ -1,4 +1,5 @@
-"""The render cache: each post's converted Markdown, kept in `.cache/newsdesk/` from one build to the next.
+"""The render cache: each post's converted Markdown (a `Rendered`: what Page.render sets, which
+prerender.py gives a page), kept in `.cache/newsdesk/` from one build to the next.
 
 An entry is found by everything its conversion read: the Markdown itself, the page's address, the
 Markdown settings in mkdocs.yml and the version of every installed package (extensions included).
@@ -17,11 +18,13 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import sys
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 READS_FILES = ("pymdownx.snippets", "markdown_include.include", "mdx_include")
@@ -45,6 +48,30 @@ class RecordingFiles:
     def __getattr__(self, name: str):
         self.looked_up = None
         return getattr(self.files, name)
+
+
+@dataclasses.dataclass
+class Rendered:
+    fingerprint: bytes  # of the Markdown that was converted
+    content: str
+    toc: object
+    anchors: set[str] | None
+    links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
+    records: list[tuple[str, int, str]]  # warnings MkDocs logged while converting, to log again
+
+    def apply(self, page: Page, files) -> None:
+        """Give `page` what Page.render would have set, and log what it would have logged.
+
+        Page.render also notes the first heading as a title; a post's title is always in its
+        metadata (plugin.on_page_read_source), which wins, so that is not needed."""
+        page.content, page.toc = self.content, self.toc
+        page.present_anchor_ids = self.anchors
+        if self.links_to_anchors is not None:
+            page.links_to_anchors = {
+                files.get_file_from_path(uri): links for uri, links in self.links_to_anchors.items()
+            }
+        for name, level, message in self.records:
+            logging.getLogger(name).log(level, message)
 
 
 def _address(file) -> tuple[str, str] | None:
@@ -135,7 +162,7 @@ def _encodable(rendered) -> bool:
 
 
 def _encode(rendered) -> dict:
-    """A prerender.Rendered as plain JSON values: bytes as hex, sets as sorted lists, the table of
+    """A Rendered as plain JSON values: bytes as hex, sets as sorted lists, the table of
     contents as nested lists."""
     data = {field.name: getattr(rendered, field.name) for field in dataclasses.fields(rendered)}
     data["fingerprint"] = rendered.fingerprint.hex()
@@ -145,8 +172,6 @@ def _encode(rendered) -> dict:
 
 
 def _decode(data: dict):
-    from .prerender import Rendered  # prerender imports this module
-
     items = [_anchor(item) for item in data["toc"]]
     if items:
         items[0].active = True  # as mkdocs.structure.toc.get_toc marks it

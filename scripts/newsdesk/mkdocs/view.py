@@ -22,7 +22,7 @@ from .loading import Build
 from .pictures import Pictures
 
 
-class Rendered:
+class RenderedParts:
     """Each post's excerpt and notes to editors as HTML. Kept across `mkdocs serve` rebuilds: a
     page that MkDocs does not convert again, under --dirty, keeps what the build before made."""
 
@@ -64,7 +64,7 @@ def related(post: Post, build: Build) -> list[Link]:
     return related_links(post, build.site.by_rel, build.site_urls, build.settings.docs_dir)
 
 
-def feed_items(build: Build, rendered: Rendered, pictures: Pictures, feeds: Feeds) -> None:
+def feed_items(build: Build, rendered: RenderedParts, pictures: Pictures, feeds: Feeds) -> None:
     """What each post in a feed carries after its body (parts.py); made once every page is read,
     so that related links have their pages' titles. Pages make their own closing (`view`)."""
     for post in build.site.posts:
@@ -79,7 +79,7 @@ def feed_items(build: Build, rendered: Rendered, pictures: Pictures, feeds: Feed
             )
 
 
-def view(page: Page, build: Build, rendered: Rendered, pictures: Pictures, feeds: Feeds) -> dict:
+def view(page: Page, build: Build, rendered: RenderedParts, pictures: Pictures, feeds: Feeds) -> dict:
     """What the templates under overrides/newsdesk/ get as `newsdesk`."""
     site = build.site
     result: dict = {"site": site, "types": build.settings.types}
