@@ -1,5 +1,6 @@
 """The house's own checks, run by the suite so that CI and a newcomer's `make test` hold them:
-ruff's lint (with import order), ruff's format check and import-linter's contracts between the rooms of the code."""
+ruff's lint (with import order), ruff's format check, import-linter's contracts between the rooms of the
+code, and no import cycle."""
 
 from __future__ import annotations
 
@@ -63,3 +64,35 @@ def test_the_core_is_typed_strictly():
     )  # no cache in the checkout
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Success: no issues found" in result.stdout
+
+
+def cycles(package: str, path: Path) -> list[tuple[str, str]]:
+    """Each import a -> b where b also leads back to a (grimp, import-linter's own graph)."""
+    import grimp
+
+    sys.path.insert(0, str(path))
+    try:
+        graph = grimp.build_graph(package, cache_dir=None)
+    finally:
+        sys.path.remove(str(path))
+    return sorted(
+        (module, imported)
+        for module in graph.modules
+        for imported in graph.find_modules_directly_imported_by(module)
+        if graph.chain_exists(importer=imported, imported=module)
+    )
+
+
+def test_no_module_imports_itself_round_a_cycle():
+    assert cycles("newsdesk", REPO / "scripts") == []
+
+
+def test_a_cycle_is_caught(tmp_path):
+    package = tmp_path / "looped"
+    package.mkdir()
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "one.py").write_text("from . import two\n", encoding="utf-8")
+    (package / "two.py").write_text(
+        "def f():\n    from . import one  # inside a function counts too\n", encoding="utf-8"
+    )
+    assert cycles("looped", tmp_path) == [("looped.one", "looped.two"), ("looped.two", "looped.one")]
