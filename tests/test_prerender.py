@@ -6,7 +6,7 @@ import filecmp
 
 import pytest
 
-from newsdesk.mkdocs.prerender import workers_for
+from newsdesk.mkdocs.speed.prerender import workers_for
 from sitekit import FROZEN_NOW, add_warning_extension, build, copy_site
 
 EXTRA = "---\ntitle: Extra post {n}\ndate: 2024-03-{n:02d}\ntype: blog\ntags: [Extras]\n---\n\n## Part {n}\n\nText of extra post {n}, with [a link](2024-03-01-extra-1.md#part-1).\n"
@@ -56,7 +56,7 @@ def test_every_published_post_takes_its_html_from_the_workers(tmp_path, monkeypa
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from newsdesk.mkdocs.rendercache import Rendered
+    from newsdesk.mkdocs.speed.rendercache import Rendered
 
     project, applied, apply = project_with(tmp_path, 2), [], Rendered.apply
     monkeypatch.setattr(
@@ -98,12 +98,14 @@ def test_each_post_is_retargeted_and_its_excerpt_made_once(tmp_path, monkeypatch
 
     import newsdesk.core.feeds.items
     import newsdesk.mkdocs.plugin
-    import newsdesk.mkdocs.prerender
+    import newsdesk.mkdocs.speed.prerender
 
     retargeted, excerpts = [], []
-    retarget, excerpt = newsdesk.mkdocs.prerender.retarget, newsdesk.mkdocs.view.excerpt
+    retarget, excerpt = newsdesk.mkdocs.speed.prerender.retarget, newsdesk.mkdocs.view.excerpt
     monkeypatch.setattr(
-        newsdesk.mkdocs.prerender, "retarget", lambda text, links: (retargeted.append(text), retarget(text, links))[1]
+        newsdesk.mkdocs.speed.prerender,
+        "retarget",
+        lambda text, links: (retargeted.append(text), retarget(text, links))[1],
     )
     monkeypatch.setattr(newsdesk.mkdocs.view, "excerpt", lambda html: (excerpts.append(html), excerpt(html))[1])
     monkeypatch.setattr(newsdesk.core.feeds.items, "excerpt", lambda html: pytest.fail("feeds made an excerpt again"))

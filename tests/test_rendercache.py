@@ -9,8 +9,8 @@ import pytest
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-import newsdesk.mkdocs.prerender
-from newsdesk.mkdocs.rendercache import settings_digest
+import newsdesk.mkdocs.speed.prerender
+from newsdesk.mkdocs.speed.rendercache import settings_digest
 from sitekit import FROZEN_NOW, add_warning_extension, build, copy_site
 
 CACHE = ".cache/newsdesk/render.jsonl"
@@ -27,8 +27,8 @@ def project(tmp_path, monkeypatch):
 
 def converted(project, monkeypatch, out) -> list[str]:
     """Build in this process; the posts whose Markdown was converted (not taken from the cache)."""
-    calls, render = [], newsdesk.mkdocs.prerender._render
-    monkeypatch.setattr(newsdesk.mkdocs.prerender, "_render", lambda uri: (calls.append(uri), render(uri))[1])
+    calls, render = [], newsdesk.mkdocs.speed.prerender._render
+    monkeypatch.setattr(newsdesk.mkdocs.speed.prerender, "_render", lambda uri: (calls.append(uri), render(uri))[1])
     mkdocs_build(load_config(str(project / "mkdocs.yml"), site_dir=str(out)))
     return sorted(calls)
 

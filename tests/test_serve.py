@@ -120,7 +120,7 @@ def test_the_preview_updates_the_search_index_after_an_edit(server):
 def test_serve_compiles_each_template_once_and_again_only_when_its_source_changes(tmp_path):
     from jinja2 import Environment, FileSystemLoader
 
-    from newsdesk.mkdocs.templatecache import TemplateCache
+    from newsdesk.mkdocs.speed.templatecache import TemplateCache
 
     cache, compiled = TemplateCache(), []
     (tmp_path / "page.html").write_text("Hello {{ name }}", encoding="utf-8")

@@ -13,7 +13,7 @@ from ..core.model import Post
 from ..core.pages.redirects import redirects
 from ..core.pages.search import SEARCH_PAGE
 from ..core.publishing.outputs import SECTION_PAGES
-from .skipping import PageFile
+from .speed.skipping import PageFile
 
 # The template of each page every site has (core/publishing/outputs.py's SECTION_PAGES).
 TEMPLATES = {

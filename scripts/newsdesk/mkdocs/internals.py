@@ -2,11 +2,11 @@
 
 Each is a private function or the wording of a log line, used where MkDocs has no public way:
 
-- build_page: MkDocs' own `_build_page`, so the workers (prerender.py) render and write a page
+- build_page: MkDocs' own `_build_page`, so the workers (speed/prerender.py) render and write a page
   exactly as MkDocs would (context, `page_context` and `post_page` events, template).
 - PAGE_SKIPPED: how MkDocs says it wrote nothing for a page whose template gave nothing, as the
-  pages the workers already wrote do (skipping.py hides that note for them).
-- DIRTY_WARNING: how `--dirty` warns that pages may be stale (skipping.py drops it: the plugin
+  pages the workers already wrote do (speed/skipping.py hides that note for them).
+- DIRTY_WARNING: how `--dirty` warns that pages may be stale (speed/skipping.py drops it: the plugin
   rebuilds everything an edit shows on).
 
 They were written for MkDocs 1.6 and ProperDocs 1.6 (its fork, which answers to `import mkdocs`).

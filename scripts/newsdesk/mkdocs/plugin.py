@@ -1,6 +1,6 @@
 """The MkDocs plugin: MkDocs' events, wired to the modules that do each job. What is read and
 checked: loading.py; the files a build adds: sitefiles.py; what templates get: view.py; feeds:
-feedwiring.py; pictures and cards: pictures.py; the speed work: prerender.py, preview.py."""
+feedwiring.py; pictures and cards: pictures.py; the speed work: speed/ (prerendering, the caches, skipping, the preview)."""
 
 from __future__ import annotations
 
@@ -21,13 +21,13 @@ from .config import NewsdeskConfig
 from .feedwiring import Feeds
 from .loading import Build, load_build
 from .pictures import Pictures
-from .prerender import Conversions, workers_for, write_all
-from .preview import Preview
-from .rendercache import render_cache
 from .searchindex import Background, Indexing
 from .sitefiles import add_files
-from .skipping import WRITTEN, quiet_dirty_warning, skip_written
-from .templatecache import TemplateCache
+from .speed.prerender import Conversions, workers_for, write_all
+from .speed.preview import Preview
+from .speed.rendercache import render_cache
+from .speed.skipping import WRITTEN, quiet_dirty_warning, skip_written
+from .speed.templatecache import TemplateCache
 from .theme import fix_markup
 from .view import RenderedParts, feed_items, hero, template_globals, view
 
@@ -40,13 +40,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
         self.aside: AsideBuild | None = None
         # Kept across `mkdocs serve` rebuilds (a build uses each once):
-        self.conversions = Conversions()  # each post's Markdown converted once (prerender.py)
+        self.conversions = Conversions()  # each post's Markdown converted once (speed/prerender.py)
         self.rendered = RenderedParts()  # each post's excerpt and notes (view.py)
-        self.preview = Preview()  # what `serve` redoes after an edit (preview.py)
+        self.preview = Preview()  # what `serve` redoes after an edit (speed/preview.py)
         self.pictures = Pictures()  # pictures and share cards (pictures.py)
         self.feeds = Feeds()  # feed items and feeds (feedwiring.py)
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
-        self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (templatecache.py)
+        self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (speed/templatecache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.

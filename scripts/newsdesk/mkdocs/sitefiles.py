@@ -25,7 +25,7 @@ from .feedwiring import Feeds
 from .generated import index_pages, post_file, redirect_files
 from .loading import Build
 from .pictures import Pictures
-from .prerender import workers_for
+from .speed.prerender import workers_for
 
 log = get_plugin_logger(__name__)
 

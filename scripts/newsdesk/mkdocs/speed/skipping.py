@@ -18,7 +18,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import clean_directory
 
-from .internals import BUILD_LOGGER, is_dirty_warning, skipped_page
+from ..internals import BUILD_LOGGER, is_dirty_warning, skipped_page
 
 WRITTEN = "newsdesk/written.html"
 _BUILD_LOG = logging.getLogger(BUILD_LOGGER)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from mkdocs.structure.files import Files
 
-from ..core.pages.listings import Site
-from ..core.pictures.images import CARD_FOLDER
-from ..core.publishing.changes import home_digest, page_digests, post_digests, site_digest, tree_state
+from ...core.pages.listings import Site
+from ...core.pictures.images import CARD_FOLDER
+from ...core.publishing.changes import home_digest, page_digests, post_digests, site_digest, tree_state
 from .skipping import mark_unchanged
 
 

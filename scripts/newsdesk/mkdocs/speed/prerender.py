@@ -25,9 +25,9 @@ from collections.abc import Callable
 
 from mkdocs.structure.pages import Page
 
-from ..core.reading.crosslinks import docs_links
-from ..core.reading.links import retarget
-from .internals import build_page
+from ...core.reading.crosslinks import docs_links
+from ...core.reading.links import retarget
+from ..internals import build_page
 from .rendercache import RecordingFiles, RenderCache, Rendered
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
