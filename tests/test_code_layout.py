@@ -115,3 +115,21 @@ def test_the_plugin_only_wires_events():
         and node.value.id == "self"
     }
     assert len(attributes) <= 12, sorted(attributes)
+
+
+def test_the_adapter_names_the_mkdocs_types_it_takes():
+    """Every parameter holding a MkDocs object says which (MkDocsConfig, Files, Navigation, Page,
+    jinja2's Environment), so a reader knows what arrives without running a build."""
+    import ast
+
+    import newsdesk.mkdocs
+
+    untyped = [
+        f"{path.name}:{node.lineno} {arg.arg}"
+        for path in Path(newsdesk.mkdocs.__path__[0]).rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef)
+        for arg in node.args.args + node.args.kwonlyargs
+        if arg.arg in ("config", "files", "nav", "page", "env") and arg.annotation is None
+    ]
+    assert untyped == []

@@ -13,6 +13,7 @@ from html import escape
 from pathlib import Path
 
 import yaml
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..core.model import Problem, Settings
@@ -57,7 +58,7 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
     return problems
 
 
-def editor_files(options, settings: Settings, config, files: Files) -> list[File]:
+def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files) -> list[File]:
     """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated
     files (editor_problems has made sure they can be made)."""
     editor = EditorSettings(
@@ -110,7 +111,7 @@ def _bundle(dist: Path) -> list[Path]:
     )
 
 
-def _stylesheets(config, files: Files) -> list[str]:
+def _stylesheets(config: MkDocsConfig, files: Files) -> list[str]:
     """The site's own stylesheets, as /admin/ reaches them: Material's main one and extra_css."""
     material = sorted(
         f.src_uri for f in files if f.src_uri.startswith("assets/stylesheets/main.") and f.src_uri.endswith(".css")

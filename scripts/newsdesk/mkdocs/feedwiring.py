@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import partial
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
 from ..core.feeds.feeds import Channel, FeedSpec, build_feed, feed_specs, render, select_all
@@ -33,7 +34,7 @@ class Feeds:
         self.contents: dict[str, ItemText] = {}  # post.source -> what its feed items carry
         self.made: dict[str, tuple[bytes, bytes]] = {}  # feed path -> (digest, the feed)
 
-    def start(self, config, types, site: Site, *, logo: str | None, limit: int, serving: bool) -> None:
+    def start(self, config: MkDocsConfig, types, site: Site, *, logo: str | None, limit: int, serving: bool) -> None:
         """A new build: which feeds there are and the posts each carries."""
         self.specs: list[FeedSpec] = feed_specs(config.site_name, types, site.tags)
         self.channel = Channel(
@@ -44,7 +45,7 @@ class Feeds:
         self.serving = serving
         self.outputs: dict[str, File] = {}  # feeds and OPML, filled in on_env once every post is rendered
 
-    def files(self, config) -> list[File]:
+    def files(self, config: MkDocsConfig) -> list[File]:
         """The feeds and the OPML file, empty until on_env fills them in (`prepare`, `finish`)."""
         self.outputs = {
             path: File.generated(config, path, content=b"") for path in [s.path for s in self.specs] + [OPML_PATH]

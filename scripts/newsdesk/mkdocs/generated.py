@@ -7,7 +7,9 @@ from __future__ import annotations
 import json
 import os
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from ..core.model import Post
 from ..core.pages.redirects import redirects
@@ -24,7 +26,7 @@ TEMPLATES = {
 }
 
 
-def nav_entries(nav) -> set[str]:
+def nav_entries(nav: Navigation) -> set[str]:
     """Every page path named anywhere in mkdocs.yml's `nav`."""
     if isinstance(nav, str):
         return {nav}
@@ -40,7 +42,7 @@ def front_matter(title: str, template: str) -> str:
     return f"---\ntitle: {json.dumps(title)}\ntemplate: {template}\n---\n"
 
 
-def post_file(post: Post, config) -> File:
+def post_file(post: Post, config: MkDocsConfig) -> File:
     """A post's page: its source is the post's own file, its address the URL contract."""
     file = PageFile.generated(config, post.src_uri, abs_src_path=str(post.path), inclusion=InclusionLevel.NOT_IN_NAV)
     file.dest_uri = post.url + "index.html"  # the URL contract, independent of where the file sits
@@ -50,7 +52,7 @@ def post_file(post: Post, config) -> File:
     return file
 
 
-def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
+def index_pages(config: MkDocsConfig, listings: dict, prefixes: list[str]) -> list[File]:
     """Listings (by type, tag and year), the tag index, the archive, Subscribe and Search. A
     section's first page is in the nav unless the site's own `nav` leaves it out."""
     entries = None if config.nav is None else nav_entries(config.nav)
@@ -71,6 +73,6 @@ def index_pages(config, listings: dict, prefixes: list[str]) -> list[File]:
     return pages
 
 
-def redirect_files(config, posts: list[Post]) -> list[File]:
+def redirect_files(config: MkDocsConfig, posts: list[Post]) -> list[File]:
     """A page at each alias (check_site has made sure that none takes another page's address)."""
     return [File.generated(config, path, content=page) for path, page in redirects(posts, config.site_url).items()]

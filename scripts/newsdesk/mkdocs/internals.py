@@ -17,7 +17,11 @@ tests/test_internals.py holds each of them to the installed MkDocs.
 from __future__ import annotations
 
 import mkdocs
+from jinja2 import Environment
 from mkdocs.commands import build as _build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 WRITTEN_FOR = {"mkdocs": "1.6.", "properdocs": "1.6."}  # engine (module name) -> version prefix
 
@@ -48,7 +52,7 @@ def check_engine() -> str | None:
     )
 
 
-def build_page(page, config, nav, env, doc_files) -> None:
+def build_page(page: Page, config: MkDocsConfig, nav: Navigation, env: Environment, doc_files) -> None:
     """Render and write one page exactly as `mkdocs build` does."""
     _build._build_page(page, config, doc_files, nav, env)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from .editor import ADMIN, editor_sources
@@ -13,7 +14,7 @@ from .editor import ADMIN, editor_sources
 _themes: dict[tuple[str, ...], list[str]] = {}  # theme folders -> their files, once a process (`serve`)
 
 
-def engine_outputs(config, options, root: Path) -> dict[str, str]:
+def engine_outputs(config: MkDocsConfig, options, root: Path) -> dict[str, str]:
     """'404.html' -> 'a file of the theme (/404.html)', 'admin/index.html' -> 'the editor (/admin/index.html)'."""
     found = {path: f"a file of the theme (/{path})" for path in theme_files(config)}
     for template in [*config.theme.static_templates, *config.extra_templates]:
@@ -25,7 +26,7 @@ def engine_outputs(config, options, root: Path) -> dict[str, str]:
     return found
 
 
-def theme_files(config) -> list[str]:
+def theme_files(config: MkDocsConfig) -> list[str]:
     """The theme's static files as MkDocs copies them into the site."""
     key = tuple(config.theme.dirs)
     if key not in _themes:
@@ -35,7 +36,7 @@ def theme_files(config) -> list[str]:
     return _themes[key]
 
 
-def template_finder(config):
+def template_finder(config: MkDocsConfig):
     """Whether the theme (overrides/ first, then Material, then MkDocs) has a template by that name."""
     dirs = [Path(folder) for folder in config.theme.dirs]
     return lambda name: (

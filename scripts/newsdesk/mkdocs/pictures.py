@@ -18,7 +18,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from mkdocs.structure.files import File
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 from PIL import Image
 
 from ..core.model import Post
@@ -76,7 +77,7 @@ class Pictures:
         self.pictures, self.cards, self.running, self.pending = {}, {}, [], []
 
     @staticmethod
-    def sources(files, docs_dir: Path) -> dict[str, Path]:
+    def sources(files: Files, docs_dir: Path) -> dict[str, Path]:
         """Every picture the site publishes, beside posts or in docs/, by its address in the site."""
         return {
             file.src_uri: Path(file.abs_src_path)
@@ -156,7 +157,7 @@ class Pictures:
             cards.make_card(card, self.cards_folder, source)
         self.pending = []
 
-    def files(self, config) -> list[File]:
+    def files(self, config: MkDocsConfig) -> list[File]:
         """The renditions, the feeds' copies and the cards, as MkDocs files. (A post may show a
         picture from docs/, so docs' pictures have feed copies too.)"""
         found = {}
@@ -167,7 +168,7 @@ class Pictures:
             found[card.path] = self.cards_folder / card.name
         return [CachedFile.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
 
-    def strip_originals(self, files) -> None:
+    def strip_originals(self, files: Files) -> None:
         """The writers' own files, at their own addresses, replaced by copies without metadata."""
         for source, picture in self.pictures.items():
             if file := files.get_file_from_path(source):

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import posixpath
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
@@ -130,7 +131,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             html = responsive(html, page.url, pictures, first_is_eager=True)
         return html
 
-    def _prepare_env(self, env, *, config: MkDocsConfig, files: Files):
+    def _prepare_env(self, env: Environment, *, config: MkDocsConfig, files: Files):
         if self.serving:
             env.bytecode_cache = self.templates
         template_globals(env, self.build, self.feeds, self.pictures)
@@ -140,7 +141,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return env
 
     @event_priority(-100)  # last: pages are written with the environment every plugin has set up
-    def _write_pages(self, env, *, config: MkDocsConfig, files: Files):
+    def _write_pages(self, env: Environment, *, config: MkDocsConfig, files: Files):
         """The feeds, and in a real build the posts' and listings' pages too, on all CPUs; MkDocs
         then skips those pages. Feeds are generated files: MkDocs copies them after this event."""
         done = {}

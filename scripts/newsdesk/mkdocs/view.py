@@ -5,6 +5,7 @@ of the posts a listing shows (rendered once each, as pages are converted: `Rende
 from __future__ import annotations
 
 import markdown
+from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
@@ -41,7 +42,7 @@ class RenderedParts:
         )
 
 
-def template_globals(env, build: Build, feeds: Feeds, pictures: Pictures) -> None:
+def template_globals(env: Environment, build: Build, feeds: Feeds, pictures: Pictures) -> None:
     """The filters and names every template may use, 404.html included (it has no page context)."""
     env.filters["nd_date"] = dates.human_date
     env.filters["nd_datetime"] = dates.machine_date

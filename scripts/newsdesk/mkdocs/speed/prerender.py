@@ -23,6 +23,10 @@ import multiprocessing
 import os
 from collections.abc import Callable
 
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ...core.reading.crosslinks import docs_links
@@ -63,7 +67,7 @@ def _run(job, items: list, workers: int, **shared):
 
 
 def render_all(
-    texts: dict[str, str], config, files, workers: int, cache: RenderCache | None = None
+    texts: dict[str, str], config: MkDocsConfig, files: Files, workers: int, cache: RenderCache | None = None
 ) -> dict[str, Rendered]:
     """Each src_uri's Markdown converted as MkDocs would: from `cache` when it has it, else on
     `workers` processes (or this one, to fill the cache). {} when neither is worth it."""
@@ -88,7 +92,7 @@ def render_all(
     return done
 
 
-def _render_here(todo: list[str], config, files, texts):
+def _render_here(todo: list[str], config: MkDocsConfig, files: Files, texts):
     """_render in this process, its warnings kept for the page to log as a worker's would be."""
     logger = logging.getLogger("mkdocs")
     handlers, propagate = logger.handlers, logger.propagate
@@ -102,7 +106,13 @@ def _render_here(todo: list[str], config, files, texts):
 
 
 def write_all(
-    pages: list, config, nav, env, files, workers: int, jobs: dict[str, Callable[[], object]] | None = None
+    pages: list,
+    config: MkDocsConfig,
+    nav: Navigation,
+    env: Environment,
+    files: Files,
+    workers: int,
+    jobs: dict[str, Callable[[], object]] | None = None,
 ) -> tuple[set[str], dict[str, object]]:
     """Render and write these pages as MkDocs would, on `workers` processes, and run `jobs` (other
     work that needs every page converted, such as feeds) beside them. The src_uris written and
@@ -200,7 +210,7 @@ class Conversions:
         docs pages may have moved since the last."""
         self.settings, self.retargeted = settings, {}
 
-    def start(self, posts, config, files, workers: int, cache: RenderCache | None) -> None:
+    def start(self, posts, config: MkDocsConfig, files: Files, workers: int, cache: RenderCache | None) -> None:
         """Convert every post now, from `cache` or on `workers` CPUs; pages pick the results up."""
         texts = {post.src_uri: self.markdown(post, post.body.lstrip("\n"), keep=True) for post in posts}
         self.cache = cache
@@ -216,7 +226,7 @@ class Conversions:
             self.retargeted[post.src_uri] = (text, done)
         return done
 
-    def use(self, page, markdown_text: str) -> None:
+    def use(self, page: Page, markdown_text: str) -> None:
         """Have the page take its post's converted HTML, if it was converted from this very text."""
         done = self.rendered.pop(page.file.src_uri, None)
         if done and done.fingerprint == fingerprint(markdown_text):

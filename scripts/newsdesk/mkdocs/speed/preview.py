@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from ...core.pages.listings import Site
@@ -23,7 +24,9 @@ class Preview:
         self.changes: dict[str, bytes] = {}
         self.reads: dict = {}  # load_posts' unchanged files
 
-    def find(self, files: Files, config, site: Site, listings: dict, site_urls: dict[str, str], dirty: bool) -> None:
+    def find(
+        self, files: Files, config: MkDocsConfig, site: Site, listings: dict, site_urls: dict[str, str], dirty: bool
+    ) -> None:
         """This build's digests; under --dirty, mark the pages that need not be built again."""
         docs = [
             (f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))

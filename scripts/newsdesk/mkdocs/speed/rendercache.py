@@ -24,6 +24,8 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
@@ -35,7 +37,7 @@ class RecordingFiles:
     """MkDocs' Files, noting each lookup a conversion makes and what it found. A conversion that
     uses Files any other way depends on more than it can note: `looked_up` is then None."""
 
-    def __init__(self, files) -> None:
+    def __init__(self, files: Files) -> None:
         self.files = files
         self.looked_up: dict[str, tuple[str, str] | None] | None = {}
 
@@ -59,7 +61,7 @@ class Rendered:
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked file's src_uri
     records: list[tuple[str, int, str]]  # warnings MkDocs logged while converting, to log again
 
-    def apply(self, page: Page, files) -> None:
+    def apply(self, page: Page, files: Files) -> None:
         """Give `page` what Page.render would have set, and log what it would have logged.
 
         Page.render also notes the first heading as a title; a post's title is always in its
@@ -78,7 +80,7 @@ def _address(file) -> tuple[str, str] | None:
     return None if file is None else (file.url, file.inclusion.name)
 
 
-def settings_digest(config) -> bytes | None:
+def settings_digest(config: MkDocsConfig) -> bytes | None:
     """What, besides a page's Markdown, decides its HTML; None if the cache must not be used."""
     extensions = [str(name) for name in config["markdown_extensions"]]
     if any(name in READS_FILES for name in extensions):
@@ -96,7 +98,7 @@ def settings_digest(config) -> bytes | None:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def render_cache(config, root: Path, cache_dir: str) -> RenderCache | None:
+def render_cache(config: MkDocsConfig, root: Path, cache_dir: str) -> RenderCache | None:
     """The render cache: `cache_dir`, beside mkdocs.yml, or None without one. No compiled templates
     are kept there: Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
     settings = settings_digest(config) if cache_dir else None
@@ -126,7 +128,7 @@ class RenderCache:
     def key(src_uri: str, url: str, fingerprint: bytes) -> bytes:
         return hashlib.blake2b(repr((src_uri, url, fingerprint)).encode("utf-8"), digest_size=16).digest()
 
-    def get(self, key: bytes, files):
+    def get(self, key: bytes, files: Files):
         """The stored result for `key`, if every file its conversion looked up is where it was."""
         entry = self.entries.get(key)
         if entry is None:
