@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import total_ordering
+from functools import cached_property, total_ordering
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -190,14 +190,16 @@ class Problem:
     field: str
     message: str
 
+    @cached_property
     def ordering(self) -> tuple[str, int, str, str]:
+        """Worked out once per problem, however many comparisons a sort makes."""
         found = _LINE.search(self.message)
         return self.source, int(found.group(1)) if found else 0, self.field, self.message
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return self.ordering() < other.ordering()
+        return self.ordering < other.ordering
 
     def __str__(self) -> str:
         label = self.field if self.field in PARTS else f"'{self.field}'"

@@ -55,7 +55,11 @@ def document_problem(suffix: str, path: Path) -> str | None:
     "'file: report.docx' ..."."""
     if suffix not in NAMES:
         return None
-    head = path.read_bytes()[:4096] if suffix != ".csv" else path.read_bytes()
+    if suffix == ".csv":  # text: every byte must be UTF-8
+        head = path.read_bytes()
+    else:  # the format's signature is in its first bytes: a large PDF is not read whole
+        with path.open("rb") as file:
+            head = file.read(4096)
     name, program = NAMES[suffix]
     inside = _inside(suffix, path, head)
     if inside is None:
