@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import date
 
 import pytest
 
@@ -11,6 +12,7 @@ from newsdesk.commands.importer import main as import_main
 from newsdesk.commands.importer.html import read_html
 from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
 from newsdesk.commands.importer.text import escape, read_text
+from newsdesk.commands.importer.years import question
 from newsdesk.core.text.frontmatter import split
 from sitekit import FIXTURES, build, make_site, write
 
@@ -152,6 +154,44 @@ def test_contact_blocks(blocks, contact, notes):
     assert (draft.contact, draft.notes, draft.type) == (contact, notes, "press-release")
 
 
+@pytest.mark.parametrize(
+    "written, today, expected",
+    [
+        (
+            "Monday 19th October",
+            "2026-12-06",
+            "the text gives no year for 'Monday 19th October'. Monday 19 October: 2015, 2020 or 2026? "
+            "Give the year with --date 2026-10-19",
+        ),
+        (  # newest last; the suggestion is the latest day already gone by
+            "Monday 19th October",
+            "2026-02-10",
+            "the text gives no year for 'Monday 19th October'. Monday 19 October: 2015, 2020 or 2026? "
+            "Give the year with --date 2020-10-19",
+        ),
+        (  # about twelve years back, and next year
+            "wednesday, 1st of January",
+            "2024-06-01",
+            "the text gives no year for 'wednesday, 1st of January'. Wednesday 1 January: 2014, 2020 or 2025? "
+            "Give the year with --date 2020-01-01",
+        ),
+        (
+            "Sunday 29 February",
+            "2026-02-10",
+            "the text gives the date 'Sunday 29 February', but Sunday 29 February fell in no year from 2014 to 2027; "
+            "run the import again with --date YYYY-MM-DD",
+        ),
+        (
+            "19th October",
+            "2026-02-10",
+            "the text gives the date '19th October' but not the year; run the import again with --date YYYY-MM-DD",
+        ),
+    ],
+)
+def test_a_day_without_its_year_is_answered_with_the_years_it_could_be(written, today, expected):
+    assert question(written, date.fromisoformat(today)) == expected
+
+
 # --- pure: HTML -------------------------------------------------------------------------------
 
 
@@ -218,8 +258,8 @@ def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_
     assert import_main(args) == 1  # one page has no year in its date: it is not imported
     out = capsys.readouterr().out.splitlines()
     assert out[0] == (
-        "old/press-release.txt: not imported: the text gives the date 'Tuesday 3rd March' but not the year; "
-        "run the import again with --date YYYY-MM-DD"
+        "old/press-release.txt: not imported: the text gives no year for 'Tuesday 3rd March'. "
+        "Tuesday 3 March: 2015, 2020 or 2026? Give the year with --date 2020-03-03"
     )
     assert (
         "old/launch.html: wrote posts/2016/2016-03-14-science-week-brings-researchers-into-primary-schools.md (press-release)"
@@ -229,7 +269,7 @@ def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_
     assert out[-1] == "newsdesk import: 3 of 4 files imported"
     assert not any(path.parent == site / "posts" for path in (site / "posts").rglob("*.md"))
     assert check.main([]) == 0  # what was imported builds
-    assert import_main(["old/press-release.txt", "--date", "2015-03-03"]) == 0  # the writer does what the message says
+    assert import_main(["old/press-release.txt", "--date", "2020-03-03"]) == 0  # the writer does what the message says
     assert check.main([]) == 0
     assert (site / "posts/2016/images/microscope.svg").read_bytes() == (
         OLD / "launch_files/microscope.svg"

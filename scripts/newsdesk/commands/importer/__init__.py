@@ -25,6 +25,7 @@ from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
 from .shape import Draft, first_sentence
+from .years import question
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -137,11 +138,12 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
     meta = _meta(draft, args, settings)
     if "date" not in meta:
         said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
-        print(
-            f"{source}: not imported: "
-            + (f"the text gives the date '{said}' but not the year" if said else "no date found")
-            + "; run the import again with --date YYYY-MM-DD"
+        asked = (
+            question(said, project.now().date())
+            if said
+            else "no date found; run the import again with --date YYYY-MM-DD"
         )
+        print(f"{source}: not imported: {asked}")
         return None
     path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug)
     shown = project.show(source)
