@@ -10,6 +10,7 @@ import pytest
 from newsdesk.commands import check
 from newsdesk.commands.importer import main as import_main
 from newsdesk.commands.importer.html import read_html
+from newsdesk.commands.importer.lead import without_repeat
 from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
 from newsdesk.commands.importer.text import escape, read_text
 from newsdesk.commands.importer.years import question
@@ -192,6 +193,52 @@ def test_a_day_without_its_year_is_answered_with_the_years_it_could_be(written, 
     assert question(written, date.fromisoformat(today)) == expected
 
 
+SENTENCE_NOTE = (
+    "summary: the post's first sentence, which the page shows above the body, so it is not repeated there; "
+    "rewrite it as one or two sentences of your own, and if you do, put those words back at the start of the body"
+)
+PARAGRAPH_NOTE = SENTENCE_NOTE.replace("first sentence", "first paragraph").replace("those words", "that paragraph")
+GIVEN_NOTE = (
+    "summary: the page's summary, which the page shows above the body, so it is not repeated there; "
+    "if you rewrite it, put those words back at the start of the body"
+)
+
+
+@pytest.mark.parametrize(
+    "summary, blocks, expected",
+    [
+        (None, ["One. Two.", "Next."], ("One.", ["Two.", "Next."], SENTENCE_NOTE)),
+        (
+            None,
+            ["## Heading", "A *bold* start. Then more."],
+            ("A bold start.", ["## Heading", "Then more."], SENTENCE_NOTE),
+        ),
+        (None, ["Only one sentence.", "Next."], ("Only one sentence.", ["Next."], PARAGRAPH_NOTE)),
+        (
+            "Only one sentence.",
+            ["Only one sentence.", "Next."],
+            ("Only one sentence.", ["Next."], GIVEN_NOTE.replace("those words", "that paragraph")),
+        ),
+        (
+            "The page's words. ",
+            ["The page's words. And more.", "Next."],
+            ("The page's words. ", ["And more.", "Next."], GIVEN_NOTE),
+        ),
+        # cut short by the old site: the first sentence instead
+        ("Pupils will vis…", ["Pupils will visit. Then more."], ("Pupils will visit.", ["Then more."], SENTENCE_NOTE)),
+        # a sentence that ends inside a link: the whole paragraph
+        (
+            None,
+            ["See [the guide. It is new](x) now.", "Next."],
+            ("See the guide. It is new now.", ["Next."], PARAGRAPH_NOTE),
+        ),
+        ("Something else entirely.", ["One. Two."], ("Something else entirely.", ["One. Two."], None)),
+    ],
+)
+def test_a_summary_is_never_also_the_start_of_the_body(summary, blocks, expected):
+    assert without_repeat(summary, blocks) == expected
+
+
 # --- pure: HTML -------------------------------------------------------------------------------
 
 
@@ -284,6 +331,11 @@ def test_import_text_and_html_fixtures_gives_posts_that_build(site, capsys, tmp_
         in page
     )
     assert (tmp_path / "built/blog/2025/02/director-s-blog/index.html").is_file()
+    release = tmp_path / "built/news/2020/03/partnership-for-school-libraries-launches-across-the-city/index.html"
+    article = release.read_text(encoding="utf-8").split("<article", 1)[1].split("</article>", 1)[0]
+    assert article.count("The Schools Library Partnership launches today") == 1  # the lead, not again in the body
+    assert '<p class="nd-lead">The Schools Library Partnership launches today' in article
+    assert "It brings school librarians, the central library and volunteers together" in article
 
 
 def test_a_rerun_replaces_its_own_post_instead_of_adding_a_second(site, capsys):
@@ -325,8 +377,12 @@ def test_imported_front_matter_round_trips(site, capsys):
             "phone": "07700 900123",
         },
     }
+    assert split(text).body.startswith(
+        "\nIt brings school librarians, the central library"
+    )  # the summary is not repeated in the body
     assert capsys.readouterr().out.splitlines()[-2:] == [
-        "old/press-release.txt: summary: the first sentence of the post; rewrite it as one or two sentences of your own",
+        "old/press-release.txt: summary: the post's first sentence, which the page shows above the body, so it is not repeated "
+        "there; rewrite it as one or two sentences of your own, and if you do, put those words back at the start of the body",
         "newsdesk import: 1 of 1 file imported",
     ]
 
@@ -340,7 +396,8 @@ def test_import_never_overwrites_another_post_nor_leaves_one_that_stops_the_buil
     assert import_main(["old/blog.txt", "--type", "press-release"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md again (press-release)",
-        "old/blog.txt: summary: the first sentence of the post; rewrite it as one or two sentences of your own",
+        "old/blog.txt: summary: the post's first paragraph, which the page shows above the body, so it is not repeated "
+        "there; rewrite it as one or two sentences of your own, and if you do, put that paragraph back at the start of the body",
         "old/blog.txt: not imported, so nothing stops the build: posts/2025/2025-02-12-director-s-blog.md: 'contact': missing; "
         "every press release needs a press contact: add 'contact:' with indented 'name:', 'role:', 'email:' and 'phone:' lines",
         "newsdesk import: 0 of 1 file imported",

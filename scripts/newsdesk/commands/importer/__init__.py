@@ -24,7 +24,8 @@ from ...core.reading.posts import post_files
 from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
-from .shape import Draft, first_sentence
+from .lead import without_repeat
+from .shape import Draft
 from .years import question
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -204,9 +205,11 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
         date = args.date
     summary = draft.summary
     post_type = settings.types.get(type_key)
-    if summary is None and post_type and post_type.summary_required and draft.body:
-        summary = first_sentence(draft.body.split("\n\n", 1)[0])
-        draft.notes.append("summary: the first sentence of the post; rewrite it as one or two sentences of your own")
+    shown = post_type and (post_type.summary_required or post_type.contact_required)  # the page shows it first
+    if shown and draft.body and (summary or post_type.summary_required):
+        summary, blocks, note = without_repeat(summary, draft.body.split("\n\n"))
+        draft.body = "\n\n".join(blocks)
+        draft.notes += [note] if note else []
     meta: dict = {"title": draft.title}
     if date:
         meta["date"] = date
