@@ -287,6 +287,12 @@ def test_html_without_an_address_keeps_old_links_and_says_so():
     ]
 
 
+SIGNED_BY_SAM = (
+    "old/blog.txt: author: Sam Example (director), from the signature "
+    "'Sam Example - Director of Schools and Employability', which is taken out of the body"
+)
+
+
 # --- the command ------------------------------------------------------------------------------
 
 
@@ -396,6 +402,7 @@ def test_import_never_overwrites_another_post_nor_leaves_one_that_stops_the_buil
     assert import_main(["old/blog.txt", "--type", "press-release"]) == 1
     assert capsys.readouterr().out.splitlines() == [
         "old/blog.txt: wrote posts/2025/2025-02-12-director-s-blog.md again (press-release)",
+        SIGNED_BY_SAM,
         "old/blog.txt: summary: the post's first paragraph, which the page shows above the body, so it is not repeated "
         "there; rewrite it as one or two sentences of your own, and if you do, put that paragraph back at the start of the body",
         "old/blog.txt: not imported, so nothing stops the build: posts/2025/2025-02-12-director-s-blog.md: 'contact': missing; "
@@ -416,6 +423,9 @@ def test_missing_image_and_alt_text_are_named_and_nothing_is_written(site, capsy
     post = "posts/2017/2017-11-21-thank-you-to-our-school-governors.md"
     assert capsys.readouterr().out.splitlines() == [
         f"old/blog-missing-image.html: wrote {post} (blog)",
+        "old/blog-missing-image.html: warning: the page names nobody who signed it, so the post is signed by the "
+        "default author, Sam Example (director); to credit someone else, import it again with --author and their key "
+        "in authors.yml (director, press-office) or their full name",
         "old/blog-missing-image.html: left out 'Posted on 21 November 2017' (parts of the old page, not of the post)",
         "old/blog-missing-image.html: image 'http://www.old-council.example/images/governors-evening.jpg' was not found "
         "beside blog-missing-image.html; save it there and import the page again",

@@ -24,6 +24,7 @@ from ...core.reading.posts import post_files
 from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
+from .credit import CreditError, add_entry, credit_for, given_author, remove_entry
 from .lead import without_repeat
 from .shape import Draft
 from .years import question
@@ -40,6 +41,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .html page of the old site")
     parser.add_argument("--type", help="blog or press-release for every file (default: guessed from each page)")
     parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD for every file (default: the date in each page)")
+    parser.add_argument(
+        "--author",
+        metavar="NAME",
+        help="who signs every file: a key in authors.yml, or a new person's full name to add there "
+        "(default: the byline or signature in each page, else default_author)",
+    )
+    parser.add_argument("--role", help="the role of an author the import adds to authors.yml")
     add_config_argument(parser)
     return parser.parse_args(argv)
 
@@ -56,8 +64,17 @@ def run(args: argparse.Namespace) -> int:
         FieldReader("--type", {"type": args.type}, settings, wrong).choice("type", tuple(settings.types), "blog")
         if wrong:
             raise ProjectError(f"--type: {wrong[0].message}")
-    written = [done for name in args.files if (done := import_file(Path(name), args, project, settings))]
+    try:
+        args.credit = given_author(args.author, args.role, settings) if args.author else None
+    except CreditError as error:
+        raise ProjectError(str(error)) from None
+    added: dict[str, str] = {args.credit.key: args.credit.added} if args.credit and args.credit.added else {}
+    written = [done for name in args.files if (done := import_file(Path(name), args, project, settings, added))]
     problems: list[Problem] = []
+    authors_file = settings.root / settings.authors_file
+    added = {key: entry for key, entry in added.items() if any(done.author == key for done in written)}
+    for entry in added.values():
+        add_entry(authors_file, entry)
     if written:
         _, _, found = project.load()
         for done in written:
@@ -69,6 +86,10 @@ def run(args: argparse.Namespace) -> int:
                 for problem in own:  # one line each: the page, then the problem as the build names it
                     print(f"{done.source}: not imported, so nothing stops the build: {problem}")
     imported = [done for done in written if not done.undone]
+    for key, entry in added.items():
+        if not any(done.author == key for done in imported):
+            remove_entry(authors_file, entry)
+            print(f"{settings.authors_file}: '{key}' taken out again, since no imported post is signed by them")
     print(f"newsdesk import: {len(imported)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} imported")
     return 0 if len(imported) == len(args.files) else 1
 
@@ -84,6 +105,7 @@ class Imported:
     path: Path
     images: list[Path] = field(default_factory=list)
     replaced: tuple[Path, str] | None = None
+    author: str | None = None  # the authors.yml key in its 'author:'
     undone: bool = False
 
     def undo(self) -> None:
@@ -119,8 +141,11 @@ def _earlier(shown: str, settings: Settings) -> tuple[Path, str, bool] | None:
     return None
 
 
-def import_file(source: Path, args: argparse.Namespace, project: Project, settings: Settings) -> Imported | None:
-    """Write one page as a post; print what was written and what could not be mapped."""
+def import_file(
+    source: Path, args: argparse.Namespace, project: Project, settings: Settings, added: dict[str, str]
+) -> Imported | None:
+    """Write one page as a post; print what was written and what could not be mapped. A person
+    the page names who is new to authors.yml goes into `added`, for the caller to write."""
     try:
         raw = source.read_bytes()
     except OSError as error:
@@ -136,7 +161,12 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
             f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from"
         )
         return None
-    meta = _meta(draft, args, settings)
+    credit = credit_for(draft.byline, args.credit, args.role, settings)
+    if credit.signature:  # the byline now: not also a stray line in the body
+        draft.body = "\n\n".join(block for block in draft.body.split("\n\n") if block != credit.signature)
+    if credit.added and credit.key:  # written once the run knows a post it keeps is signed by them
+        added[credit.key] = credit.added
+    meta = _meta(draft, args, settings, credit.key)
     if "date" not in meta:
         said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
         asked = (
@@ -155,7 +185,8 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
             "delete it first to import the page again"
         )
         return None
-    done = Imported(source, path)
+    done = Imported(source, path, author=credit.key)
+    draft.notes[:0] = credit.notes
     body = _save_images(draft, source, path, project, done.images)
     if earlier:
         earlier[0].unlink()
@@ -188,7 +219,7 @@ def read(source: Path, raw: bytes) -> Draft:
         return draft
 
 
-def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
+def _meta(draft: Draft, args: argparse.Namespace, settings: Settings, author: str | None = None) -> dict:
     """The front matter, in the README's order; only the fields the page gave."""
     type_key = args.type or draft.type
     date = draft.date
@@ -217,6 +248,7 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
     optional = {
         "summary": summary,
         "tags": draft.tags,
+        "author": author,
         "aliases": draft.aliases,
         "contact": draft.contact,
         "notes_to_editors": draft.notes_to_editors,
