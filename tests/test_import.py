@@ -5,10 +5,12 @@ from __future__ import annotations
 import shutil
 from datetime import date
 
+import feedparser
 import pytest
 
-from newsdesk.commands import check
+from newsdesk.commands import check, golive
 from newsdesk.commands.importer import main as import_main
+from newsdesk.commands.importer.byline import Byline, find_byline
 from newsdesk.commands.importer.html import read_html
 from newsdesk.commands.importer.lead import without_repeat
 from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
@@ -492,3 +494,212 @@ def test_a_date_given_for_a_page_without_a_year_is_noted_as_used(site, capsys):
         "old/press-release.txt: date: used --date 2015-10-19; the text says 'Tuesday 3rd March' but not the year, "
         "so check they agree"
     ) in capsys.readouterr().out.splitlines()
+
+
+# --- who signs an imported post --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title, blocks, recorded, expected",
+    [
+        (  # a signature with the role, a sign-off before it
+            "Director's blog",
+            ["Some news for you all.", "Sam", "Sam Example - Director of Schools"],
+            None,
+            Byline(
+                "Sam Example",
+                "Director of Schools",
+                "Sam Example - Director of Schools",
+                "Sam Example - Director of Schools",
+            ),
+        ),
+        (
+            "Update",
+            ["Some news for you all.", "Dr Jo Placeholder, Head of Inclusion.", "Thanks"],
+            None,
+            Byline(
+                "Dr Jo Placeholder",
+                "Head of Inclusion",
+                "Dr Jo Placeholder, Head of Inclusion.",
+                "Dr Jo Placeholder, Head of Inclusion.",
+            ),
+        ),
+        (  # a 'By' line at the start, even when the text importer made it a heading
+            "Update",
+            ["## By Robin Example", "Some news for you all."],
+            None,
+            Byline("Robin Example", None, "By Robin Example", "## By Robin Example", "the byline"),
+        ),
+        ("Update", ["By the end of term, all schools will have one."], None, None),  # not a name
+        (  # the author the HTML page recorded, then a title that names its writer
+            "Update",
+            ["Some news for you all."],
+            "By Alex Placeholder",
+            Byline("Alex Placeholder", None, "By Alex Placeholder", None, "the page's author"),
+        ),
+        (
+            "Sam Example's blog",
+            ["Some news."],
+            None,
+            Byline("Sam Example", None, "Sam Example's blog", None, "the title"),
+        ),
+        # a heading, or a line with the post's text after it, is not a signature
+        ("Update", ["Some news.", "## Looking Ahead - Summer Term"], None, None),
+        (
+            "Update",
+            ["Looking Ahead - Summer Term", "A long paragraph of the post itself, after the heading."],
+            None,
+            None,
+        ),
+        ("Update", ["Some news for you all."], None, None),
+    ],
+)
+def test_find_byline(title, blocks, recorded, expected):
+    assert find_byline(title, blocks, recorded) == expected
+
+
+def test_html_byline_is_read_before_the_page_furniture_goes():
+    draft = read_html(
+        b"<html><head><meta name='author' content='Web Team'></head><body><article><h1>Open evening</h1>"
+        b"<p class='byline'>By Robin Example</p><p>Schools open their doors on Thursday.</p></article></body></html>"
+    )
+    assert draft.byline == Byline("Robin Example", None, "By Robin Example", None, "the page's author")
+    assert draft.body == "Schools open their doors on Thursday."
+
+
+NEW_AUTHOR = """priya-shah:
+  name: Priya Shah
+  role: Head of Governor Services
+  # Added by 'newsdesk import'. Owner to complete: Priya Shah's press contact, shown on every post
+  # they sign; put a real email or phone number, or delete 'contact:' and the lines under it.
+  contact:
+    name: Priya Shah
+    email: owner-to-complete@example.gov.uk
+"""
+
+
+def test_a_signature_in_authors_yml_signs_the_post_and_leaves_the_body(site, capsys):
+    assert import_main(["old/blog.txt"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == SIGNED_BY_SAM
+    post = split((site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8"))
+    assert post.meta["author"] == "director"
+    assert post.body.rstrip().endswith("keeping your schools running well.\n\nSam")  # the sign-off stays
+
+
+def test_a_new_signer_is_added_to_authors_yml_and_credited_on_the_page_and_in_the_feeds(site, capsys, tmp_path):
+    before = (site / "authors.yml").read_text(encoding="utf-8")
+    assert import_main(["old/letter-signed.txt"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "old/letter-signed.txt: wrote posts/2025/2025-05-06-priya-shah-s-letter-to-governors.md (blog)",
+        "old/letter-signed.txt: author: Priya Shah, from the signature 'Priya Shah - Head of Governor Services', "
+        "which is taken out of the body",
+        "old/letter-signed.txt: author: added to authors.yml as 'priya-shah', with role 'Head of Governor Services' "
+        "and a contact for the owner to complete ('newsdesk go-live' lists them)",
+        "newsdesk import: 1 of 1 file imported",
+    ]
+    assert (site / "authors.yml").read_text(encoding="utf-8") == before + NEW_AUTHOR
+    text = (site / "posts/2025/2025-05-06-priya-shah-s-letter-to-governors.md").read_text(encoding="utf-8")
+    assert split(text).meta["author"] == "priya-shah"
+    assert "Head of Governor Services" not in split(text).body
+    assert check.main([]) == 0
+    # The owner is told to complete the contact before going live.
+    golive.main([])
+    assert (
+        "authors.yml:14: 'owner-to-complete@example.gov.uk' is an example address: put the real address in its place"
+        in capsys.readouterr().out.splitlines()
+    )
+    built = build(site, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "built/blog/2025/05/priya-shah-s-letter-to-governors/index.html").read_text(encoding="utf-8")
+    assert '<div class="nd-author"><dt>By</dt><dd>Priya Shah, Head of Governor Services</dd></div>' in page
+    assert "Priya Shah - Head of Governor Services" not in page
+    for feed in ("feed.xml", "atom.xml", "blog/feed.xml"):
+        entry = feedparser.parse((tmp_path / "built" / feed).read_bytes()).entries[0]
+        assert entry.author == "Priya Shah", feed  # RSS dc:creator, Atom <author><name>
+
+
+def test_author_option_names_a_key_a_name_or_someone_new(site, capsys):
+    assert import_main(["old/press-release-dated.txt", "--author", "press-office"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "old/press-release-dated.txt: author: Education Press Office (press-office), from --author"
+    assert not any("warning" in line for line in out)
+    assert import_main(["old/press-release-dated.txt", "--author", "sam example"]) == 0  # a name authors.yml has
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "old/press-release-dated.txt: author: Sam Example (director), from --author"
+    )
+    # Someone new, without --role: a role and a contact for the owner to complete, both listed by go-live.
+    assert import_main(["old/blog.txt", "--author", "Jo Bloggs"]) == 0
+    assert capsys.readouterr().out.splitlines()[1:4] == [
+        "old/blog.txt: author: Jo Bloggs, from --author",
+        "old/blog.txt: author: added to authors.yml as 'jo-bloggs', with the role 'Owner to complete' and a contact "
+        "for the owner to complete ('newsdesk go-live' lists them)",
+        "old/blog.txt: author: the page is signed 'Sam Example - Director of Schools and Employability'; "
+        "that line stays in the body",
+    ]
+    assert split((site / "posts/2025/2025-02-12-director-s-blog.md").read_text(encoding="utf-8")).meta["author"] == (
+        "jo-bloggs"
+    )
+    assert "  role: Owner to complete\n" in (site / "authors.yml").read_text(encoding="utf-8")
+    assert golive.main([]) == 1
+    lines = capsys.readouterr().out.splitlines()
+    assert "authors.yml:9: 'role' is still 'Owner to complete': write the real role in its place" in lines
+    assert (
+        "authors.yml:14: 'owner-to-complete@example.gov.uk' is an example address: put the real address in its place"
+        in lines
+    )
+    assert check.main([]) == 0
+
+
+@pytest.mark.parametrize(
+    "name, message",
+    [
+        (
+            "directr",
+            "newsdesk import: --author: 'directr' is not in authors.yml: did you mean 'director'? To add someone new, "
+            'give their full name, such as --author "Sam Example" --role "Head of Governor Services"\n',
+        ),
+        (
+            "jo",
+            "newsdesk import: --author: 'jo' is not in authors.yml: use one of: director, press-office. To add someone "
+            'new, give their full name, such as --author "Sam Example" --role "Head of Governor Services"\n',
+        ),
+    ],
+)
+def test_author_option_that_is_neither_a_key_nor_a_full_name(site, capsys, name, message):
+    assert import_main(["old/blog.txt", "--author", name]) == 2
+    assert capsys.readouterr().err == message
+    assert not (site / "posts/2025").exists()
+
+
+def test_role_option_gives_the_new_authors_role(site, capsys):
+    assert import_main(["old/press-release-dated.txt", "--author", "Jo Bloggs", "--role", "Head of Admissions"]) == 0
+    assert "jo-bloggs:\n  name: Jo Bloggs\n  role: Head of Admissions\n" in (site / "authors.yml").read_text()
+    capsys.readouterr()
+    assert import_main(["old/blog.txt", "--author", "director", "--role", "Head of Admissions"]) == 0
+    assert capsys.readouterr().out.splitlines()[2] == (
+        "old/blog.txt: author: --role 'Head of Admissions' not used: Sam Example's role is in authors.yml"
+    )
+
+
+def test_an_added_author_is_taken_out_again_when_their_post_is_not_imported(site, capsys):
+    before = (site / "authors.yml").read_text(encoding="utf-8")
+    assert import_main(["old/blog-missing-image.html", "--author", "Jo Bloggs"]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2:] == [
+        "authors.yml: 'jo-bloggs' taken out again, since no imported post is signed by them",
+        "newsdesk import: 0 of 1 file imported",
+    ]
+    assert (site / "authors.yml").read_text(encoding="utf-8") == before
+
+
+def test_the_default_author_signs_with_a_warning(site, capsys):
+    assert import_main(["old/press-release-dated.txt"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "old/press-release-dated.txt: warning: the page names nobody who signed it, so the post is signed by the "
+        "default author, Sam Example (director); to credit someone else, import it again with --author and their key "
+        "in authors.yml (director, press-office) or their full name"
+    )
+    meta = split(
+        (site / "posts/2025/2025-04-09-holiday-food-and-activities-programme-returns.md").read_text(encoding="utf-8")
+    ).meta
+    assert "author" not in meta  # default_author, as in any post without 'author:'

@@ -57,10 +57,10 @@ def given_author(name: str, role: str | None, settings: Settings) -> Credit:
     if not re.search(r"[A-Z]", name) or not re.search(r"\s", name.strip()):  # a key, mistyped
         hint = (
             did_you_mean(name, tuple(settings.authors)).replace(";", ":")
-            or f": use one of: {', '.join(settings.authors)}"
+            or f": use one of: {', '.join(settings.authors)}."
         )
         raise CreditError(
-            f"--author: '{name}' is not in {settings.authors_file}{hint}. To add someone new, give their "
+            f"--author: '{name}' is not in {settings.authors_file}{hint} To add someone new, give their "
             'full name, such as --author "Sam Example" --role "Head of Governor Services"'
         )
     return _added(name.strip(), role, settings, "--author")
