@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import shutil
 from datetime import date
+from html import escape as escape_html
+from pathlib import Path
 
 import feedparser
 import pytest
@@ -13,7 +15,7 @@ from newsdesk.commands.importer import main as import_main
 from newsdesk.commands.importer.byline import Byline, find_byline
 from newsdesk.commands.importer.html import read_html
 from newsdesk.commands.importer.lead import without_repeat
-from newsdesk.commands.importer.shape import Draft, find_date, shape, split_title
+from newsdesk.commands.importer.shape import Draft, find_date, first_sentence, shape, split_title
 from newsdesk.commands.importer.text import escape, read_text
 from newsdesk.commands.importer.years import question
 from newsdesk.core.text.frontmatter import split
@@ -703,3 +705,30 @@ def test_the_default_author_signs_with_a_warning(site, capsys):
         (site / "posts/2025/2025-04-09-holiday-food-and-activities-programme-returns.md").read_text(encoding="utf-8")
     ).meta
     assert "author" not in meta  # default_author, as in any post without 'author:'
+
+
+SEEDS = Path("/work/shared/seeds")  # the two real pages the project was made from, where present
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the real seed pages are not on this machine")
+def test_the_real_seed_pages_credit_their_signer_and_show_the_opening_once(site, capsys, tmp_path):
+    shutil.copytree(SEEDS, site / "seeds")
+    blog, release = "seeds/004_7e886182f5ab3600.txt", "seeds/000_e5751f535631b854.txt"
+    assert import_main([blog]) == 0
+    assert import_main([release, "--date", "2015-10-19"]) == 0
+    assert check.main([]) == 0
+    built = build(site, tmp_path / "built")
+    assert built.returncode == 0, built.stderr
+    blog_page = next(page for page in (tmp_path / "built/blog").glob("2024/12/*/index.html"))
+    assert "<dt>By</dt><dd>Steve Kay, Director of Schools and Employability</dd>" in blog_page.read_text(
+        encoding="utf-8"
+    )
+    assert "Steve Kay - Director of Schools and Employability" not in blog_page.read_text(encoding="utf-8")
+    for feed in ("feed.xml", "atom.xml", "blog/feed.xml"):
+        entry = feedparser.parse((tmp_path / "built" / feed).read_bytes()).entries[0]
+        assert entry.author == "Steve Kay", feed
+    # The release's opening sentence (read from the seed, not copied here) is on its page once.
+    opening = first_sentence(read_text((SEEDS / release.split("/")[1]).read_text(encoding="utf-8")).body)
+    page = next((tmp_path / "built/news").glob("2015/10/*/index.html")).read_text(encoding="utf-8")
+    article = page.split("<article", 1)[1].split("</article>", 1)[0]
+    assert article.count(escape_html(opening, quote=False)) == 1
