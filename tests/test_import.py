@@ -13,11 +13,13 @@ import pytest
 from newsdesk.commands import check, golive
 from newsdesk.commands.importer import main as import_main
 from newsdesk.commands.importer.byline import Byline, find_byline
+from newsdesk.commands.importer.credit import find_author
 from newsdesk.commands.importer.html import read_html
 from newsdesk.commands.importer.lead import without_repeat
 from newsdesk.commands.importer.shape import Draft, find_date, first_sentence, shape, split_title
 from newsdesk.commands.importer.text import escape, read_text
 from newsdesk.commands.importer.years import question
+from newsdesk.core.model import Author
 from newsdesk.core.text.frontmatter import split
 from sitekit import FIXTURES, build, make_site, write
 
@@ -732,3 +734,20 @@ def test_the_real_seed_pages_credit_their_signer_and_show_the_opening_once(site,
     page = next((tmp_path / "built/news").glob("2015/10/*/index.html")).read_text(encoding="utf-8")
     article = page.split("<article", 1)[1].split("</article>", 1)[0]
     assert article.count(escape_html(opening, quote=False)) == 1
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("director", "director"),  # a key
+        ("Dr Ruth Example", "director"),
+        ("Ruth Example", "director"),  # titles, capitals and punctuation aside
+        ("RUTH  EXAMPLE.", "director"),
+        ("Dr. Ruth Example", "director"),
+        ("Ruth Exemple", None),
+        ("Ruth", None),
+    ],
+)
+def test_find_author_matches_a_name_to_authors_yml(name, expected):
+    authors = {"director": Author("director", "Dr Ruth Example", "Director", None)}
+    assert find_author(name, authors) == expected
