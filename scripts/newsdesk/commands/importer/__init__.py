@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ...core.model import Problem, Settings
 from ...core.reading.fields import FieldReader
@@ -24,7 +22,8 @@ from ...core.reading.posts import post_files
 from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
-from .credit import CreditError, add_entry, credit_for, given_author, remove_entry
+from .credit import CreditError, NewAuthors, credit_for, given_author
+from .images import save_images
 from .lead import without_repeat
 from .shape import Draft
 from .years import question
@@ -68,13 +67,12 @@ def run(args: argparse.Namespace) -> int:
         args.credit = given_author(args.author, args.role, settings) if args.author else None
     except CreditError as error:
         raise ProjectError(str(error)) from None
-    added: dict[str, str] = {args.credit.key: args.credit.added} if args.credit and args.credit.added else {}
+    added = NewAuthors(settings.root / settings.authors_file, settings.authors_file)
+    if args.credit and args.credit.added:
+        added.entries[str(args.credit.key)] = args.credit.added
     written = [done for name in args.files if (done := import_file(Path(name), args, project, settings, added))]
     problems: list[Problem] = []
-    authors_file = settings.root / settings.authors_file
-    added = {key: entry for key, entry in added.items() if any(done.author == key for done in written)}
-    for entry in added.values():
-        add_entry(authors_file, entry)
+    added.write({done.author for done in written})
     if written:
         _, _, found = project.load()
         for done in written:
@@ -86,10 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 for problem in own:  # one line each: the page, then the problem as the build names it
                     print(f"{done.source}: not imported, so nothing stops the build: {problem}")
     imported = [done for done in written if not done.undone]
-    for key, entry in added.items():
-        if not any(done.author == key for done in imported):
-            remove_entry(authors_file, entry)
-            print(f"{settings.authors_file}: '{key}' taken out again, since no imported post is signed by them")
+    added.take_back({done.author for done in imported})
     print(f"newsdesk import: {len(imported)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} imported")
     return 0 if len(imported) == len(args.files) else 1
 
@@ -142,7 +137,7 @@ def _earlier(shown: str, settings: Settings) -> tuple[Path, str, bool] | None:
 
 
 def import_file(
-    source: Path, args: argparse.Namespace, project: Project, settings: Settings, added: dict[str, str]
+    source: Path, args: argparse.Namespace, project: Project, settings: Settings, added: NewAuthors
 ) -> Imported | None:
     """Write one page as a post; print what was written and what could not be mapped. A person
     the page names who is new to authors.yml goes into `added`, for the caller to write."""
@@ -161,11 +156,11 @@ def import_file(
             f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from"
         )
         return None
-    credit = credit_for(draft.byline, args.credit, args.role, settings)
+    credit = credit_for(draft.byline, getattr(args, "credit", None), args.role, settings)
     if credit.signature:  # the byline now: not also a stray line in the body
         draft.body = "\n\n".join(block for block in draft.body.split("\n\n") if block != credit.signature)
     if credit.added and credit.key:  # written once the run knows a post it keeps is signed by them
-        added[credit.key] = credit.added
+        added.entries[credit.key] = credit.added
     meta = _meta(draft, args, settings, credit.key)
     if "date" not in meta:
         said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
@@ -187,7 +182,7 @@ def import_file(
         return None
     done = Imported(source, path, author=credit.key)
     draft.notes[:0] = credit.notes
-    body = _save_images(draft, source, path, project, done.images)
+    body = save_images(draft, source, path, project, done.images)
     if earlier:
         earlier[0].unlink()
         done.replaced = earlier[:2]
@@ -255,37 +250,3 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings, author: st
     }
     meta.update({key: value for key, value in optional.items() if value})
     return meta
-
-
-def _save_images(draft: Draft, source: Path, path: Path, project: Project, copied: list[Path]) -> str:
-    """Copy each image the page used from beside the saved page into images/ beside the post."""
-    body = draft.body
-    folder = path.parent / "images"
-    for name, address in draft.images.items():
-        found = (
-            None
-            if urlsplit(address).scheme or address.startswith("/")
-            else source.parent / unquote(urlsplit(address).path)
-        )
-        target = _free_name(folder / name, found)
-        if target.name != name:
-            body = body.replace(f"](images/{name}", f"](images/{target.name}")
-        if found and found.is_file():
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(found, target)
-                copied.append(target)
-        else:
-            draft.notes.append(
-                f"image '{address}' was not found beside {source.name}; save it there and import the page again"
-            )
-    return body
-
-
-def _free_name(target: Path, found: Path | None) -> Path:
-    """The image's name beside the post, or name-2, -3 ... if another picture already has it."""
-    number, candidate = 1, target
-    while candidate.exists() and not (found and found.is_file() and candidate.read_bytes() == found.read_bytes()):
-        number += 1
-        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
-    return candidate

@@ -126,16 +126,28 @@ def _added(name: str, role: str | None, settings: Settings, said: str) -> Credit
     )
 
 
-def add_entry(path: Path, entry: str) -> None:
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    path.write_text(text + ("" if not text or text.endswith("\n") else "\n") + entry, encoding="utf-8", newline="\n")
+@dataclass
+class NewAuthors:
+    """The people this run adds to authors.yml: written before the new posts are checked (the check
+    reads the file), and taken out again if no post they sign is kept."""
 
+    path: Path
+    shown: str  # 'authors.yml', as messages name it
+    entries: dict[str, str] = field(default_factory=dict)  # key -> the entry as written
 
-def remove_entry(path: Path, entry: str) -> None:
-    """Take back an entry add_entry wrote, when no imported post is signed by that person."""
-    text = path.read_text(encoding="utf-8")
-    if entry in text:
-        path.write_text(text.replace(entry, "", 1), encoding="utf-8", newline="\n")
+    def write(self, signed: set[str | None]) -> None:
+        self.entries = {key: entry for key, entry in self.entries.items() if key in signed}
+        for entry in self.entries.values():
+            text = self.path.read_text(encoding="utf-8") if self.path.is_file() else ""
+            text += "" if not text or text.endswith("\n") else "\n"
+            self.path.write_text(text + entry, encoding="utf-8", newline="\n")
+
+    def take_back(self, kept: set[str | None]) -> None:
+        for key, entry in self.entries.items():
+            text = self.path.read_text(encoding="utf-8")
+            if key not in kept and entry in text:
+                self.path.write_text(text.replace(entry, "", 1), encoding="utf-8", newline="\n")
+                print(f"{self.shown}: '{key}' taken out again, since no imported post is signed by them")
 
 
 def credit_for(byline: Byline | None, given: Credit | None, role: str | None, settings: Settings) -> Credit:
