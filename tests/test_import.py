@@ -81,7 +81,12 @@ def test_text_blog_post_has_headings_from_bare_lines_and_the_date_from_its_title
         "## Looking ahead",
     ]
     assert blocks[1] == "Dear colleagues"  # a greeting, not a heading
-    assert blocks[-2:] == ["Sam", "Sam Example - Director of Schools and Employability"]  # the signature stays text
+    # The signature stays text, and is the byline: the command takes it out of the body when it signs the post.
+    assert blocks[-2:] == ["Sam", "Sam Example - Director of Schools and Employability"]
+    assert draft.byline and (draft.byline.name, draft.byline.role) == (
+        "Sam Example",
+        "Director of Schools and Employability",
+    )
 
 
 def test_text_wrapped_lines_are_joined_into_paragraphs():
@@ -547,6 +552,8 @@ def test_a_date_given_for_a_page_without_a_year_is_noted_as_used(site, capsys):
             None,
             Byline("Sam Example", None, "Sam Example's blog", None, "the title"),
         ),
+        ("The Director's blog", ["Some news."], None, None),
+        ("Update", ["Some news for you all.", "Best Wishes, Sam Example"], None, None),
         # a heading, or a line with the post's text after it, is not a signature
         ("Update", ["Some news.", "## Looking Ahead - Summer Term"], None, None),
         (

@@ -14,7 +14,8 @@ TITLES = ("dr", "mr", "mrs", "ms", "miss", "mx", "prof", "professor", "cllr", "c
 _TITLE = r"(?:(?:" + "|".join(t.capitalize() for t in TITLES) + r")\.?\s+)"
 # Two to four capitalised words: 'Sam Example', 'Dr Jo de Souza' is beyond us, 'Mary-Jane O'Neill' is not.
 _WORD = r"[A-Z][a-zà-ÿ'’]*(?:-[A-Z][a-zà-ÿ'’]*)?\.?"
-NAME = rf"{_TITLE}?{_WORD}(?:\s+{_WORD}){{1,3}}"
+_NOT_NAMES = r"(?!(?:The|A|An|Our|My|Your|This|That|Its|Their|Every|All|Some|Best|Kind|With|Many|Warm)\b)"
+NAME = rf"{_NOT_NAMES}{_TITLE}?{_WORD}(?:\s+{_WORD}){{1,3}}"
 _ROLE = r"(?P<role>[A-Z][^.!?\n]{2,80}?)"
 _SIGNATURE = re.compile(rf"^(?P<name>{NAME})\s*(?:[-–—|,]|\s-\s)\s*{_ROLE}\.?$")
 _BY = re.compile(rf"^(?i:written\s+by|posted\s+by|by|author)\s*:?\s+(?P<name>{NAME})(?:\s*[-–—|,]\s*{_ROLE})?\.?$")
