@@ -231,8 +231,8 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings, author: st
         date = args.date
     summary = draft.summary
     post_type = settings.types.get(type_key)
-    shown = post_type and (post_type.summary_required or post_type.contact_required)  # the page shows it first
-    if shown and draft.body and (summary or post_type.summary_required):
+    shown = post_type is not None and (post_type.summary_required or post_type.contact_required)  # shown first
+    if post_type and shown and draft.body and (summary or post_type.summary_required):
         summary, blocks, note = without_repeat(summary, draft.body.split("\n\n"))
         draft.body = "\n\n".join(blocks)
         draft.notes += [note] if note else []
