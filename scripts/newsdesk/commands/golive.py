@@ -76,6 +76,7 @@ def findings(root: Path, config_name: str = CONFIG_FILE) -> list[Finding]:
     sample_posts, sample_files = samples.present(root)
     found = config_findings(root, config_name)
     found += text_findings(root, "authors.yml", _read(root / "authors.yml"), comments="#")
+    found += marker_findings("authors.yml", _read(root / "authors.yml"))
     found += text_findings(root, ".github/CODEOWNERS", _read(root / ".github" / "CODEOWNERS"), comments="#")
     docs_dir = root / "docs"
     for rel, path in docs_files(docs_dir):
@@ -195,6 +196,21 @@ def text_findings(root: Path, name: str, text: str, comments: str | None = None)
             found.append(
                 Finding(
                     name, number, f"'{_whole(line, match)}' is an example address: put the real address in its place"
+                )
+            )
+    return found
+
+
+def marker_findings(name: str, text: str) -> list[Finding]:
+    """Values left as 'Owner to complete', such as the role of an author `newsdesk import` added."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (match := _KEY.match(line)) and match.group(3).strip("'\"").lower().startswith("owner to complete"):
+            found.append(
+                Finding(
+                    name,
+                    number,
+                    f"'{match.group(2)}' is still '{match.group(3)}': write the real {match.group(2)} in its place",
                 )
             )
     return found

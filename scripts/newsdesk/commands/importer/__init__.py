@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from ...core.model import Problem, Settings
 from ...core.reading.fields import FieldReader
@@ -24,7 +22,11 @@ from ...core.reading.sources import post_files
 from ...core.text import dates
 from ...mkdocs.project import Project, ProjectError, add_config_argument, load_project, run_command
 from ..postfile import create, date_argument, front_matter, post_path, slug_for
-from .shape import Draft, first_sentence
+from .credit import CreditError, NewAuthors, credit_for, given_author
+from .images import save_images
+from .lead import without_repeat
+from .shape import Draft
+from .years import question
 
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
@@ -38,6 +40,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("files", nargs="+", metavar="FILE", help="a .txt or .html page of the old site")
     parser.add_argument("--type", help="blog or press-release for every file (default: guessed from each page)")
     parser.add_argument("--date", type=date_argument, help="YYYY-MM-DD for every file (default: the date in each page)")
+    parser.add_argument(
+        "--author",
+        metavar="NAME",
+        help="who signs every file: a key in authors.yml, or a new person's full name to add there "
+        "(default: the byline or signature in each page, else default_author)",
+    )
+    parser.add_argument("--role", help="the role of an author the import adds to authors.yml")
     add_config_argument(parser)
     return parser.parse_args(argv)
 
@@ -54,8 +63,16 @@ def run(args: argparse.Namespace) -> int:
         FieldReader("--type", {"type": args.type}, settings, wrong).choice("type", tuple(settings.types), "blog")
         if wrong:
             raise ProjectError(f"--type: {wrong[0].message}")
-    written = [done for name in args.files if (done := import_file(Path(name), args, project, settings))]
+    try:
+        args.credit = given_author(args.author, args.role, settings) if args.author else None
+    except CreditError as error:
+        raise ProjectError(str(error)) from None
+    added = NewAuthors(settings.root / settings.authors_file, settings.authors_file)
+    if args.credit and args.credit.added:
+        added.entries[str(args.credit.key)] = args.credit.added
+    written = [done for name in args.files if (done := import_file(Path(name), args, project, settings, added))]
     problems: list[Problem] = []
+    added.write({done.author for done in written})
     if written:
         _, _, found = project.load()
         for done in written:
@@ -67,6 +84,7 @@ def run(args: argparse.Namespace) -> int:
                 for problem in own:  # one line each: the page, then the problem as the build names it
                     print(f"{done.source}: not imported, so nothing stops the build: {problem}")
     imported = [done for done in written if not done.undone]
+    added.take_back({done.author for done in imported})
     print(f"newsdesk import: {len(imported)} of {len(args.files)} file{'s' if len(args.files) != 1 else ''} imported")
     return 0 if len(imported) == len(args.files) else 1
 
@@ -82,6 +100,7 @@ class Imported:
     path: Path
     images: list[Path] = field(default_factory=list)
     replaced: tuple[Path, str] | None = None
+    author: str | None = None  # the authors.yml key in its 'author:'
     undone: bool = False
 
     def undo(self) -> None:
@@ -117,8 +136,11 @@ def _earlier(shown: str, settings: Settings) -> tuple[Path, str, bool] | None:
     return None
 
 
-def import_file(source: Path, args: argparse.Namespace, project: Project, settings: Settings) -> Imported | None:
-    """Write one page as a post; print what was written and what could not be mapped."""
+def import_file(
+    source: Path, args: argparse.Namespace, project: Project, settings: Settings, added: NewAuthors
+) -> Imported | None:
+    """Write one page as a post; print what was written and what could not be mapped. A person
+    the page names who is new to authors.yml goes into `added`, for the caller to write."""
     try:
         raw = source.read_bytes()
     except OSError as error:
@@ -134,14 +156,20 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
             f"{source}: not imported: the title '{draft.title}' has no letters or digits to make the post's address from"
         )
         return None
-    meta = _meta(draft, args, settings)
+    credit = credit_for(draft.byline, getattr(args, "credit", None), args.role, settings)
+    if credit.signature:  # the byline now: not also a stray line in the body
+        draft.body = "\n\n".join(block for block in draft.body.split("\n\n") if block != credit.signature)
+    if credit.added and credit.key:  # written once the run knows a post it keeps is signed by them
+        added.entries[credit.key] = credit.added
+    meta = _meta(draft, args, settings, credit.key)
     if "date" not in meta:
         said = next((note.split("'")[1] for note in draft.notes if note.startswith("date: the text says")), None)
-        print(
-            f"{source}: not imported: "
-            + (f"the text gives the date '{said}' but not the year" if said else "no date found")
-            + "; run the import again with --date YYYY-MM-DD"
+        asked = (
+            question(said, project.now().date())
+            if said
+            else "no date found; run the import again with --date YYYY-MM-DD"
         )
+        print(f"{source}: not imported: {asked}")
         return None
     path = post_path(settings.posts_dir, dates.parse_date(meta["date"], settings.timezone)[0], slug)
     shown = project.show(source)
@@ -152,8 +180,9 @@ def import_file(source: Path, args: argparse.Namespace, project: Project, settin
             "delete it first to import the page again"
         )
         return None
-    done = Imported(source, path)
-    body = _save_images(draft, source, path, project, done.images)
+    done = Imported(source, path, author=credit.key)
+    draft.notes[:0] = credit.notes
+    body = save_images(draft, source, path, project, done.images)
     if earlier:
         earlier[0].unlink()
         done.replaced = earlier[:2]
@@ -185,7 +214,7 @@ def read(source: Path, raw: bytes) -> Draft:
         return draft
 
 
-def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
+def _meta(draft: Draft, args: argparse.Namespace, settings: Settings, author: str | None = None) -> dict:
     """The front matter, in the README's order; only the fields the page gave."""
     type_key = args.type or draft.type
     date = draft.date
@@ -202,9 +231,11 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
         date = args.date
     summary = draft.summary
     post_type = settings.types.get(type_key)
-    if summary is None and post_type and post_type.summary_required and draft.body:
-        summary = first_sentence(draft.body.split("\n\n", 1)[0])
-        draft.notes.append("summary: the first sentence of the post; rewrite it as one or two sentences of your own")
+    shown = post_type is not None and (post_type.summary_required or post_type.contact_required)  # shown first
+    if post_type and shown and draft.body and (summary or post_type.summary_required):
+        summary, blocks, note = without_repeat(summary, draft.body.split("\n\n"))
+        draft.body = "\n\n".join(blocks)
+        draft.notes += [note] if note else []
     meta: dict = {"title": draft.title}
     if date:
         meta["date"] = date
@@ -212,43 +243,10 @@ def _meta(draft: Draft, args: argparse.Namespace, settings: Settings) -> dict:
     optional = {
         "summary": summary,
         "tags": draft.tags,
+        "author": author,
         "aliases": draft.aliases,
         "contact": draft.contact,
         "notes_to_editors": draft.notes_to_editors,
     }
     meta.update({key: value for key, value in optional.items() if value})
     return meta
-
-
-def _save_images(draft: Draft, source: Path, path: Path, project: Project, copied: list[Path]) -> str:
-    """Copy each image the page used from beside the saved page into images/ beside the post."""
-    body = draft.body
-    folder = path.parent / "images"
-    for name, address in draft.images.items():
-        found = (
-            None
-            if urlsplit(address).scheme or address.startswith("/")
-            else source.parent / unquote(urlsplit(address).path)
-        )
-        target = _free_name(folder / name, found)
-        if target.name != name:
-            body = body.replace(f"](images/{name}", f"](images/{target.name}")
-        if found and found.is_file():
-            if not target.exists():
-                folder.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(found, target)
-                copied.append(target)
-        else:
-            draft.notes.append(
-                f"image '{address}' was not found beside {source.name}; save it there and import the page again"
-            )
-    return body
-
-
-def _free_name(target: Path, found: Path | None) -> Path:
-    """The image's name beside the post, or name-2, -3 ... if another picture already has it."""
-    number, candidate = 1, target
-    while candidate.exists() and not (found and found.is_file() and candidate.read_bytes() == found.read_bytes()):
-        number += 1
-        candidate = target.with_name(f"{target.stem}-{number}{target.suffix}")
-    return candidate

@@ -18,6 +18,7 @@ from markdownify import markdownify
 
 from ...core.text.dates import written_date
 from ...core.text.slugs import slugify
+from .byline import find_byline
 from .shape import Draft, find_date, shape, split_title
 
 ARTICLE = ("article", "main", "[role=main]", "#content", ".content", ".entry-content", ".article-body", "body")
@@ -62,6 +63,8 @@ def read_html(html: str | bytes) -> Draft:
         draft.notes.append(
             f"aliases: {path}, the page's old address, so old links keep working; remove it if the old site was on another domain"
         )
+    signed = article.select_one("[rel~=author], .byline, .author")
+    recorded = (signed.get_text(" ", strip=True) if signed else None) or _meta(soup, "author")
     if isinstance(heading, Tag) and article.find("h1") is heading:
         heading.decompose()
     for noise in article.select(", ".join(NOISE)):
@@ -75,6 +78,7 @@ def read_html(html: str | bytes) -> Draft:
         draft.date, written = find_date("\n".join(body))
         if draft.date:
             draft.notes.append(f"date: {draft.date}, from '{written}' in the text; check it is the day of publication")
+    draft.byline = find_byline(draft.title, body, recorded)
     draft.body = "\n\n".join(body)
     return draft
 

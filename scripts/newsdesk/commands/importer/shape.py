@@ -10,8 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from ...core.text.dates import written_date
+
+if TYPE_CHECKING:
+    from .byline import Byline
 
 MONTHS = (
     "january",
@@ -97,6 +101,7 @@ class Draft:
     body: str = ""
     images: dict[str, str] = field(default_factory=dict)  # name beside the post -> address in the old page
     notes: list[str] = field(default_factory=list)  # guesses and what could not be mapped
+    byline: Byline | None = None  # who signed the page, if it says
 
 
 def plain(block: str) -> str:

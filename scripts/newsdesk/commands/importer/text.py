@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .byline import find_byline
 from .shape import LIST_ITEM, Draft, find_date, shape, split_title, yearless_date
 
 HEADING_WORDS = 12
@@ -37,7 +38,9 @@ def read_text(text: str) -> Draft:
             draft.notes.append(
                 f"date: the text says '{partial}' but not the year; give the date with --date YYYY-MM-DD"
             )
-    draft.body = "\n\n".join(_markdown(paragraph, _is_heading(body, index)) for index, paragraph in enumerate(body))
+    blocks = [_markdown(paragraph, _is_heading(body, index)) for index, paragraph in enumerate(body)]
+    draft.byline = find_byline(draft.title, blocks)
+    draft.body = "\n\n".join(blocks)
     return draft
 
 
