@@ -156,7 +156,7 @@ async function finish(request, url, settings) {
   const query = url.searchParams;
   if (query.get("error")) {
     // The writer pressed Cancel on GitHub's page, or GitHub refused the app.
-    const reason = query.get("error_description") || query.get("error");
+    const reason = sentence(query.get("error_description") || query.get("error"));
     throw new SignInError(403, "Sign-in cancelled", `GitHub did not sign you in: ${reason}. Close this window and try again.`);
   }
   const expected = readCookie(request.headers.get("Cookie") || "", STATE_COOKIE);
@@ -205,7 +205,7 @@ async function exchange(code, redirectUri, settings) {
   }
   if (answer.error || !answer.access_token) {
     // incorrect_client_credentials: the secret was rotated on GitHub but not here (docs-dev/sign-in.md).
-    const reason = String(answer.error_description || answer.error || "no token").replaceAll(settings.clientSecret, "[secret]");
+    const reason = sentence(answer.error_description || answer.error || "no token").replaceAll(settings.clientSecret, "[secret]");
     console.error("sign-in: GitHub refused the code:", answer.error);
     throw new SignInError(502, "Sign-in failed", `GitHub refused the sign-in: ${reason}. Close this window and try again.`);
   }
@@ -219,6 +219,11 @@ async function exchange(code, redirectUri, settings) {
     );
   }
   return answer.access_token;
+}
+
+/** GitHub's words, without their full stop: the page adds its own. */
+function sentence(text) {
+  return String(text).replace(/[.\s]+$/, "");
 }
 
 function callbackUrl(url) {
