@@ -17,6 +17,7 @@ export const GITHUB_TOKEN = "https://github.com/login/oauth/access_token";
 export const SCOPES = ["public_repo", "repo"]; // public repository: public_repo; private: repo
 export const STATE_COOKIE = "__Host-newsdesk-sign-in";
 const STATE_MAX_AGE = 600; // seconds a writer has to finish on GitHub's page
+const COOKIE_RULES = "Path=/; Secure; HttpOnly; SameSite=Lax"; // Lax: see start()
 const PROVIDER = "github";
 
 // The page's only script. Its data (origin and message) sits in a JSON block beside it, so the script
@@ -148,7 +149,7 @@ function start(url, settings) {
   const headers = new Headers({ Location: target.href, ...SECURITY_HEADERS });
   // SameSite=Lax, not Strict: GitHub sends the writer back with a top-level navigation from
   // github.com, which a Strict cookie would not come back on.
-  headers.append("Set-Cookie", `${STATE_COOKIE}=${state}; Max-Age=${STATE_MAX_AGE}; Path=/; Secure; HttpOnly; SameSite=Lax`);
+  headers.append("Set-Cookie", `${STATE_COOKIE}=${state}; Max-Age=${STATE_MAX_AGE}; ${COOKIE_RULES}`);
   return new Response(null, { status: 302, headers });
 }
 
@@ -157,7 +158,8 @@ async function finish(request, url, settings) {
   if (query.get("error")) {
     // The writer pressed Cancel on GitHub's page, or GitHub refused the app.
     const reason = sentence(query.get("error_description") || query.get("error"));
-    throw new SignInError(403, "Sign-in cancelled", `GitHub did not sign you in: ${reason}. Close this window and try again.`);
+    const text = `GitHub did not sign you in: ${reason}. Close this window and try again.`;
+    throw new SignInError(403, "Sign-in cancelled", text);
   }
   const expected = readCookie(request.headers.get("Cookie") || "", STATE_COOKIE);
   if (!expected || !query.get("state") || !sameText(expected, query.get("state"))) {
@@ -174,7 +176,8 @@ async function finish(request, url, settings) {
   }
   const token = await exchange(code, callbackUrl(url), settings);
   const message = `authorization:${PROVIDER}:success:${JSON.stringify({ token, provider: PROVIDER })}`;
-  return page(200, "Signed in", "You are signed in to GitHub. This window closes by itself once the editor has taken the sign-in.", settings.origin, { message });
+  const text = "You are signed in to GitHub. This window closes by itself once the editor has taken the sign-in.";
+  return page(200, "Signed in", text, settings.origin, { message });
 }
 
 /** GitHub's token for the code, checked to carry exactly the configured scope. */
@@ -201,13 +204,16 @@ async function exchange(code, redirectUri, settings) {
     answer = await response.json();
   } catch (error) {
     console.error("sign-in: GitHub's token endpoint failed:", String(error));
-    throw new SignInError(502, "Sign-in failed", "GitHub did not answer the sign-in. Close this window and try again in a minute.");
+    const text = "GitHub did not answer the sign-in. Close this window and try again in a minute.";
+    throw new SignInError(502, "Sign-in failed", text);
   }
   if (answer.error || !answer.access_token) {
     // incorrect_client_credentials: the secret was rotated on GitHub but not here (docs-dev/sign-in.md).
-    const reason = sentence(answer.error_description || answer.error || "no token").replaceAll(settings.clientSecret, "[secret]");
+    const said = sentence(answer.error_description || answer.error || "no token");
+    const reason = said.replaceAll(settings.clientSecret, "[secret]");
     console.error("sign-in: GitHub refused the code:", answer.error);
-    throw new SignInError(502, "Sign-in failed", `GitHub refused the sign-in: ${reason}. Close this window and try again.`);
+    const text = `GitHub refused the sign-in: ${reason}. Close this window and try again.`;
+    throw new SignInError(502, "Sign-in failed", text);
   }
   const granted = String(answer.scope || "").split(/[,\s]+/).filter(Boolean);
   if (granted.length !== 1 || granted[0] !== settings.scope) {
@@ -289,11 +295,13 @@ async function page(status, title, text, origin, { message, error }) {
 `;
   const headers = new Headers({
     "Content-Type": "text/html; charset=utf-8",
-    "Content-Security-Policy": `default-src 'none'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    "Content-Security-Policy":
+      `default-src 'none'; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'; ` +
+      "frame-ancestors 'none'",
     ...SECURITY_HEADERS,
   });
   // The state is used once: every answer of /callback forgets it.
-  headers.append("Set-Cookie", `${STATE_COOKIE}=; Max-Age=0; Path=/; Secure; HttpOnly; SameSite=Lax`);
+  headers.append("Set-Cookie", `${STATE_COOKIE}=; Max-Age=0; ${COOKIE_RULES}`);
   return new Response(body, { status, headers });
 }
 
