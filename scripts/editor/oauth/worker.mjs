@@ -50,9 +50,9 @@ class SignInError extends Error {
 }
 
 export default {
-  async fetch(request, env) {
+  async fetch(request, env = {}) {
     try {
-      return await handle(request, env || {});
+      return await handle(request, env);
     } catch (error) {
       if (error instanceof SignInError) {
         return page(error.status, error.title, error.message, error.tell ? env.ALLOWED_ORIGIN : null, {
