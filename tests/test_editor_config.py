@@ -270,6 +270,7 @@ def test_backend_sign_in_and_review(tmp_path):
         "repo": "city/newsdesk",
         "branch": "live",
         "squash_merges": True,
+        "auth_scope": "public_repo",  # the narrowest that works; Decap would ask for 'repo' without it
         "base_url": "https://auth.example.workers.dev",
     }
     assert config["publish_mode"] == "editorial_workflow"

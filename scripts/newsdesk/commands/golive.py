@@ -162,7 +162,7 @@ def _editor_findings(name: str, lines: list[str]) -> list[Finding]:
             name,
             commented,
             "the editor's auth_url is not set, so nobody can sign in at /admin/: set "
-            "'auth_url:' under 'editor:' to your sign-in proxy's address (docs-dev/editor.md), "
+            "'auth_url:' under 'editor:' to your sign-in service's address (docs-dev/sign-in.md), "
             "or set 'enabled: false'",
         )
     ]

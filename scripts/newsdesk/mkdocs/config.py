@@ -9,6 +9,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from ..core.model import DEFAULT_TYPES
+from ..core.publishing.editor import AUTH_SCOPES
 from ..core.text.slugs import SLUG_PATTERN
 
 RESERVED_PREFIXES = ("tags", "archive", "posts", "search", "assets")
@@ -100,6 +101,9 @@ class EditorConfig(base.Config):
     branch = Plain(str, default="main")
     auth_url = c.Optional(Plain(str))  # the OAuth proxy's address (the GitHub backend's base_url)
     auth_endpoint = c.Optional(Plain(str))  # its path, when not 'auth'
+    # The GitHub access signing in grants (docs-dev/sign-in.md): public_repo for a public repository,
+    # repo for a private one; the sign-in service's OAUTH_SCOPE must say the same.
+    auth_scope = c.Choice(AUTH_SCOPES, default="public_repo")
     local_port = PositiveInt(8081)  # decap-server's port on 127.0.0.1 for `make edit`
     script_dir = Plain(str, default="node_modules/decap-cms/dist")  # relative to mkdocs.yml
 

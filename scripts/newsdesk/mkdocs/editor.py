@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..core.model import Problem, Settings
-from ..core.publishing.editor import EditorSettings, decap_config, preview_data
+from ..core.publishing.editor import EditorSettings, auth_url_problem, decap_config, preview_data
 
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
@@ -30,8 +30,8 @@ NOT_INSTALLED = (
 
 NO_SIGN_IN = (
     "missing: the browser editor is switched on for the live site ('enabled: true'), so its 'Login with GitHub' "
-    "button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address (docs-dev/editor.md, "
-    "'Sign-in'), or set 'enabled: false'"
+    "button could not work; set 'auth_url' under 'editor:' to the sign-in worker's address (docs-dev/sign-in.md), "
+    "or set 'enabled: false'"
 )
 
 
@@ -44,6 +44,8 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
     problems = []
     if live and not options.auth_url:
         problems.append(Problem("mkdocs.yml", "editor.auth_url", NO_SIGN_IN))
+    if options.auth_url and (wrong := auth_url_problem(options.auth_url)):
+        problems.append(Problem("mkdocs.yml", "editor.auth_url", wrong))
     if not options.repo:
         problems.append(
             Problem(
@@ -66,6 +68,7 @@ def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files
         branch=options.branch,
         auth_url=options.auth_url,
         auth_endpoint=options.auth_endpoint,
+        auth_scope=options.auth_scope,
         local_port=options.local_port,
         site_url=config.site_url,
     )

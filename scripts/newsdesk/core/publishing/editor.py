@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html.entities import name2codepoint
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..model import PostType, Settings
 from ..reading.schema import FIELDS, Field
@@ -31,6 +32,9 @@ MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: im
 FILES_FOLDER = "files"  # documents beside the post: posts/<yyyy>/files/, written as 'file: files/x.pdf'
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
 DATE_FORMAT = "YYYY-MM-DD"
+# GitHub's narrowest scopes that let Decap write posts and open pull requests: public_repo reaches public
+# repositories only; repo is needed for a private one (docs-dev/sign-in.md).
+AUTH_SCOPES = ("public_repo", "repo")
 BODY = {
     "name": "body",
     "label": "Text",
@@ -48,6 +52,7 @@ class EditorSettings:
     branch: str = "main"
     auth_url: str | None = None  # the OAuth proxy's address, such as https://newsdesk-auth.example.workers.dev
     auth_endpoint: str | None = None  # its path, when not 'auth'
+    auth_scope: str = "public_repo"  # what signing in grants: public_repo, or repo for a private repository
     local_port: int = 8081  # decap-server's port for `make edit` (127.0.0.1 only)
     site_url: str | None = None
 
@@ -55,6 +60,7 @@ class EditorSettings:
 def decap_config(settings: Settings, editor: EditorSettings) -> dict[str, Any]:
     """The whole config.yml: one collection per post type, each filtered by its `type:` line."""
     backend = {"name": "github", "repo": editor.repo, "branch": editor.branch, "squash_merges": True}
+    backend["auth_scope"] = editor.auth_scope  # always: without it Decap asks GitHub for 'repo'
     if editor.auth_url:
         backend["base_url"] = editor.auth_url
     if editor.auth_endpoint:
@@ -72,6 +78,25 @@ def decap_config(settings: Settings, editor: EditorSettings) -> dict[str, Any]:
     if editor.site_url:
         config["site_url"] = config["display_url"] = editor.site_url
     return config
+
+
+def auth_url_problem(auth_url: str) -> str | None:
+    """What is wrong with auth_url, if anything. Decap takes the sign-in window's answer only from
+    exactly this origin (netlify-auth.js compares event.origin with it), so a path stops sign-in."""
+    parts = urlsplit(auth_url)
+    local = parts.scheme == "http" and parts.hostname in ("127.0.0.1", "localhost")
+    if (
+        (parts.scheme == "https" or local)
+        and parts.netloc
+        and parts.path in ("", "/")
+        and not parts.query + parts.fragment
+    ):
+        return None
+    return (
+        f"expected the sign-in service's address alone, such as https://newsdesk-sign-in.example.workers.dev, "
+        f"got '{auth_url}'; the editor accepts a sign-in only from exactly that address, so write it with "
+        "https:// and without a path (docs-dev/sign-in.md)"
+    )
 
 
 def posts_folder(settings: Settings) -> str:
