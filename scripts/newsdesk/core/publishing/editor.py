@@ -12,7 +12,7 @@ from html.entities import name2codepoint
 from typing import Any
 
 from ..model import PostType, Settings
-from ..reading.schema import FIELDS, Field
+from ..reading.schema import FIELD_ORDER, FIELDS, Field
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
 # - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer
@@ -31,6 +31,8 @@ MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: im
 FILES_FOLDER = "files"  # documents beside the post: posts/<yyyy>/files/, written as 'file: files/x.pdf'
 DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
 DATE_FORMAT = "YYYY-MM-DD"
+# admin/frontmatter.js: writes core/text/frontwriter.py's style, and a field left alone keeps its lines.
+FORMAT = "newsdesk-frontmatter"
 BODY = {
     "name": "body",
     "label": "Text",
@@ -87,7 +89,7 @@ def collection(post_type: PostType, settings: Settings) -> dict[str, Any]:
         "filter": {"field": "type", "value": post_type.key},
         "create": True,
         "extension": "md",
-        "format": "frontmatter",
+        "format": FORMAT,
         "path": ENTRY_PATH,
         "slug": ENTRY_SLUG,
         "media_folder": MEDIA_FOLDER,
@@ -213,4 +215,5 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "language": language,
         "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
+        "order": FIELD_ORDER,  # the order admin/frontmatter.js writes fields in, as frontwriter.py does
     }
