@@ -25,6 +25,7 @@ NUMBER = re.compile(
     r"[-+]?(?:[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9]+)?"
     r"|[-+]?0[bBoOxX][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 )
+TAB_INDENT = re.compile(r"(?:^|\n)[ \t]*\t")  # a line indented with a tab, which the site's reader refuses
 WORDS = frozenset(["", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<"])
 INDICATORS = "-?:,[]{}#&*!|>'\"%@`"
 FLOW_INDICATORS = ",[]{}"
@@ -99,7 +100,7 @@ def _escape(char: str) -> str:
 
 def _literal(text: str) -> bool:
     """Several lines that a '|' block holds exactly."""
-    return "\n" in text and not NEEDS_DOUBLE.search(text) and text[0] not in " \t\n"
+    return "\n" in text and not NEEDS_DOUBLE.search(text) and not TAB_INDENT.search(text) and text[0] not in " \t\n"
 
 
 def _one(value: object, flow: bool) -> str:

@@ -21,7 +21,7 @@
   }
 })(typeof self !== "undefined" ? self : this, function (yaml) {
   var NAME = "newsdesk-frontmatter";
-  var KEEP = "_newsdesk_front_matter";  // the front matter as read, for toFile; never written
+  var KEEP = "_newsdesk_front_matter";  // the file as read ({front, gap}), for toFile; never written
 
   // core/text/frontwriter.py's patterns, character for character.
   var NEEDS_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff\u2028\u2029]/;
@@ -31,6 +31,7 @@
   var WORDS = ["", "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n", "=", "<<"];
   var INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
   var FLOW_INDICATORS = ",[]{}";
+  var TAB_INDENT = /(?:^|\n)[ \t]*\t/;  // a line indented with a tab, which the site's reader refuses
   var FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
   function isMapping(value) {
@@ -105,7 +106,7 @@
   }
 
   function literal(text) {
-    return text.indexOf("\n") >= 0 && !NEEDS_DOUBLE.test(text) && " \t\n".indexOf(text[0]) < 0;
+    return text.indexOf("\n") >= 0 && !NEEDS_DOUBLE.test(text) && !TAB_INDENT.test(text) && " \t\n".indexOf(text[0]) < 0;
   }
 
   function two(number) { return String(number).padStart(2, "0"); }
@@ -167,8 +168,9 @@
     var data = yaml.load(source) || {};
     if (!isMapping(data)) throw new Error("The front matter should be 'field: value' lines.");
     data = Object.assign({}, data);
-    data[KEEP] = source;
-    data.body = lines.slice(end + 1).join("\n").replace(/^\n/, "");
+    var rest = lines.slice(end + 1).join("\n");
+    data.body = rest.replace(/^\n/, "");
+    data[KEEP] = { front: source, gap: rest && rest[0] !== "\n" ? "" : "\n" };
     return data;
   }
 
@@ -252,10 +254,11 @@
   function toFile(data, order) {
     var meta = {};
     Object.keys(data).forEach(function (key) { if (key !== "body" && key !== KEEP) meta[key] = data[key]; });
-    var front = typeof data[KEEP] === "string" ? keepUnchanged(data[KEEP], meta, order) : fields(meta, order);
+    var kept = isMapping(data[KEEP]) && typeof data[KEEP].front === "string" ? data[KEEP] : null;
+    var front = kept ? keepUnchanged(kept.front, meta, order) : fields(meta, order);
     var body = data.body === undefined || data.body === null ? "" : String(data.body);
     if (body && !body.endsWith("\n")) body += "\n";
-    return "---\n" + front + "---\n" + (body ? "\n" + body : "");
+    return "---\n" + front + "---\n" + (body ? (kept && kept.gap === "" ? "" : "\n") + body : "");
   }
 
   return {
