@@ -84,7 +84,8 @@ def editor_files(options, settings: Settings, config, files: Files) -> list[File
     made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
     made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
-    made.append(File.generated(config, ADMIN + "frontmatter.js", abs_src_path=str(HERE / "frontmatter.js")))
+    for script in ("frontwriter.js", "frontmatter.js"):
+        made.append(File.generated(config, ADMIN + script, abs_src_path=str(HERE / script)))
     made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
 
@@ -95,6 +96,7 @@ def editor_sources(options, root: Path) -> list[str]:
         "index.html",
         "config.yml",
         "preview.js",
+        "frontwriter.js",
         "frontmatter.js",
         "unidecode.bin",
         *YAML_FILES,
@@ -140,6 +142,7 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
             f'<script src="{BUNDLE}"></script>\n'
             f'<script type="application/json" id="newsdesk-site">{site}</script>\n'
             '<script src="js-yaml.js"></script>\n'
+            '<script src="frontwriter.js"></script>\n'
             '<script src="frontmatter.js"></script>\n'
             '<script src="preview.js"></script>'
         )
