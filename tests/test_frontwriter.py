@@ -277,3 +277,9 @@ def test_the_editor_saves_posts_with_this_format(tmp_path):
     assert (admin / "js-yaml.js").is_file() and (admin / "js-yaml.LICENSE.txt").is_file()
     config = (admin / "config.yml").read_text(encoding="utf-8")
     assert config.count(f"format: {FORMAT}") == 2 and "format: frontmatter" not in config
+
+
+def test_lines_that_cannot_be_told_apart_field_by_field_are_written_in_the_style_instead():
+    shared = "---\ntitle: &same Breakfast clubs\nsummary: *same\ntype: blog\n---\n\nText.\n"
+    after = _edited(shared, {"title": "Breakfast clubs for all"})
+    assert after == "---\ntitle: Breakfast clubs for all\ntype: blog\nsummary: Breakfast clubs\n---\n\nText.\n"
