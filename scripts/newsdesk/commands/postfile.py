@@ -7,36 +7,12 @@ from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import yaml
-
+from ..core.reading.schema import FIELD_ORDER
+from ..core.text import frontwriter
 from ..core.text.dates import parse_date
 from ..core.text.slugs import slugify
 
 SLUG_LENGTH = 60  # addresses stay readable; the title itself can be longer
-
-
-class _Dumper(yaml.SafeDumper):
-    """Writes fields in the order given, as people write them: dates bare ('date: 2024-12-19'; our
-    loader keeps them as text), lists on one line, groups such as 'contact:' indented, several lines
-    of text as a '|' block, and quotes whatever another YAML reader could take for true/false or a
-    number."""
-
-    def represent_str(self, data: str) -> yaml.ScalarNode:
-        style = "|" if "\n" in data.strip("\n") else None
-        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
-
-
-_Dumper.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeDumper.yaml_implicit_resolvers.items()
-}
-_Dumper.add_representer(str, _Dumper.represent_str)
-_Dumper.add_representer(
-    dict, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=False)
-)
-_Dumper.add_representer(
-    list, lambda dumper, data: dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
-)
 
 
 def slug_for(title: str) -> str:
@@ -54,13 +30,13 @@ def post_path(posts_dir: Path, date: datetime, slug: str) -> Path:
 
 
 def front_matter(meta: dict) -> str:
-    """Fields as YAML that our StrictLoader reads back unchanged: plain text stays text."""
-    return f"---\n{fields(meta)}---\n"
+    """The front matter in the canonical style (core/text/frontwriter.py), as the editor writes it."""
+    return frontwriter.front_matter(meta, FIELD_ORDER)
 
 
 def fields(meta: dict) -> str:
-    """'key: value' lines, each value on one line however long (a writer edits it in place)."""
-    return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=float("inf"))
+    """'key: value' lines of every field given, even an empty one ('tags: []'), in the order given."""
+    return "".join(frontwriter.field(key, value, FIELD_ORDER) for key, value in meta.items())
 
 
 def create(path: Path, text: str) -> None:

@@ -22,6 +22,9 @@ from ..core.publishing.editor import EditorSettings, auth_url_problem, decap_con
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
 BUNDLE = "decap-cms.js"  # the entry point in node_modules/decap-cms/dist; its chunks and .wasm files sit beside it
+# js-yaml (npm, pinned beside decap-cms), which admin/frontmatter.js reads front matter with: its one
+# browser script and its licence, from the node_modules folder that holds decap-cms.
+YAML_FILES = {"js-yaml.js": "js-yaml/dist/browser/js-yaml.umd.min.js", "js-yaml.LICENSE.txt": "js-yaml/LICENSE"}
 NOT_INSTALLED = (
     "the browser editor is switched on ('enabled: true'), but its script is not installed: {path} does not exist. "
     "Run 'npm ci --ignore-scripts' in the project folder (the deploy workflow does), or switch the editor off"
@@ -55,7 +58,7 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
                 "add 'repo: owner/name' under 'editor:'",
             )
         )
-    if not serving and not _bundle(root / options.script_dir):
+    if not serving and not (_bundle(root / options.script_dir) and _yaml(root / options.script_dir)):
         problems.append(Problem("mkdocs.yml", "editor", NOT_INSTALLED.format(path=f"{options.script_dir}/{BUNDLE}")))
     return problems
 
@@ -73,16 +76,20 @@ def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files
         site_url=config.site_url,
     )
     dist = settings.root / options.script_dir
-    scripts = _bundle(dist)  # none under `mkdocs serve`: /admin/ then says how to install it
+    scripts = _bundle(dist) if _yaml(dist) else []  # none under `mkdocs serve`: /admin/ then says how to install it
     made = [
         File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts
     ]
+    if scripts:
+        made += [File.generated(config, ADMIN + name, abs_src_path=str(path)) for name, path in _yaml(dist).items()]
     data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
     made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
     made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
+    for script in ("frontwriter.js", "frontmatter.js"):
+        made.append(File.generated(config, ADMIN + script, abs_src_path=str(HERE / script)))
     made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
 
@@ -93,7 +100,10 @@ def editor_sources(options, root: Path) -> list[str]:
         "index.html",
         "config.yml",
         "preview.js",
+        "frontwriter.js",
+        "frontmatter.js",
         "unidecode.bin",
+        *YAML_FILES,
     ]
 
 
@@ -114,6 +124,12 @@ def _bundle(dist: Path) -> list[Path]:
     )
 
 
+def _yaml(dist: Path) -> dict[str, Path]:
+    """js-yaml's files under their names in /admin/, or {} when it is not installed."""
+    found = {name: dist.parent.parent / path for name, path in YAML_FILES.items()}
+    return found if all(path.is_file() for path in found.values()) else {}
+
+
 def _stylesheets(config: MkDocsConfig, files: Files) -> list[str]:
     """The site's own stylesheets, as /admin/ reaches them: Material's main one and extra_css."""
     material = sorted(
@@ -129,6 +145,9 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
         (
             f'<script src="{BUNDLE}"></script>\n'
             f'<script type="application/json" id="newsdesk-site">{site}</script>\n'
+            '<script src="js-yaml.js"></script>\n'
+            '<script src="frontwriter.js"></script>\n'
+            '<script src="frontmatter.js"></script>\n'
             '<script src="preview.js"></script>'
         )
         if installed

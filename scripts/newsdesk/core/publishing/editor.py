@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import PostType, Settings
-from ..reading.schema import FIELDS, Field
+from ..reading.schema import FIELD_ORDER, FIELDS, Field
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
 # - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer
@@ -35,6 +35,8 @@ DATE_FORMAT = "YYYY-MM-DD"
 # GitHub's narrowest scopes that let Decap write posts and open pull requests: public_repo reaches public
 # repositories only; repo is needed for a private one (docs-dev/sign-in.md).
 AUTH_SCOPES = ("public_repo", "repo")
+# admin/frontmatter.js: writes core/text/frontwriter.py's style, and a field left alone keeps its lines.
+FORMAT = "newsdesk-frontmatter"
 BODY = {
     "name": "body",
     "label": "Text",
@@ -112,7 +114,7 @@ def collection(post_type: PostType, settings: Settings) -> dict[str, Any]:
         "filter": {"field": "type", "value": post_type.key},
         "create": True,
         "extension": "md",
-        "format": "frontmatter",
+        "format": FORMAT,
         "path": ENTRY_PATH,
         "slug": ENTRY_SLUG,
         "media_folder": MEDIA_FOLDER,
@@ -238,4 +240,5 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "language": language,
         "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
+        "order": FIELD_ORDER,  # the order admin/frontmatter.js writes fields in, as frontwriter.py does
     }

@@ -213,3 +213,8 @@ KNOWN_FIELDS = tuple(FIELD)
 CONTACT_FIELDS, CHANGE_FIELDS, ATTACHMENT_FIELDS, RELATED_FIELDS = (
     tuple(part.name for part in FIELD[name].fields) for name in ("contact", "changes", "attachments", "related")
 )
+# The order front matter is written in (core/text/frontwriter.py and the editor's admin/frontmatter.js).
+FIELD_ORDER = {
+    "": KNOWN_FIELDS,
+    **{field.name: tuple(part.name for part in field.fields) for field in FIELDS if field.fields},
+}
