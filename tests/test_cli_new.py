@@ -188,3 +188,16 @@ def test_a_title_of_emoji_only_is_refused_with_the_reason(site, capsys):
     with pytest.raises(SystemExit):
         cli.main(["new", "\U0001f389\U0001f389"])
     assert "the title needs letters or digits" in capsys.readouterr().err
+
+
+def test_the_template_is_the_schema_s_every_field_in_order_with_its_hint(site):
+    """One schema: each field's line (or note) in the schema's order, with the schema's hint."""
+    from newsdesk.core.reading.schema import FIELDS
+
+    assert cli.main(["new", "Reading corners open"]) == 0
+    text = (site / "posts/2026/2026-02-10-reading-corners-open.md").read_text(encoding="utf-8")
+    found = [(match[1], match[2]) for match in re.finditer(r"^(?:# )?([a-z_]+):.*?  # (.+)$", text, re.M) if match[1]]
+    assert [name for name, _ in found] == [field.name for field in FIELDS]
+    for (name, note), field in zip(found, FIELDS):
+        assert note.startswith(field.hint or field.label) or name in ("type",), (name, note)
+    assert "# contact:  # " in text and "#   name: Education Press Office" in text

@@ -12,11 +12,15 @@ import sys
 
 from ..core.checks.advice import PLACEHOLDER_START, SUMMARY_PLACEHOLDER
 from ..core.model import PUBLISHED, Settings, post_url
+from ..core.reading.schema import FIELD, FIELDS
 from ..core.text import dates
 from ..mkdocs.project import add_config_argument, load_project, run_command
 from .postfile import create, date_argument, fields, post_path, slug_for
 
 PLACEHOLDER = f"{PLACEHOLDER_START} Listings show the first paragraph, so start with what matters most."
+HEADER = (
+    "# Each field is explained in WRITING.md. A line starting with '#' is a note: delete the '# ' to use that field."
+)
 FILL_IN = ("summary", "contact", "author")  # left as notes in the template: the writer completes them
 
 
@@ -43,66 +47,33 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def template(
     *, title: str, date: str, type_key: str, tags: list[str], draft: bool, slug: str, settings: Settings
 ) -> str:
-    """The new file: every field, each with a short note; fields not filled in yet are notes too."""
-    authors = ", ".join(settings.authors) or "none yet"
-    signer = f"without it, '{settings.default_author}' signs the post" if settings.default_author else "required"
-    year = date[:4]
-
-    def line(key: str, value: object, note: str) -> str:
-        return f"{fields({key: value}).rstrip()}  # {note}"
-
+    """The new file: every field of the schema (core/reading/schema.py), in its order, with the
+    schema's hint as its note; the fields not filled in are notes too, with the schema's example."""
     post_type = settings.types.get(type_key)
+    press = bool(post_type and post_type.contact_required)
     # A press release is valid at once: signed by an author whose contact it gives, with a summary
     # to rewrite (newsdesk check warns until it is).
     contact_author = next((key for key, author in settings.authors.items() if author.contact), None)
-    signs = contact_author if post_type and post_type.contact_required and contact_author else None
-    summary = (
-        line("summary", SUMMARY_PLACEHOLDER, "160 characters at most; newsdesk check reminds you until you rewrite it")
-        if post_type and post_type.summary_required
-        else "# summary: One or two sentences for listings, feeds and search results  # 160 characters at most; press releases need one"
-    )
-
-    return "\n".join(
-        [
-            "---",
-            "# Each field is explained in WRITING.md. A line starting with '#' is a note: delete the '# ' to use that field.",
-            line("title", title, "the headline; a press release's should fit in 65 characters"),
-            line("date", date, "YYYY-MM-DD or YYYY-MM-DD HH:MM, UK time; a future date schedules the post"),
-            line("type", type_key, " or ".join(settings.types)),
-            summary,
-            line("tags", tags, "a list, such as [SEND, Early years]; reuse the tags on the site's Tags page"),
-            line("author", signs, f"signs it, and its press contact is theirs; one of: {authors}")
-            if signs
-            else f"# author: {next(iter(settings.authors), 'director')}  # who signs it, one of: {authors}; {signer}",
-            line("draft", draft, "true keeps it off the published site; 'make serve' still shows it"),
-            f"# updated: {date[:10]}  # the date of the last real change, after publishing; or list 'changes'",
-            "# changes:  # corrections and updates, newest first, shown under 'Updates to this page'",
-            f"#   - date: {date[:10]}",
-            "#     note: Corrected the date of the open evening",
-            f"# slug: {slug}  # the end of the address; by default the file name without its date",
-            f"# image: images/{slug}.jpg  # a picture saved beside the post, in posts/{year}/images/",
-            "# image_alt: What the picture shows  # for people who cannot see it; needed with 'image'",
-            "# image_caption: What is happening in the picture  # shown under it",
-            "# image_credit: 'Photo: Jo Bloggs'  # who took the picture, shown under it",
-            f"# aliases: [/news/{year}/old-address/]  # old addresses of this post that should keep working",
-            "# contact:  # the press contact; press releases need one",
-            "#   name: Education Press Office",
-            "#   role: Media relations",
-            "#   email: press.office@example.gov.uk",
-            "#   phone: 0300 555 0100",
-            "# notes_to_editors: |  # press releases: Markdown shown after 'Ends'",
-            "#   1. Background a journalist may need.",
-            "# attachments:  # documents published with the post: PDF, Word, Excel, OpenDocument or CSV",
-            "#   - title: Consultation report",
-            f"#     file: files/{slug}-report.pdf",
-            "# related:  # other posts and pages on the subject, by their files, or web pages",
-            "#   - ../../docs/about.md",
-            "---",
-            "",
-            PLACEHOLDER,
-            "",
-        ]
-    )
+    values: dict[str, object] = {"title": title, "date": date, "type": type_key, "tags": tags, "draft": draft}
+    if post_type and post_type.summary_required:
+        values["summary"] = SUMMARY_PLACEHOLDER
+    if press and contact_author:
+        values["author"] = contact_author
+    examples = {"author": next(iter(settings.authors), "director"), "slug": slug, "updated": date[:10]}
+    notes = {
+        "type": " or ".join(settings.types),
+        "author": f"{FIELD['author'].hint} One of: {', '.join(settings.authors) or 'none yet'}"
+        + (f"; without it, '{settings.default_author}' signs the post" if settings.default_author else ""),
+    }
+    lines = ["---", HEADER]
+    for field in FIELDS:
+        note = notes.get(field.name) or field.hint or field.label
+        if field.name in values:
+            lines.append(f"{fields({field.name: values[field.name]}).rstrip()}  # {note}")
+        else:
+            example = fields({field.name: examples.get(field.name, field.sample())}).rstrip().split("\n")
+            lines += [f"# {example[0]}  # {note}", *(f"# {more}" for more in example[1:])]
+    return "\n".join([*lines, "---", "", PLACEHOLDER, ""])
 
 
 def main(argv: list[str] | None = None) -> int:

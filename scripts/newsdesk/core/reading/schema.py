@@ -36,6 +36,12 @@ class Field:
     press_only: bool = False  # offered in the form only for types that need a media contact (press releases)
     required_when: str = ""  # for a field required only sometimes: when, in words (docs-dev/content.md's table)
 
+    def sample(self) -> object:
+        """A valid value, as a writer would type it: a group's is made of its parts' examples."""
+        if self.example is None and self.kind == "group":
+            return {part.name: part.example for part in self.fields}
+        return self.example
+
     def required_words(self) -> str:
         """The 'required' column of the field table in docs-dev/content.md (a test keeps them equal)."""
         return self.required_when or ("yes" if self.required is True else "no")
