@@ -45,6 +45,12 @@ def test_build_page_is_mkdocs_own_with_the_arguments_we_pass():
     assert parameters[:5] == ["page", "config", "doc_files", "nav", "env"]
 
 
+def test_mkdocs_converts_a_page_by_calling_its_render_once():
+    """render_with relies on it: the build converts a page's Markdown through page.render(config, files)."""
+    source = inspect.getsource(mkdocs_build._populate_page)
+    assert source.count("page.render(config, files)") == 1 and ".render(" not in source.replace("page.render(", "")
+
+
 def test_page_skipped_wording_is_mkdocs_own():
     source = inspect.getsource(mkdocs_build._build_page)
     assert "log.info(f\"Page skipped: '{page.file.src_uri}'. Generated empty output.\")" in source

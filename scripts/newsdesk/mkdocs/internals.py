@@ -4,6 +4,8 @@ Each is a private function or the wording of a log line, used where MkDocs has n
 
 - build_page: MkDocs' own `_build_page`, so the workers (speed/prerender.py) render and write a page
   exactly as MkDocs would (context, `page_context` and `post_page` events, template).
+- render_with: a page's conversion replaced by one made before (on the workers, or in the render
+  cache), relying on MkDocs' build converting a page with one `page.render(config, files)` call.
 - PAGE_SKIPPED: how MkDocs says it wrote nothing for a page whose template gave nothing, as the
   pages the workers already wrote do (speed/skipping.py hides that note for them).
 - DIRTY_WARNING: how `--dirty` warns that pages may be stale (speed/skipping.py drops it: the plugin
@@ -16,10 +18,13 @@ tests/test_internals.py holds each of them to the installed MkDocs.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import mkdocs
 from jinja2 import Environment
 from mkdocs.commands import build as _build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -55,6 +60,13 @@ def check_engine() -> str | None:
 def build_page(page: Page, config: MkDocsConfig, nav: Navigation, env: Environment, doc_files) -> None:
     """Render and write one page exactly as `mkdocs build` does."""
     _build._build_page(page, config, doc_files, nav, env)
+
+
+def render_with(page: Page, render: Callable[[Files], None]) -> None:
+    """Have MkDocs' build call `render(files)` instead of converting this page's Markdown:
+    _populate_page calls `page.render(config, files)` once, after on_page_markdown and before
+    on_page_content."""
+    page.render = lambda config, files: render(files)  # type: ignore[method-assign]
 
 
 def skipped_page(message: str) -> str | None:

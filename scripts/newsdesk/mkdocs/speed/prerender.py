@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ...core.reading.crosslinks import docs_links
 from ...core.reading.links import retarget
-from ..internals import build_page
+from ..internals import build_page, render_with
 from .rendercache import RecordingFiles, RenderCache, Rendered
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
@@ -230,7 +230,7 @@ class Conversions:
         """Have the page take its post's converted HTML, if it was converted from this very text."""
         done = self.rendered.pop(page.file.src_uri, None)
         if done and done.fingerprint == fingerprint(markdown_text):
-            page.render = lambda config, files: done.apply(page, files)
+            render_with(page, lambda files: done.apply(page, files))
 
     def save(self) -> None:
         if self.cache is not None:
