@@ -11,6 +11,7 @@ from ..publishing.outputs import unsafe_path
 from ..text.dates import parse_date
 from ..text.frontmatter import describe
 from ..text.slugs import SLUG_PATTERN, did_you_mean, slugify
+from .links import slash_fix
 from .schema import ATTACHMENT_FIELDS, CHANGE_FIELDS, CONTACT_FIELDS, EMAIL, KNOWN_FIELDS, RELATED_FIELDS
 
 
@@ -208,6 +209,9 @@ class FieldReader:
                 f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path",
             )
             return None, alt
+        if fix := slash_fix(image):
+            self.report("image", f"'{_shown(image)}': {fix}")
+            return None, alt
         if alt is None and "image_alt" not in self.meta:
             self.report(
                 "image_alt",
@@ -303,6 +307,9 @@ class FieldReader:
                     f"entry {number}: 'file' must be the path of a file beside the post, such as 'files/report.pdf', got {describe(file)}",
                 )
                 continue
+            if file is not None and (fix := slash_fix(file)):
+                self.report("attachments", f"entry {number} ('{title.strip()}'): 'file: {_shown(file)}': {fix}")
+                continue
             found.append((number, title.strip(), file, url))
         return found
 
@@ -343,6 +350,9 @@ class FieldReader:
                     "related",
                     f"entry {number}: link a post or a page by its Markdown file, such as '../2025/2025-01-15-new-school-year.md' or '../../docs/about.md', got {describe(file)}",
                 )
+                continue
+            if fix := slash_fix(file):
+                self.report("related", f"entry {number}: '{_shown(file)}': {fix}")
                 continue
             found.append(Related(title.strip() if title else None, file))
         return tuple(found)

@@ -23,7 +23,7 @@ from ..text.frontmatter import FrontMatterError, describe, load_yaml, read_text,
 from ..text.slugs import slug_from_filename
 from . import attachments as documents
 from .fields import FieldReader
-from .links import Link, local_links, resolve
+from .links import Link, local_links, resolve, slash_fix
 
 # load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
 Reads = dict[Path, tuple[Any, "Post | None", list[Problem]]]
@@ -410,6 +410,9 @@ def _link_problems(
         return
     if not link.path:
         return  # '#section' of this post: see anchors.py
+    if "\\" in link.path:  # written the Windows way; on Windows the file would even be found
+        yield f"{what}: {slash_fix(link.target) or slash_fix(link.path)}"
+        return
     if link.is_image and link.line and not (link.alt or "").strip():
         yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
     if rel.startswith("../"):
