@@ -1,0 +1,102 @@
+"""Windows writers: paths typed with '\\' get one answer everywhere, posts saved with Windows line
+endings read as any other, and the tests that need Linux-only tools say so instead of failing on
+CI's Windows job (.github/workflows/ci.yml, `windows`)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsdesk.commands import check
+from newsdesk.core.publishing.outputs import unsafe_path
+from newsdesk.core.reading.links import local_links, slash_fix
+from newsdesk.core.text.frontmatter import read_text
+from sitekit import BLOG, REPO, make_site, tiny_png
+
+POST = "2025/2025-03-04-walking-buses.md"
+TEXT_LINE = "Three primary schools started walking buses this term, and late arrivals have halved."
+
+
+@pytest.mark.parametrize(
+    ("path", "fix"),
+    [
+        ("images/photo.jpg", None),
+        ("../2025/2025-10-14-every-day-counts.md", None),
+        ("images\\photo.jpg", "use / instead of \\: write images/photo.jpg"),
+        ("files\\report.pdf", "use / instead of \\: write files/report.pdf"),
+        ("..\\2025\\a.md#part", "use / instead of \\: write ../2025/a.md#part"),
+        ("/old\\page/", "use / instead of \\: write /old/page/"),
+    ],
+)
+def test_slash_fix(path, fix):
+    assert slash_fix(path) == fix
+
+
+def test_aliases_give_the_same_fix_as_pictures_and_documents():
+    """One place for the words: the alias check says what slash_fix says."""
+    alias = "/old\\page/"
+    assert unsafe_path(alias) == f"it contains a backslash; {slash_fix(alias)}"
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    make_site(tmp_path, {"2025/images/bus.png": tiny_png()})
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("NEWSDESK_NOW", "2026-02-10T09:00")
+    return tmp_path
+
+
+def checked(site: Path, text: str | bytes, capsys) -> tuple[int, list[str]]:
+    path = site / "posts" / POST
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    code = check.main([])
+    return code, capsys.readouterr().out.splitlines()
+
+
+def test_writing_md_s_example_of_a_backslashed_picture_is_what_check_says(site, capsys):
+    writing = (REPO / "WRITING.md").read_text(encoding="utf-8")
+    example = re.search(
+        r"for example `(image 'images\\walking-bus\.jpg' on line 9: [^`]*)`", writing.replace("\n", " ")
+    )
+    assert example, "WRITING.md quotes the message for a picture written with '\\'"
+    body = BLOG.replace(TEXT_LINE, "![Children walking to school](images\\walking-bus.jpg)")
+    code, lines = checked(site, body, capsys)
+    assert code == 1
+    assert f"posts/{POST}: body: {example.group(1)}" in lines
+
+
+def test_a_backslashed_picture_field_names_the_file_the_field_and_the_fix(site, capsys):
+    front = BLOG.replace("tags:", "image: images\\bus.png\nimage_alt: A walking bus\ntags:")
+    code, lines = checked(site, front, capsys)
+    assert code == 1
+    assert f"posts/{POST}: 'image': 'images\\bus.png': use / instead of \\: write images/bus.png" in lines
+
+
+def test_a_post_saved_with_windows_line_endings_reads_as_the_same_post(site, capsys):
+    """Notepad's CRLF: the same text, and problems on the same line numbers as with LF."""
+    broken = BLOG.replace(TEXT_LINE, TEXT_LINE + "\n\nSee [last year](2024-06-01-gone.md).")
+    lf = checked(site, broken, capsys)
+    crlf = checked(site, broken.replace("\n", "\r\n").encode("utf-8"), capsys)
+    assert lf == crlf
+    assert lf[0] == 1 and any("on line 11 points to posts/2025/2024-06-01-gone.md" in line for line in lf[1])
+    assert read_text(site / "posts" / POST) == broken
+    assert [link.line for link in local_links(read_text(site / "posts" / POST))] == [11]
+
+
+# What marks a test that needs a tool only Linux has: make, bash, a shell script, Debian's chromium.
+LINUX_TOOLS = re.compile(r"""\[\s*"(?:make|bash)"|#!/bin/sh|"chromium"|/usr/bin/chromium|os\.fork\(""")
+
+
+def test_tests_that_need_linux_only_tools_skip_on_windows_with_a_reason():
+    """CI's Windows job runs every test but the browser tests: one that calls make or bash must
+    skip there (sitekit.linux_only), not fail for want of the tool."""
+    unmarked = [
+        path.name
+        for path in sorted(Path(__file__).parent.glob("test_*.py"))
+        if path.name != Path(__file__).name
+        and LINUX_TOOLS.search(text := path.read_text(encoding="utf-8"))
+        and "linux_only(" not in text
+    ]
+    assert unmarked == []
