@@ -4,6 +4,7 @@ CI's Windows job (.github/workflows/ci.yml, `windows`)."""
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from newsdesk.commands import check
 from newsdesk.core.publishing.outputs import unsafe_path
 from newsdesk.core.reading.links import local_links, slash_fix
 from newsdesk.core.text.frontmatter import read_text
+from newsdesk.mkdocs import pictures
 from sitekit import BLOG, REPO, make_site, tiny_png
 
 POST = "2025/2025-03-04-walking-buses.md"
@@ -83,6 +85,22 @@ def test_a_post_saved_with_windows_line_endings_reads_as_the_same_post(site, cap
     assert lf[0] == 1 and any("on line 11 points to posts/2025/2024-06-01-gone.md" in line for line in lf[1])
     assert read_text(site / "posts" / POST) == broken
     assert [link.line for link in local_links(read_text(site / "posts" / POST))] == [11]
+
+
+def test_pictures_are_made_in_one_process_where_python_cannot_fork(tmp_path, monkeypatch):
+    """Windows has no fork: a build with many pictures and workers must not ask for it."""
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    monkeypatch.setattr(multiprocessing, "get_context", lambda method=None: pytest.fail(f"asked for {method}"))
+    sources = {}
+    for number in range(3):
+        path = tmp_path / "posts" / "2025" / "images" / f"picture-{number}.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(tiny_png(size=(40 + number, 30)))
+        sources[f"posts/2025/images/{path.name}"] = path
+    work = pictures.Pictures()
+    work.start(tmp_path / "cache", tmp_path / "posts")
+    assert work.make_pictures(sources, workers=4, serving=False) == []
+    assert set(work.pictures) == set(sources)
 
 
 # What marks a test that needs a tool only Linux has: make, bash, a shell script, Debian's chromium.
