@@ -5,7 +5,10 @@ CI's Windows job (.github/workflows/ci.yml, `windows`)."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -101,6 +104,22 @@ def test_pictures_are_made_in_one_process_where_python_cannot_fork(tmp_path, mon
     work.start(tmp_path / "cache", tmp_path / "posts")
     assert work.make_pictures(sources, workers=4, serving=False) == []
     assert set(work.pictures) == set(sources)
+
+
+def test_check_never_stops_on_a_character_the_windows_code_page_lacks(site):
+    """Windows writes to a pipe (pre-commit, a log) in cp1252, which has no Urdu: the line comes
+    out with escapes, and the command still says what is wrong, instead of a traceback."""
+    (site / "posts" / POST).write_text(BLOG.replace("date: 2025-03-04", "date: '۱۲ مارچ'"), encoding="utf-8")
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "newsdesk"), "check"],
+        cwd=site,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        capture_output=True,
+        check=False,
+    )
+    out = result.stdout.decode("cp1252")
+    assert result.returncode == 1 and b"Traceback" not in result.stderr, result.stderr
+    assert f"posts/{POST}: 'date': expected YYYY-MM-DD or YYYY-MM-DD HH:MM, got '\\u06f1\\u06f2" in out
 
 
 # What marks a test that needs a tool only Linux has: make, bash, a shell script, Debian's chromium.
