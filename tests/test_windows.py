@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from newsdesk.commands import check
 from newsdesk.core.publishing.outputs import unsafe_path
@@ -141,8 +142,6 @@ def test_tests_that_need_linux_only_tools_skip_on_windows_with_a_reason():
 
 def test_writing_md_says_the_commit_hook_is_for_macs_and_linux_while_it_calls_venv_bin():
     """The day the hook runs on Windows too, WRITING.md's workaround must go."""
-    import yaml
-
     [hook] = [
         hook
         for repo in yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"]
