@@ -419,6 +419,24 @@ CASES = [
         {"docs/about.md": replace("Who writes here.", "![Our logo](images\\logo.png)")},
         ["docs/about.md: body: image 'images\\logo.png' on line 5: use / instead of \\: write images/logo.png"],
     ),
+    # Capitals: Windows and a Mac find 'Hall.png' as hall.png; the published site does not.
+    (
+        "picture named with other capitals",
+        {CASE: post(FRONT, "\n![The hall](images/Hall.PNG)\n"), "posts/2025/images/hall.png": LOGO},
+        [
+            f"{CASE}: body: image 'images/Hall.PNG' on line 7: the file is named posts/2025/images/hall.png; write its name with the same capital letters"
+        ],
+    ),
+    (
+        "attachment named with other capitals",
+        {
+            CASE: with_front("attachments:\n  - title: Report\n    file: files/Report.pdf\n"),
+            "posts/2025/files/report.pdf": b"%PDF-1.4\n",
+        },
+        [
+            f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/Report.pdf': the file is named posts/2025/files/report.pdf"
+        ],
+    ),
     (
         "alias with a control character",
         {CASE: with_front('aliases: ["/old\\tpage/"]\n')},

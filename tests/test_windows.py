@@ -16,6 +16,7 @@ import yaml
 
 from newsdesk.commands import check
 from newsdesk.core.publishing.outputs import unsafe_path
+from newsdesk.core.reading.filenames import name_on_disk
 from newsdesk.core.reading.links import local_links, slash_fix
 from newsdesk.core.text.frontmatter import read_text
 from newsdesk.mkdocs import pictures
@@ -38,6 +39,22 @@ TEXT_LINE = "Three primary schools started walking buses this term, and late arr
 )
 def test_slash_fix(path, fix):
     assert slash_fix(path) == fix
+
+
+@pytest.mark.parametrize(
+    ("written", "on_disk"),
+    [
+        ("2025/images/hall.png", None),
+        ("2025/images/Hall.PNG", "2025/images/hall.png"),
+        ("2025/Images/hall.png", "2025/images/hall.png"),
+        ("2025/images/none.png", None),
+        ("2025/images", None),  # a folder is no file
+    ],
+)
+def test_name_on_disk(tmp_path, written, on_disk):
+    (tmp_path / "2025" / "images").mkdir(parents=True)
+    (tmp_path / "2025" / "images" / "hall.png").write_bytes(b"")
+    assert name_on_disk(tmp_path, written) == on_disk
 
 
 def test_aliases_give_the_same_fix_as_pictures_and_documents():

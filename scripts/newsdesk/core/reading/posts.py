@@ -23,6 +23,7 @@ from ..text.frontmatter import FrontMatterError, describe, load_yaml, read_text,
 from ..text.slugs import slug_from_filename
 from . import attachments as documents
 from .fields import FieldReader
+from .filenames import capitals_fix, name_on_disk
 from .links import Link, local_links, resolve, slash_fix
 
 # load_posts' reads of unchanged files, kept by `mkdocs serve`: path -> (its state, the post, its problems).
@@ -422,6 +423,9 @@ def _link_problems(
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
     if not is_file:
         yield f"{what} points to a folder, which the build cannot check; link to a post's or page's file, such as '../2025/2025-10-14-every-day-counts.md'"
+        return
+    if on_disk := name_on_disk(settings.posts_dir, rel):
+        yield capitals_fix(what, "posts", on_disk)
         return
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:
