@@ -21,8 +21,11 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 # --dirty: an edit to a post rebuilds only the pages and feeds that show it (see changes.py).
+# SERVE_HOST: where the preview listens. 127.0.0.1 keeps it to this computer; the dev container
+# (.devcontainer/devcontainer.json) sets 0.0.0.0, so that the port it forwards reaches the preview.
+SERVE_HOST ?= 127.0.0.1
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr $(SERVE_HOST):8000
 
 # The browser editor (docs-dev/editor.md): the preview at :8000/admin/ and decap-server on 127.0.0.1:8081
 # only, working in its own clone .editor/repo (drafts are branches cms/... there), never in this folder.

@@ -34,10 +34,11 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: preview_offline.py SITE_DIR", file=sys.stderr)
         return 2
     for page in sorted(Path(args[0]).rglob("*.html")):
-        text = page.read_text(encoding="utf-8")
+        # Bytes in and out: only the links change, never the line ends (text mode writes CRLF on Windows).
+        text = page.read_bytes().decode("utf-8")
         changed = rewrite_urls(text, offline_url)
         if changed != text:
-            page.write_text(changed, encoding="utf-8")
+            page.write_bytes(changed.encode("utf-8"))
     return 0
 
 

@@ -10,6 +10,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from sitekit import linux_only
+
+pytestmark = linux_only("the benchmark (scripts/bench.py) measures with fork, /proc and the resource module")
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 
 from newsdesk_bench import corpus, layouts  # noqa: E402

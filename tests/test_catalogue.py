@@ -16,6 +16,7 @@ from catalogue import (
     BLOG_FILE,
     CASE,
     FRONT,
+    LOGO,
     apply,
     base_project,
     copy_project,
@@ -379,7 +380,62 @@ CASES = [
     (
         "alias with a backslash",
         {CASE: with_front("aliases: ['/old\\page/']\n")},
-        [f"{CASE}: 'aliases': '/old\\page/' cannot be an old address: it contains a backslash"],
+        [
+            f"{CASE}: 'aliases': '/old\\page/' cannot be an old address: it contains a backslash; use / instead of \\: write /old/page/"
+        ],
+    ),
+    # Paths written the Windows way: on Windows the file would be found, on the web server it breaks.
+    (
+        "picture field with backslashes",
+        {CASE: with_front("image: images\\hall.png\nimage_alt: The hall\n"), "posts/2025/images/hall.png": LOGO},
+        [f"{CASE}: 'image': 'images\\hall.png': use / instead of \\: write images/hall.png"],
+    ),
+    (
+        "picture in the body with backslashes",
+        {CASE: post(FRONT, "\n![The hall](images\\hall.png)\n"), "posts/2025/images/hall.png": LOGO},
+        [f"{CASE}: body: image 'images\\hall.png' on line 7: use / instead of \\: write images/hall.png"],
+    ),
+    (
+        "attachment with backslashes",
+        {CASE: with_front("attachments:\n  - title: Report\n    file: files\\report.pdf\n")},
+        [
+            f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files\\report.pdf': use / instead of \\: write files/report.pdf"
+        ],
+    ),
+    (
+        "link to a document with backslashes",
+        {CASE: post(FRONT, "\nRead [the report](files\\report.pdf).\n")},
+        [f"{CASE}: body: link 'files\\report.pdf' on line 7: use / instead of \\: write files/report.pdf"],
+    ),
+    (
+        "related post with backslashes",
+        {CASE: with_front("related:\n  - ..\\2025\\2025-03-04-walking-buses.md\n")},
+        [
+            f"{CASE}: 'related': entry 1: '..\\2025\\2025-03-04-walking-buses.md': use / instead of \\: write ../2025/2025-03-04-walking-buses.md"
+        ],
+    ),
+    (
+        "docs picture with backslashes",
+        {"docs/about.md": replace("Who writes here.", "![Our logo](images\\logo.png)")},
+        ["docs/about.md: body: image 'images\\logo.png' on line 5: use / instead of \\: write images/logo.png"],
+    ),
+    # Capitals: Windows and a Mac find 'Hall.png' as hall.png; the published site does not.
+    (
+        "picture named with other capitals",
+        {CASE: post(FRONT, "\n![The hall](images/Hall.PNG)\n"), "posts/2025/images/hall.png": LOGO},
+        [
+            f"{CASE}: body: image 'images/Hall.PNG' on line 7: the file is named posts/2025/images/hall.png; write its name with the same capital letters"
+        ],
+    ),
+    (
+        "attachment named with other capitals",
+        {
+            CASE: with_front("attachments:\n  - title: Report\n    file: files/Report.pdf\n"),
+            "posts/2025/files/report.pdf": b"%PDF-1.4\n",
+        },
+        [
+            f"{CASE}: 'attachments': entry 1 ('Report'): 'file: files/Report.pdf': the file is named posts/2025/files/report.pdf"
+        ],
     ),
     (
         "alias with a control character",

@@ -18,11 +18,17 @@ from pathlib import Path
 
 import pytest
 
+from sitekit import linux_only
+
 ROOT = Path(__file__).resolve().parent.parent
 SERVER = ROOT / "scripts" / "editor" / "server.js"
-pytestmark = pytest.mark.skipif(
-    not shutil.which("node") or not (ROOT / "node_modules" / "decap-server").is_dir(), reason="needs node and npm ci"
-)
+pytestmark = [
+    pytest.mark.skipif(
+        not shutil.which("node") or not (ROOT / "node_modules" / "decap-server").is_dir(),
+        reason="needs node and npm ci",
+    ),
+    linux_only("the editor's backend is started by `make edit`, which needs make"),
+]
 
 
 def git(folder: Path, *args: str) -> str:

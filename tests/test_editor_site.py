@@ -8,7 +8,7 @@ import re
 import pytest
 import yaml
 
-from sitekit import BLOG, PRESS, REPO, build, make_site
+from sitekit import BLOG, PRESS, REPO, build, linux_only, make_site
 
 SCRIPTS = str(REPO / "node_modules" / "decap-cms" / "dist")
 POSTS = {"2025/2025-03-04-walking-buses.md": BLOG, "2025/2025-05-12-new-science-labs.md": PRESS}
@@ -171,6 +171,7 @@ def _checkout(root):
         os.utime(stamp, (2_000_000_000, 2_000_000_000))  # newer than what they were made from
 
 
+@linux_only("`make edit` needs make; Windows writers use the commands in WRITING.md")
 def test_make_edit_runs_the_editor_backend_on_127_0_0_1_beside_mkdocs_serve(tmp_path):
     _checkout(tmp_path)
     (tmp_path / "draft.md").write_text("not committed: make edit no longer minds\n")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import ENGINES, FROZEN_NOW, QUIET, REPO, build, copy_sample
+from sitekit import ENGINES, FROZEN_NOW, QUIET, REPO, build, copy_sample, linux_only
 
 GENERATOR = '<meta name="generator" content="mkdocs-{}, mkdocs-material">'
 TAGS = {
@@ -81,6 +81,7 @@ def test_a_build_says_nothing_but_where_the_site_went(builds, engine):
     assert [line for line in lines if not any(routine in line for routine in ROUTINE)] == []
 
 
+@linux_only("`make build-properdocs` needs make")
 def test_make_build_properdocs_runs_the_build_tested_here():
     dry = subprocess.run(
         ["make", "--no-print-directory", "-n", "-C", str(REPO), "build-properdocs"],

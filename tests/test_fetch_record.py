@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import REPO
+from sitekit import REPO, linux_only
+
+pytestmark = linux_only("scripts/fetch-record.sh is a bash script, run by the deploy workflow on Ubuntu")
 
 SCRIPT = REPO / "scripts" / "fetch-record.sh"
 

@@ -17,7 +17,7 @@ from PIL import Image, ImageSequence
 from newsdesk.commands import check
 from newsdesk.core.pictures import cards, imagecheck, images, imaging
 from newsdesk.core.pictures.imagehtml import for_feed, responsive
-from sitekit import build, make_site
+from sitekit import build, linux_only, make_site
 
 SVG = "<svg xmlns='http://www.w3.org/2000/svg' width='4' height='4'/>"
 GPS = {1: "N", 2: (55.0, 51.0, 30.0), 3: "W", 4: (4.0, 15.0, 0.0)}
@@ -606,6 +606,7 @@ def test_a_picture_the_writer_sized_keeps_the_size_they_gave(tmp_path):
     assert 'width="120"' in tag and "srcset" not in tag
 
 
+@linux_only("a folder link needs Developer Mode on Windows")
 def test_check_and_the_build_see_pictures_in_a_linked_docs_folder(tmp_path, monkeypatch, capsys):
     root = tmp_path / "site"
     make_site(root, {"2025/2025-02-01-libraries.md": PLAIN_POST, "2025/images/plan.png": png()})

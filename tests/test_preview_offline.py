@@ -11,7 +11,7 @@ import pytest
 from sitekit import BLOG, REPO, build, make_site
 
 sys.path.insert(0, str(REPO / "scripts"))
-from preview_offline import offline_url  # noqa: E402
+from preview_offline import main, offline_url  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,11 @@ def test_every_relative_folder_link_of_a_built_site_opens_a_file(tmp_path):
             if not re.match(r"^[a-z]+:|^/", href) and not (page.parent / href).is_file():
                 missing.append(f"{page.relative_to(site)}: {href}")
     assert missing == []
+
+
+def test_only_the_links_change_not_the_line_ends(tmp_path):
+    """The page's bytes but its links stay as they were, whatever line ends it has, on any system."""
+    page = tmp_path / "index.html"
+    page.write_bytes(b'<a href="blog/">Blog</a>\r\n<p>Caf\xc3\xa9</p>\n')
+    assert main([str(tmp_path)]) == 0
+    assert page.read_bytes() == b'<a href="blog/index.html">Blog</a>\r\n<p>Caf\xc3\xa9</p>\n'

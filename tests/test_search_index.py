@@ -10,6 +10,7 @@ import pytest
 
 from newsdesk.core.pages.search import UNUSED_FILES, index_glob, pagefind_args
 from newsdesk.mkdocs.pagefindorder import SIGNATURE, FormatChanged, decode, encode, fix_order
+from sitekit import linux_only
 from test_site import PUBLISHED_POSTS
 
 
@@ -186,6 +187,7 @@ def test_the_preview_indexes_a_burst_of_builds_once_and_a_later_build_again(monk
     assert runs == ["site2", "site3"]
 
 
+@linux_only("the stand-in for Pagefind is a shell script")
 def test_a_failed_pagefind_run_stops_the_build_with_its_output(tmp_path, monkeypatch):
     from mkdocs.exceptions import PluginError
 

@@ -12,6 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from sitekit import linux_only
+
+pytestmark = linux_only("scripts/setup-system.sh installs Debian's chromium, Java and Node for the browser tests")
+
 # Flags that make Debian's chromium work headless as root, on a machine with no network but
 # the package registries: without the background-networking ones it keeps trying to call out.
 CHROMIUM_FLAGS = [

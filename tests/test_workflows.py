@@ -52,8 +52,7 @@ def jobs(workflow: dict) -> dict[str, dict]:
 
 def actionlint() -> str:
     """The actionlint that the test extra installed next to this Python, else one on PATH."""
-    beside_python = Path(sys.executable).parent / "actionlint"
-    found = str(beside_python) if beside_python.exists() else shutil.which("actionlint")
+    found = shutil.which("actionlint", path=str(Path(sys.executable).parent)) or shutil.which("actionlint")
     if found is None:
         pytest.fail("actionlint is missing: `make setup` installs it with the test extra")
     return found
@@ -234,10 +233,59 @@ def test_pull_requests_get_annotations_and_a_preview_to_download() -> None:
 
 
 def test_ci_has_one_job_named_test_whatever_the_path() -> None:
-    """Branch protection requires `test`: a content-only pull request must not leave it skipped."""
+    """Branch protection requires `test`: a content-only pull request must not leave it skipped.
+    Beside it, `windows` proves the writers' commands on Windows."""
     workflow = jobs(load(WORKFLOW_DIR / "ci.yml"))
-    assert list(workflow) == ["test"]
+    assert list(workflow) == ["test", "windows"]
     assert "if" not in workflow["test"]
+
+
+def windows_job() -> dict:
+    return jobs(load(WORKFLOW_DIR / "ci.yml"))["windows"]
+
+
+def test_the_windows_job_is_least_privilege_and_bounded() -> None:
+    job = windows_job()
+    assert job["runs-on"] == "windows-latest"
+    assert job["permissions"] == {"contents": "read"}
+    assert 0 < job["timeout-minutes"] <= 60
+    [checkout] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkout["with"]["persist-credentials"] is False
+    [python] = [step for step in job["steps"] if step.get("uses", "").startswith("actions/setup-python@")]
+    assert python["with"]["python-version"] == "3.11"  # the project's Python, as the Linux job has it
+
+
+def test_the_windows_job_installs_as_writing_md_says() -> None:
+    [install] = steps_running(windows_job(), "-m venv .venv")
+    commands = [line.strip() for line in install["run"].splitlines() if line.strip() and not line.startswith("$")]
+    assert commands[-1] == '.venv\\Scripts\\python -m pip install -c constraints.txt -e ".[test]"'
+    writing = (ROOT / "WRITING.md").read_text(encoding="utf-8")
+    assert commands[-1] in writing  # the same line a writer types in PowerShell or cmd
+
+
+def test_the_windows_job_runs_the_writers_commands_on_a_copy_of_the_sample() -> None:
+    job = windows_job()
+    [copy] = steps_running(job, "Copy-Item")
+    assert "tests\\fixtures\\sample\\posts" in copy["run"] and "$env:RUNNER_TEMP" in copy["run"]
+    sample = "${{ runner.temp }}\\sample"
+    [new] = steps_running(job, 'newsdesk" new')
+    assert new["working-directory"] == sample
+    created = [line for line in new["run"].splitlines() if 'newsdesk" new' in line]
+    assert len(created) == 2 and "--type press-release" in created[1] and "--type" not in created[0]
+    [check] = steps_running(job, 'newsdesk" check')
+    assert check["working-directory"] == sample and check["shell"] == "cmd"
+    [build] = steps_running(job, 'mkdocs" build --strict')
+    assert build["working-directory"] == sample
+    order = [job["steps"].index(step) for step in (copy, new, check, build)]
+    assert order == sorted(order)
+    # No step works on the repository's own posts/: an owner may delete them.
+    assert not [step for step in job["steps"] if "posts" in step.get("run", "") and step not in (copy, new)]
+
+
+def test_the_windows_job_runs_every_test_without_a_browser() -> None:
+    [tests] = steps_running(windows_job(), "-m pytest")
+    assert tests["run"].strip() == '.venv\\Scripts\\python -m pytest -m "not browser"'
+    assert "working-directory" not in tests
 
 
 def test_content_pull_requests_take_the_fast_path_and_everything_else_the_full_suite() -> None:

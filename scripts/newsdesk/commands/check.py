@@ -48,11 +48,11 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(path) for path in args.paths]
     for path in paths:
         if not path.exists():
-            print(f"newsdesk check: {path} does not exist", file=sys.stderr)
+            print(f"newsdesk check: {path.as_posix()} does not exist", file=sys.stderr)
             return 2
         if not project.covers([settings.posts_dir])(project.show(path)):
             print(
-                f"newsdesk check: {path} is not in the posts folder, {project.show(settings.posts_dir)}/",
+                f"newsdesk check: {path.as_posix()} is not in the posts folder, {project.show(settings.posts_dir)}/",
                 file=sys.stderr,
             )
             return 2

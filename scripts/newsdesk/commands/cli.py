@@ -31,8 +31,19 @@ def parser() -> argparse.ArgumentParser:
     return parser
 
 
+def printable_anywhere() -> None:
+    """Output that Windows sends to a pipe or file in its code page (cp1252), such as a title in
+    Urdu, is written with escapes ('\\u0627') rather than stopping the command with a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        if (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "") != "utf8":
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
+    printable_anywhere()
     if not argv or argv[0] not in COMMANDS:
         parser().parse_args(argv)  # prints usage or "invalid choice", and exits
         return 2

@@ -95,8 +95,8 @@ class Pictures:
             (path, source, imaging.picture_key(images.content_digest(path)), self.folder)
             for source, path in sources.items()
         ]
-        if serving or workers < 2 or len(todo) < 2:
-            results = map(_picture_job, todo)
+        if serving or workers < 2 or len(todo) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            results = map(_picture_job, todo)  # Windows cannot fork: one process
         else:
             with multiprocessing.get_context("fork").Pool(min(workers, len(todo))) as pool:
                 results = pool.map(_picture_job, todo)

@@ -52,7 +52,11 @@ class Indexing:
         self.bundle = Path(site_dir, BUNDLE)
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
         self.process = subprocess.Popen(
-            [executable(), *pagefind_args(site_dir, glob)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            [executable(), *pagefind_args(site_dir, glob)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            encoding="utf-8",  # Pagefind writes UTF-8; Windows' default would be the console's code page
+            errors="replace",
         )
 
     def wait(self) -> None:
@@ -123,7 +127,8 @@ class Background:
                 if shutil.which("nice")
                 else [executable(), *pagefind_args(site_dir, glob, str(new))],
                 capture_output=True,
-                text=True,
+                encoding="utf-8",
+                errors="replace",
             )
             if result.returncode != 0 or not (new / "pagefind.js").is_file():
                 raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")

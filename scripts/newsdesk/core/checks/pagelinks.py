@@ -16,7 +16,7 @@ from pathlib import Path
 from ..model import Post, Problem, Settings
 from ..pictures.images import format_problem
 from ..reading.docs import docs_files, has_front_matter
-from ..reading.links import Link, local_links
+from ..reading.links import Link, local_links, slash_fix
 from ..text.frontmatter import FrontMatterError, read_text, split
 
 _ID = re.compile(r"""\b(?:id|name)\s*=\s*("[^"]*"|'[^']*')""", re.I)
@@ -93,6 +93,9 @@ def page_link_problems(
                 problems.append(
                     Problem(source, "body", f"{what} is an address, which the build cannot check; {ADDRESS_HINT}")
                 )
+                continue
+            if "\\" in link.path:
+                problems.append(Problem(source, "body", f"{what}: {slash_fix(link.target) or slash_fix(link.path)}"))
                 continue
             target = _target(rel, link)
             if link.is_image and (problem := format_problem(what, link.path, in_front_matter=False)):

@@ -17,6 +17,7 @@ from ..pages.listings import Site
 from ..pages.redirects import alias_path
 from ..pages.search import SEARCH_PAGE
 from ..pictures.images import is_raster, is_rendition_of
+from ..reading.links import slash_fix
 
 # The pages every site has besides posts and listings, by their source: their title, and what
 # messages call them. The adapter makes them (mkdocs/generated.py); nothing may take their place.
@@ -43,8 +44,8 @@ def unsafe_path(path: str) -> str | None:
     """
     if not path.strip("/"):
         return "it is the site's home page"
-    if "\\" in path:
-        return "it contains a backslash; use '/' between the parts of an address"
+    if fix := slash_fix(path):
+        return f"it contains a backslash; {fix}"
     if _CONTROL.search(path):
         return "it contains a control character (such as a tab or a line break)"
     if re.match(r"^/*[A-Za-z]:", path):

@@ -10,6 +10,7 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from ..model import Attachment, Settings
+from .filenames import capitals_fix, name_on_disk
 from .filetypes import document_problem
 from .links import resolve
 
@@ -78,6 +79,9 @@ def read_attachments(fields: PostReader, rel: str, settings: Settings) -> tuple[
         what = f"entry {number} ('{title}'): 'file: {file}'"
         target = resolve(rel, file)
         local = settings.posts_dir / target
+        if not target.startswith("../") and (on_disk := name_on_disk(settings.posts_dir, target)):
+            fields.report("attachments", capitals_fix(what, "posts", on_disk))
+            continue
         if target.startswith("../") or not local.is_file():
             fields.report(
                 "attachments",

@@ -10,7 +10,8 @@ from pathlib import Path, PurePosixPath
 
 from ..model import DRAFT, PUBLISHED, Post, Problem, Related, Settings
 from ..pictures.imagecheck import image_problems
-from .links import Link, resolve
+from .filenames import capitals_fix, name_on_disk
+from .links import Link, resolve, slash_fix
 from .sources import display
 
 
@@ -105,6 +106,9 @@ def _link_problems(
         return
     if not link.path:
         return  # '#section' of this post: see anchors.py
+    if "\\" in link.path:  # written the Windows way; on Windows the file would even be found
+        yield f"{what}: {slash_fix(link.target) or slash_fix(link.path)}"
+        return
     if link.is_image and link.line and not (link.alt or "").strip():
         yield f"{what} has no alt text; describe it between the brackets, as in ![Pupils at the science fair]({link.target})"
     if rel.startswith("../"):
@@ -114,6 +118,9 @@ def _link_problems(
     is_file = rel.endswith(".md") or link.is_image or "." in PurePosixPath(rel).name  # not a folder link
     if not is_file:
         yield f"{what} points to a folder, which the build cannot check; link to a post's or page's file, such as '../2025/2025-10-14-every-day-counts.md'"
+        return
+    if on_disk := name_on_disk(settings.posts_dir, rel):
+        yield capitals_fix(what, "posts", on_disk)
         return
     exists = rel in known if rel.endswith(".md") else (settings.posts_dir / rel).is_file()
     if is_file and not exists:

@@ -9,7 +9,8 @@ from ..model import Change, Related
 from ..text.dates import parse_date
 from ..text.frontmatter import describe
 from ..text.slugs import did_you_mean
-from .fields import FieldReader, is_web_address
+from .fields import FieldReader, is_web_address, shown
+from .links import slash_fix
 from .schema import ATTACHMENT_FIELDS, CHANGE_FIELDS, RELATED_FIELDS
 
 
@@ -100,6 +101,9 @@ class PostReader(FieldReader):
                     f"entry {number}: 'file' must be the path of a file beside the post, such as 'files/report.pdf', got {describe(file)}",
                 )
                 continue
+            if file is not None and (fix := slash_fix(file)):
+                self.report("attachments", f"entry {number} ('{title.strip()}'): 'file: {shown(file)}': {fix}")
+                continue
             found.append((number, title.strip(), file, url))
         return found
 
@@ -140,6 +144,9 @@ class PostReader(FieldReader):
                     "related",
                     f"entry {number}: link a post or a page by its Markdown file, such as '../2025/2025-01-15-new-school-year.md' or '../../docs/about.md', got {describe(file)}",
                 )
+                continue
+            if fix := slash_fix(file):
+                self.report("related", f"entry {number}: '{shown(file)}': {fix}")
                 continue
             found.append(Related(title.strip() if title else None, file))
         return tuple(found)

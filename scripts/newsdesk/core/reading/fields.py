@@ -11,6 +11,7 @@ from ..publishing.outputs import unsafe_path
 from ..text.dates import parse_date
 from ..text.frontmatter import describe
 from ..text.slugs import SLUG_PATTERN, did_you_mean, slugify
+from .links import slash_fix
 from .schema import CONTACT_FIELDS, EMAIL, KNOWN_FIELDS
 
 
@@ -207,6 +208,9 @@ class FieldReader:
                 "image",
                 f"'{image}' is on another site; save the image beside the post (for example in posts/{post_dir}/images/) and give its path",
             )
+            return None, alt
+        if fix := slash_fix(image):
+            self.report("image", f"'{shown(image)}': {fix}")
             return None, alt
         if alt is None and "image_alt" not in self.meta:
             self.report(

@@ -89,6 +89,16 @@ def retarget(body: str, targets: dict[str, str]) -> str:
     return body
 
 
+def slash_fix(path: str) -> str | None:
+    """The fix for a path written the Windows way ('images\\photo.jpg'), or None for one without a
+    backslash. Web addresses use '/', and a backslash found on Windows would break on the server.
+    Pictures, documents, links and aliases all answer with these words."""
+    if "\\" not in path:
+        return None
+    fixed = path.replace("\\", "/")
+    return f"use / instead of \\: write {fixed}"
+
+
 def resolve(post_rel: str, path: str) -> str:
     """A link's target relative to the posts folder: ('2024/a.md', '../2023/b.md') -> '2023/b.md'."""
     folder = post_rel.rsplit("/", 1)[0] if "/" in post_rel else ""
