@@ -302,6 +302,27 @@ CASES = [
         [f"{CASE}: body: link '../../notes/plan.md' on line 7 points outside the posts folder"],
     ),
     (
+        "picture outside posts and docs",
+        {CASE: post(FRONT, "\n![The hall](../../pictures/hall.png)\n"), "pictures/hall.png": b"\x89PNG"},
+        [
+            f"{CASE}: body: image '../../pictures/hall.png' on line 7 is outside the posts folder and docs/, so the site "
+            "cannot show it; save the picture as posts/2025/images/hall.png and write 'images/hall.png'"
+        ],
+    ),
+    (
+        "lead picture outside posts and docs",
+        {CASE: with_front("image: ../../pictures/hall.png\nimage_alt: The hall\n"), "pictures/hall.png": b"\x89PNG"},
+        [f"{CASE}: 'image': image '../../pictures/hall.png' is outside the posts folder and docs/"],
+    ),
+    (
+        "picture missing from docs",
+        {CASE: post(FRONT, "\n![The hall](../../docs/images/hall.png)\n")},
+        [
+            f"{CASE}: body: image '../../docs/images/hall.png' on line 7 points to docs/images/hall.png, which does not "
+            "exist; correct the name, or save the picture there"
+        ],
+    ),
+    (
         "link to a missing anchor in a post",
         {CASE: post(FRONT, "\nSee [routes](2025-03-04-walking-buses.md#maps).\n")},
         [

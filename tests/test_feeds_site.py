@@ -266,6 +266,49 @@ def test_subscribe_page_lists_every_feed_and_the_opml(site):
     assert "RSS-to-email" in page
 
 
+# What a page would promise if it offered email the site does not send: newsdesk publishes feeds only.
+EMAIL_PROMISE = re.compile(
+    r"sign(ing)?[ -]?up (for|to) (our |the )?(e-?mail|updates|alerts|newsletter)|e-?mail (updates|alerts|newsletter)"
+    r"|newsletter|mailing list|we will (e-?mail|send) you|subscribe by e-?mail",
+    re.I,
+)
+
+
+def page_text(site: Path, path: str) -> str:
+    """A page's words as a reader sees them (markup and comments gone, spaces collapsed)."""
+    html = (site / path).read_text(encoding="utf-8")
+    html = re.sub(r"(?s)<(script|style)\b.*?</\1>|<!--.*?-->", " ", html)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.parametrize("path", ["index.html", "subscribe/index.html", MINIBUS + "index.html", "blog/index.html"])
+def test_no_page_promises_email_the_site_does_not_send(site, path):
+    assert not EMAIL_PROMISE.search(page_text(site, path)), EMAIL_PROMISE.search(page_text(site, path)).group(0)
+
+
+def test_the_home_page_offers_the_feeds_and_the_subscribe_page(site):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    callout = home[home.index('<section class="nd-callout"') :].split("</section>", 1)[0]
+    links = {urljoin(SITE_URL, url).removeprefix(SITE_URL) for url in urls_in(callout).urls}
+    assert links == {"subscribe/", "feed.xml"}
+    assert all(
+        (site / link.removesuffix("/") / ("index.html" if link.endswith("/") else "")).is_file() for link in links
+    )
+    assert "feed reader" in page_text(site, "index.html")
+
+
+def test_the_subscribe_page_explains_email_through_a_feed_service_without_requiring_one(site):
+    text = page_text(site, "subscribe/index.html")
+    email = text[text.index("Get new posts by email") :].split("All our feeds in one go", 1)[0]
+    assert "We do not send emails ourselves" in email
+    assert "you do not need email to follow us" in email
+    assert "feed-to-email" in email and "many are free" in email
+    assert f"{SITE_URL}blog/feed.xml" in email
+    page = (site / "subscribe" / "index.html").read_text(encoding="utf-8")
+    section = page[page.index('id="email"') :].split("<h2", 1)[0]
+    assert not [url for url in urls_in(section).urls if urlsplit(url).netloc], "no email service is required or named"
+
+
 def test_opml_imports_the_type_feeds(site):
     outlines = xml(site, "feeds.opml").iter("outline")
     urls = [outline.get("xmlUrl") for outline in outlines]

@@ -76,9 +76,17 @@ def test_a_post_is_indexed_with_its_full_text_filters_and_meta(basic_site):
     assert fair["meta"]["title"] == "The summer fair"
     assert (fair["meta"]["type"], fair["meta"]["date"]) == ("Blog post", "20 June 2025")
     assert fair["filters"] == {"type": ["Blog"], "tag": ["SEND", "Fairs"], "year": ["2025"]}
-    assert "Pat Fixture" in fair["content"]  # the byline: a search for the author's name finds the post
+    assert "Pat Fixture" not in fair["content"]  # the byline is page furniture, not the post's text
     assert "ByPat" not in fair["content"] and "Published" not in fair["content"]
     assert "¶" not in fair["content"] and "Reading time" not in fair["content"]
+
+
+def test_the_text_is_the_post_without_its_label_date_byline_or_tags(basic_site):
+    """An excerpt shows the post's own words: the label, date, byline and tags are left out of the
+    text (they stay the type filter, date meta and sort, and tag filter)."""
+    fair = fragments(basic_site)["/blog/2025/06/summer-fair/"]
+    assert fair["content"] == "The summer fair. The fair raised money for the library. Read about the winter visit."
+    assert fair["filters"]["tag"] == ["SEND", "Fairs"] and fair["meta"]["date"] == "20 June 2025"
 
 
 def test_a_press_release_is_found_by_its_summary_notes_and_contact(basic_site):
@@ -89,10 +97,10 @@ def test_a_press_release_is_found_by_its_summary_notes_and_contact(basic_site):
         "The body of the first press release.",
         "The fixture has notes to editors.",
         "Fixture Press Desk",
-        "Partnerships",
     ):
         assert words in release["content"], words
-    assert release["filters"]["type"] == ["News"]
+    assert release["filters"] == {"type": ["News"], "tag": ["Partnerships"], "year": ["2025"]}
+    assert "Partnerships" not in release["content"]  # a tag is a filter, not words that would lead the excerpt
 
 
 def test_docs_pages_are_pages_without_filters(basic_site):

@@ -11,3 +11,22 @@ document.addEventListener("keydown", function (event) {
   if (target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))) return;
   event.stopPropagation();
 }, true);
+
+/*
+ * The phone's folds (the header's search and the menu, <details> elements that work without this):
+ * Escape closes the one focus is in and puts focus back on its button. A browser too old to show a
+ * closed <details>' content on a wide screen (no ::details-content) gets them opened there instead.
+ */
+(function () {
+  var folds = document.querySelectorAll(".nd-fold");
+  var wide = window.matchMedia && window.matchMedia("(min-width: 40em)").matches;
+  var styled = window.CSS && CSS.supports && CSS.supports("selector(::details-content)");
+  Array.prototype.forEach.call(folds, function (fold) {
+    if (wide && !styled) fold.open = true;
+    fold.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !fold.open || (wide && styled)) return;
+      fold.open = false;
+      fold.querySelector("summary").focus();
+    });
+  });
+})();

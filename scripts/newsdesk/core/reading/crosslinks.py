@@ -76,7 +76,14 @@ def _outside_message(what: str, post: Post, link: Link, settings: Settings) -> s
     """A link out of the posts folder that is no docs page: a missing page in docs/ is named as such."""
     target = Path(os.path.normpath(post.path.parent / link.path))
     if settings.docs_dir is not None and target.is_relative_to(settings.docs_dir):
-        return f"{what} points to {display(target, settings.root)}, which does not exist; correct the name, or create that page"
+        fix = "save the picture there" if link.is_image else "create that page"
+        return f"{what} points to {display(target, settings.root)}, which does not exist; correct the name, or {fix}"
+    if link.is_image:  # a picture goes beside the post, not wherever it happened to be on the computer
+        beside = display(post.path.parent / "images" / target.name, settings.root)
+        return (
+            f"{what} is outside the posts folder and docs/, so the site cannot show it; save the picture "
+            f"as {beside} and write 'images/{target.name}'"
+        )
     return f"{what} points outside the posts folder, and not to a page in docs/; link to a page by its file, such as '../../docs/about.md'"
 
 
