@@ -73,7 +73,8 @@ def editor_files(options, settings: Settings, config, files: Files) -> list[File
     made = [
         File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts
     ]
-    data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
+    organisation = (config.extra or {}).get("organisation") or config.site_name  # as overrides/main.html's nd_org
+    data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en", organisation)
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
     made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too

@@ -196,9 +196,12 @@ _KINDS = {
 }
 
 
-def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict[str, Any]:
+def preview_data(
+    settings: Settings, stylesheets: list[str], language: str = "en", organisation: str = ""
+) -> dict[str, Any]:
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
-    name, role and media contact, the site's stylesheets (relative to /admin/) and its language."""
+    name, role and media contact, the site's stylesheets (relative to /admin/), its language, the
+    name in its header band (overrides/main.html's nd_org) and the formats address under attachments."""
     return {
         "types": {
             key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
@@ -213,4 +216,6 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "language": language,
         "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
+        "organisation": organisation,
+        "formats_email": settings.formats_email,
     }
