@@ -58,7 +58,7 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
 
 
 def editor_files(options, settings: Settings, config, files: Files) -> list[File]:
-    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated
+    """admin/index.html, config.yml, preview.js, fields.js and Decap's script with its chunks, as generated
     files (editor_problems has made sure they can be made)."""
     editor = EditorSettings(
         repo=options.repo,
@@ -80,6 +80,7 @@ def editor_files(options, settings: Settings, config, files: Files) -> list[File
     made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
     made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
+    made.append(File.generated(config, ADMIN + "fields.js", abs_src_path=str(HERE / "fields.js")))
     made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
 
@@ -90,6 +91,7 @@ def editor_sources(options, root: Path) -> list[str]:
         "index.html",
         "config.yml",
         "preview.js",
+        "fields.js",
         "unidecode.bin",
     ]
 
@@ -126,7 +128,8 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
         (
             f'<script src="{BUNDLE}"></script>\n'
             f'<script type="application/json" id="newsdesk-site">{site}</script>\n'
-            '<script src="preview.js"></script>'
+            '<script src="preview.js"></script>\n'
+            '<script src="fields.js"></script>'
         )
         if installed
         else (

@@ -33,6 +33,8 @@ class Field:
     fields: tuple[Field, ...] = ()  # a group's or each record's parts
     pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
     needs: str | None = None  # only given together with this other field
+    required_with: str | None = None  # needed whenever this other field is given (image_alt with image)
+    author_fallback: bool = False  # left out, the post uses its author's own (authors.yml): the contact
     press_only: bool = False  # offered in the form only for types that need a media contact (press releases)
 
     def is_required(self, post_type: PostType, settings: Settings) -> bool:
@@ -96,6 +98,7 @@ FIELDS: tuple[Field, ...] = (
         "What the picture shows, for people who cannot see it; needed with an image.",
         example="Pupils planting trees",
         needs="image",
+        required_with="image",
     ),
     Field(
         "image_caption",
@@ -126,9 +129,12 @@ FIELDS: tuple[Field, ...] = (
         "group",
         "Media contact",
         "The press contact; needs an email or a phone number. Leave it empty to use the author's contact from the authors file, if they have one.",
+        # Whatever the author when none has a contact; else only for an author without one
+        # (the form checks that entry by entry: core/publishing/editor.py, admin/fields.js).
         required=lambda post_type, settings: (
-            post_type.contact_required and not all(a.contact for a in settings.authors.values())
+            post_type.contact_required and not any(a.contact for a in settings.authors.values())
         ),
+        author_fallback=True,
         press_only=True,
         fields=(
             Field("name", "text", "Name", required=True, example="Education Press Office"),

@@ -154,6 +154,7 @@ if (typeof CMS !== "undefined") {
       componentDidUpdate: function () { this.measure(); },
       measure: function () {
         var asset = this.props.asset, self = this;
+        if (asset && asset.path === "empty.svg") asset = null;  // Decap's stand-in while it loads the file
         var url = asset ? String(asset) : "";
         if (!asset || url === this.state.url) return;
         if (asset.fileObj) return this.setState({ url: url, size: asset.fileObj.size });
@@ -203,6 +204,10 @@ if (typeof CMS !== "undefined") {
         // The release's own contact, or else its author's (authors.yml), as the site shows it.
         contact = contact && contact.get("name") ? contact.toJS() : (author && author.contact) || null;
         var attachments = list(data.get("attachments")).filter(function (item) { return item && item.title; });
+        // The attachments' file field: its own folder (files/) is where Decap finds the file.
+        var fileField = (props.collection.get("fields").find(function (f) { return f.get("name") === "attachments"; }) || new Map())
+          .get("fields");
+        fileField = fileField && fileField.find(function (f) { return f.get("name") === "file"; });
         var caption = data.get("image_caption"), credit = data.get("image_credit");
         var contactLines = [];
         if (contact && contact.name) {
@@ -237,7 +242,7 @@ if (typeof CMS !== "undefined") {
           contactLines.length ? section("contact", "Media contact", h("address", null, contactLines)) : null,
           attachments.length ? section("attachments", "Attachments", [
             h("ul", { key: "list" }, attachments.map(function (item, index) {
-              var asset = item.file ? props.getAsset(item.file) : null;
+              var asset = item.file ? props.getAsset(item.file, fileField) : null;
               return h("li", { key: index }, h("a", { href: item.file ? String(asset) : item.url }, item.title),
                 h(Facts, { asset: asset, kind: newsdeskKind(item.file || item.url), isFile: Boolean(item.file) }));
             })), formats]) : null
