@@ -436,6 +436,27 @@ def test_the_preview_of_a_scheduled_release_is_the_page_and_the_form_asks_what_c
     assert "Image description" in notice.inner_text() and "Name" in notice.inner_text(), notice.inner_text()
     assert "Title" not in notice.inner_text()
     assert not [b for b in _branches(project) if "schools-budget" in b]  # nothing was saved
+    # Signed by the press office, which has a contact of its own: the Name is needed only while
+    # another part of the contact is filled in.
+    author = page.locator("[id^=author-field]").first
+    author.focus()
+    author.press_sequentially("Education Press")
+    page.keyboard.press("Enter")
+    page.get_by_text("Needed, because another part of the media contact is filled in.").wait_for()  # the email
+    email = page.locator("[id^=email-field]").first
+    email.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.get_by_text(
+        "Not needed: leave the contact empty and the release gives Education Press Office's contact"
+    ).wait_for()
+    assert "Education Press Office" in preview.locator(".nd-contact address").inner_text()
+    # Described, it saves; the emptied contact is left out, so the release gives its author's.
+    page.locator("[id^=image_alt-field]").press_sequentially("The council chamber from the gallery")
+    branch = "press-release/2099/2099-12-10-schools-budget-agreed-for-next-year"
+    save_for_review(page, project, branch)
+    meta = front(on_branch(project, branch, "posts/2099/2099-12-10-schools-budget-agreed-for-next-year.md"))
+    assert str(meta["date"]) == "2099-12-10 00:01" and meta["author"] == "press-office" and "contact" not in meta
 
 
 def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
@@ -445,7 +466,7 @@ def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, cap
     server.terminate()
     server.wait(timeout=10)
     drafts = _branches(project)
-    assert len(drafts) == 2, drafts  # the press release was published in the editor
+    assert len(drafts) == 3, drafts  # the first press release was published in the editor
     for branch in drafts:
         subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
     assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out

@@ -102,6 +102,7 @@ function newsdeskNeededBecause(rule, data, site) {
 if (typeof CMS !== "undefined") {
   (function () {
     var site = JSON.parse(document.getElementById("newsdesk-site").textContent);
+    var NOTE = { margin: "6px 0 0", fontSize: "13px", color: "#313d3e" };  // beside Decap's own hints
 
     var DateControl = createClass({
       leave: function (event) {
@@ -121,7 +122,7 @@ if (typeof CMS !== "undefined") {
             onChange: function (event) { props.onChange(newsdeskStoredDate(event.target.value, field.get("format"), shown, false)); },
             onFocus: props.setActiveStyle, onBlur: this.leave
           }),
-          h("p", { id: "nd-format-" + props.forID, className: "nd-field-format" },
+          h("p", { id: "nd-format-" + props.forID, className: "nd-field-format", style: NOTE },
             "Day/month/year" + (shown === dateOnly(shown) ? "" : " and 24-hour time") + ", such as " + example + "."));
       }
     });
@@ -131,8 +132,16 @@ if (typeof CMS !== "undefined") {
     var TextControl = createClass({
       rule: function () { return this.props.field.get("required_when").toJS(); },
       data: function () { return this.props.getEntry().get("data").toJS(); },
-      // Redrawn with the entry, so that the line under the box follows the fields it depends on.
+      // The line under the box follows the fields it depends on. Decap redraws a field inside a group
+      // only when the group's value changes, not when the author does: so look twice a second.
       shouldComponentUpdate: function () { return true; },
+      componentDidMount: function () {
+        var self = this;
+        this.timer = setInterval(function () {
+          if (newsdeskNeededBecause(self.rule(), self.data(), site) !== self.shown) self.forceUpdate();
+        }, 500);
+      },
+      componentWillUnmount: function () { clearInterval(this.timer); },
       isValid: function () {
         if (filled(this.props.value) || !newsdeskNeeded(this.rule(), this.data(), site)) return true;
         var label = this.props.field.get("label");
@@ -141,7 +150,7 @@ if (typeof CMS !== "undefined") {
       },
       render: function () {
         var props = this.props;
-        var because = newsdeskNeededBecause(this.rule(), this.data(), site);
+        var because = this.shown = newsdeskNeededBecause(this.rule(), this.data(), site);
         return h("div", null,
           h("input", {
             type: "text", id: props.forID, className: props.classNameWrapper, value: props.value || "",
@@ -149,11 +158,26 @@ if (typeof CMS !== "undefined") {
             onChange: function (event) { props.onChange(event.target.value); },
             onFocus: props.setActiveStyle, onBlur: props.setInactiveStyle
           }),
-          because ? h("p", { id: "nd-needed-" + props.forID, className: "nd-field-needed" }, because) : null);
+          because ? h("p", { id: "nd-needed-" + props.forID, className: "nd-field-needed", style: NOTE }, because) : null);
       }
     });
     CMS.registerWidget("nd-string", TextControl, function (props) { return h("span", null, props.value || ""); },
       { properties: { required_when: { type: "object" } } });
+
+    // A group whose every part was emptied again is left out, as if never touched: `newsdesk check`
+    // reads `contact: {email: ""}` as a contact without a name, the form as no contact at all.
+    CMS.registerEventListener({
+      name: "preSave",
+      handler: function (event) {
+        var data = event.entry.get("data");
+        var emptied = data.filter(function (value) {
+          var plain = value && typeof value.toJS === "function" ? value.toJS() : null;  // a group, not a list
+          return plain && typeof plain === "object" && !Array.isArray(plain) &&
+            Object.keys(plain).every(function (part) { return !filled(plain[part]); });
+        });
+        return emptied.size ? data.deleteAll(emptied.keySeq()) : undefined;
+      }
+    });
 
     // The cards' "last change" date, day-month-year (config.yml sets `locale: en-GB`).
     CMS.registerLocale("en-GB", { workflow: { workflow: { dateFormat: "D MMMM YYYY" } } });
