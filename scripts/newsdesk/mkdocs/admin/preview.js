@@ -1,7 +1,8 @@
 /* The browser editor's additions to Decap CMS (loaded after decap-cms.js by admin/index.html):
    - the file name: a new post's empty `slug` field is filled in from its title exactly as
      `newsdesk new` makes it (commands/postfile.py slug_for; tests/test_editor_site.py compares them);
-   - the preview: a post drawn with the site's stylesheets and the parts of overrides/newsdesk/post.html. */
+   - the preview: a post drawn as its page is, with the site's stylesheets, the header band of
+     overrides/main.html and the parts of overrides/newsdesk/post.html (admin/fields.js: the form's own fields). */
 "use strict";
 
 var SLUG_LENGTH = 60;
