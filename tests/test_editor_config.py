@@ -5,17 +5,28 @@ two then disagree about fails here."""
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from newsdesk.commands.postfile import front_matter, slug_for
 from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
-from newsdesk.core.publishing.editor import DATE_FORMAT, DATETIME_FORMAT, ENTRY_PATH, EditorSettings, decap_config
+from newsdesk.core.publishing.editor import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    ENTRY_PATH,
+    EditorSettings,
+    decap_config,
+    preview_data,
+)
 from newsdesk.core.reading.posts import read_post
 from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 
+FIELDS_JS = Path(__file__).resolve().parents[1] / "scripts/newsdesk/mkdocs/admin/fields.js"
 AUTHORS = {
     "director": Author("director", "Dr Ruth Okafor", "Director"),
     "press-office": Author("press-office", "Press Office"),
@@ -30,6 +41,14 @@ VARIANTS = {
         authors={
             key: Author(key, a.name, a.role, Contact("Press Office", email="press@example.gov.uk"))
             for key, a in AUTHORS.items()
+        },
+    ),
+    # The director has no contact of their own, the press office has one.
+    "mixed contacts": dict(
+        default_author="director",
+        authors={
+            **AUTHORS,
+            "press-office": Author("press-office", "Press Office", "", Contact("Press Office", phone="0300 555 0100")),
         },
     ),
 }
@@ -88,6 +107,16 @@ def filled(fields: list[dict], which) -> dict:
     return {w["name"]: value_for(w) for w in fields if w["name"] != "body" and which(w)}
 
 
+def minimal_post(settings: Settings, fields: list[dict]) -> dict:
+    """Only what the form refuses to save without: its required fields, then those its rules
+    (`required_when`) need in that post, until nothing more is needed."""
+    full = filled(fields, lambda w: True)
+    names = {w["name"] for w in fields if w["required"]} - {"body"}
+    while (more := form_requires(settings, fields, {k: full[k] for k in names})) - names:
+        names |= more
+    return {k: full[k] for k in names}
+
+
 @pytest.mark.parametrize("variant, type_key", CASES)
 def test_every_field_filled_in_passes(tmp_path, variant, type_key):
     settings = make_settings(tmp_path, **VARIANTS[variant])
@@ -97,15 +126,15 @@ def test_every_field_filled_in_passes(tmp_path, variant, type_key):
 @pytest.mark.parametrize("variant, type_key", CASES)
 def test_only_the_required_fields_pass(tmp_path, variant, type_key):
     settings = make_settings(tmp_path, **VARIANTS[variant])
-    assert problems_for(settings, filled(form(settings, type_key), lambda w: w["required"])) == []
+    assert problems_for(settings, minimal_post(settings, form(settings, type_key))) == []
 
 
 @pytest.mark.parametrize("variant, type_key", CASES)
 def test_each_required_field_left_out_fails_on_that_field(tmp_path, variant, type_key):
     settings = make_settings(tmp_path, **VARIANTS[variant])
     fields = form(settings, type_key)
-    minimal = filled(fields, lambda w: w["required"])
-    for name in [w["name"] for w in fields if w["required"] and w["name"] != "body"]:
+    minimal = minimal_post(settings, fields)
+    for name in [name for name in minimal if name != "body"]:
         meta = {key: value for key, value in minimal.items() if key != name}
         assert {p.field for p in problems_for(settings, meta)} == {name}, name
     assert [p.field for p in problems_for(settings, minimal, body="")] == ["body"]
@@ -158,7 +187,15 @@ def test_the_forms_patterns_accept_the_examples_and_refuse_what_the_validator_re
     settings = make_settings(tmp_path, **VARIANTS[variant])
     fields = form(settings, type_key)
     full = filled(fields, lambda w: True)
-    wrong = {"slug": "End of Term", "email": "press office", "aliases": "news/old", "url": "www.example.gov.uk"}
+    wrong = {
+        "slug": "End of Term",
+        "email": "press office",
+        "aliases": "news/old",
+        "url": "www.example.gov.uk",
+        # The date box stores what is not a date as typed, for its pattern to refuse on Save.
+        "date": "19/12/2024 09:30",
+        "updated": "20/12/2024",
+    }
     checked = set()
     for records in [w for w in fields if w["widget"] == "list" and "fields" in w]:
         for part in [p for p in records["fields"] if p.get("pattern")]:
@@ -211,23 +248,112 @@ def test_press_only_fields_are_only_on_press_release_forms(tmp_path):
     assert not {"contact", "notes_to_editors"} & names["blog"]
 
 
+def needed(settings: Settings, queries: list[tuple[dict, dict]]) -> list[bool]:
+    """admin/fields.js's answer, for each (required_when, post), to "does the form need this field
+    here?", with the data the site gives the editor (preview_data: authors and their contacts)."""
+    site = preview_data(settings, [])
+    code = (
+        f"const m = require({json.dumps(str(FIELDS_JS))}); const site = {json.dumps(site)};"
+        f"console.log(JSON.stringify({json.dumps(queries)}.map(([rule, data]) => m.needed(rule, data, site))))"
+    )
+    node = shutil.which("node")
+    assert node, "node is needed (scripts/setup-system.sh installs it)"
+    return json.loads(subprocess.run([node, "-e", code], capture_output=True, text=True, check=True).stdout)
+
+
+def form_requires(settings: Settings, fields: list[dict], *metas: dict) -> set[str] | list[set[str]]:
+    """The fields the form refuses to save each post without: Decap's `required` ones, and those whose
+    `required_when` admin/fields.js finds true (a group's part counts as the group). One node run."""
+    rules = [(w["name"], w["required_when"]) for w in fields if "required_when" in w]
+    rules += [
+        (g["name"], p["required_when"])
+        for g in fields
+        if g["widget"] == "object"
+        for p in g["fields"]
+        if "required_when" in p
+    ]
+    answers = needed(settings, [(rule, meta) for meta in metas for _, rule in rules]) if rules else []
+    plain = {w["name"] for w in fields if w["required"] and w["name"] != "body"}
+    found = [
+        plain | {name for (name, _), yes in zip(rules, answers[i * len(rules) : (i + 1) * len(rules)]) if yes}
+        for i in range(len(metas))
+    ]
+    return found[0] if len(metas) == 1 else found
+
+
+def validator_missing(settings: Settings, meta: dict, name: str) -> bool:
+    return any(p.field == name and "missing" in p.message for p in problems_for(settings, meta))
+
+
 @pytest.mark.parametrize("variant, type_key", CASES)
 def test_the_form_requires_exactly_what_the_validator_reports_missing(tmp_path, variant, type_key):
-    """Each field the form offers, left out of a post with every other field filled in: the validator
-    says 'missing' for it exactly when the form marks it required."""
+    """Each field the form offers, left out of a post with every other field filled in, for each
+    author: the validator says 'missing' for it exactly when the form refuses to save without it."""
     settings = make_settings(tmp_path, **VARIANTS[variant])
     fields = form(settings, type_key)
     full = filled(fields, lambda w: True)
-    missing = set()
-    for name in full:
-        meta = {key: value for key, value in full.items() if key != name}
-        if any(p.field == name and "missing" in p.message for p in problems_for(settings, meta)):
-            missing.add(name)
-    # Needed only with another field (image_alt with image): Decap cannot make a field required on
-    # another's value, so the form says so in the hint and `newsdesk check` refuses it. A known gap.
-    conditional = {name for name in missing if FIELD[name].needs}
-    assert conditional <= {"image_alt"} and all("needed with" in FIELD[n].hint for n in conditional)
-    assert missing - conditional == {w["name"] for w in fields if w["required"] and w["name"] != "body"}
+    cases = []
+    for author in [None, *settings.authors] if settings.default_author else list(settings.authors):
+        post = {k: v for k, v in full.items() if k != "author"} | ({"author": author} if author else {})
+        for name in [n for n in post if n != "author" or not settings.default_author]:
+            cases.append((author, name, {key: value for key, value in post.items() if key != name}))
+    required = form_requires(settings, fields, *[meta for _, _, meta in cases])
+    for (author, name, meta), needs in zip(cases, required):
+        assert validator_missing(settings, meta, name) == (name in needs), (author, name)
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_an_image_description_is_needed_with_an_image_and_only_then(tmp_path, variant):
+    settings = make_settings(tmp_path, **VARIANTS[variant])
+    fields = form(settings, "blog")
+    full = filled(fields, lambda w: w["required"])
+    [alt] = [w for w in fields if w["name"] == "image_alt"]
+    assert alt["required"] is False and alt["widget"] == "nd-string"  # Decap alone would always need it
+    with_image = {**full, "image": "images/hall.jpg"}
+    assert validator_missing(settings, with_image, "image_alt") and "image_alt" in form_requires(
+        settings, fields, with_image
+    )
+    assert not validator_missing(settings, full, "image_alt") and "image_alt" not in form_requires(
+        settings, fields, full
+    )
+    given = {**with_image, "image_alt": "Pupils planting trees"}
+    assert problems_for(settings, given) == []
+
+
+@pytest.mark.parametrize("variant", list(VARIANTS))
+def test_a_press_releases_contact_name_is_needed_exactly_when_its_author_has_no_contact(tmp_path, variant):
+    """Left out, the release uses its author's contact (authors.yml): the form needs a Name for an
+    author without one, never for an author with one, and always once another part is filled in."""
+    settings = make_settings(tmp_path, **VARIANTS[variant])
+    fields = form(settings, "press-release")
+    minimal = {k: v for k, v in filled(fields, lambda w: w["required"]).items() if k not in ("contact", "author")}
+    for author in settings.authors.values():
+        post = {**minimal, "author": author.key}
+        assert validator_missing(settings, post, "contact") == (author.contact is None)
+        assert ("contact" in form_requires(settings, fields, post)) == (author.contact is None), author.key
+        nameless = {**post, "contact": {"email": "press.office@example.gov.uk"}}
+        assert {p.field for p in problems_for(settings, nameless)} == {"contact.name"}
+        assert "contact" in form_requires(settings, fields, nameless)
+        assert problems_for(settings, {**nameless, "contact": {**nameless["contact"], "name": "Press Office"}}) == []
+
+
+def test_the_contact_name_line_says_whose_contact_the_release_gives(tmp_path):
+    settings = make_settings(tmp_path, **VARIANTS["mixed contacts"])
+    [contact] = [w for w in form(settings, "press-release") if w["name"] == "contact"]
+    [name] = [p for p in contact["fields"] if p["name"] == "name"]
+    site = preview_data(settings, [])
+    code = (
+        f"const m = require({json.dumps(str(FIELDS_JS))}); const site = {json.dumps(site)};"
+        f"const rule = {json.dumps(name['required_when'])};"
+        "console.log(JSON.stringify([{author: 'director'}, {author: 'press-office'},"
+        " {author: 'press-office', contact: {phone: '0300 555 0100'}}].map(d => m.neededBecause(rule, d, site))))"
+    )
+    lines = json.loads(subprocess.run(["node", "-e", code], capture_output=True, text=True, check=True).stdout)
+    assert lines == [
+        "Needed: Dr Ruth Okafor has no press contact in the authors file.",
+        "Not needed: leave the contact empty and the release gives Press Office's contact, Press Office.",
+        "Needed, because another part of the media contact is filled in.",
+    ]
 
 
 def test_the_type_is_fixed_by_the_collection_and_filters_it(tmp_path):
@@ -252,6 +378,61 @@ def test_dates_the_form_writes_are_dates_the_validator_reads(tmp_path):
     assert fields["updated"]["format"] == DATE_FORMAT == "YYYY-MM-DD"
     full = filled(list(fields.values()), lambda w: True)
     assert problems_for(settings, {**full, "date": "2024-12-19 09:30", "updated": "2024-12-20"}) == []
+
+
+@pytest.mark.parametrize(
+    "name, typed, stored",
+    [
+        ("date", "10/12/2026 00:01", "2026-12-10 00:01"),
+        ("date", "10/12/2026", "2026-12-10"),  # no time: midnight, as the validator reads it
+        ("date", "2026-07-01T00:30", "2026-07-01 00:30"),  # pasted in the stored order
+        ("date", "31/02/2026 10:00", "31/02/2026 10:00"),  # no such day: kept as typed, refused on Save
+        ("date", "10/12/2026 0", "10/12/2026 0"),  # half typed
+        ("updated", "20/12/2024", "2024-12-20"),
+        ("updated", "20/12/2024 10:00", "20/12/2024 10:00"),  # a date field takes no time
+    ],
+)
+def test_dates_are_typed_day_month_year_and_stored_as_the_validator_reads_them(tmp_path, name, typed, stored):
+    settings = make_settings(tmp_path)
+    fields = {w["name"]: w for w in form(settings, "blog")}
+    box = fields[name]
+    assert box["widget"] == "nd-datetime" and box["display_format"].startswith("DD/MM/YYYY")
+    code = (
+        f"const m = require({json.dumps(str(FIELDS_JS))}); const w = {json.dumps(box)}; const t = {json.dumps(typed)};"
+        "const stored = m.storedDate(t, w.format, w.display_format, false);"
+        "console.log(JSON.stringify([stored, m.shownDate(stored, w.format, w.display_format),"
+        " m.storedDate(t, w.format, w.display_format, true)]))"
+    )
+    kept, shown, _ = json.loads(subprocess.run(["node", "-e", code], capture_output=True, text=True, check=True).stdout)
+    assert kept == stored
+    post = filled(list(fields.values()), lambda w: w["required"]) | {"date": "2024-12-19 09:30"}
+    date_ok = re.search(box["pattern"][0], kept) is not None
+    assert date_ok == (problems_for(settings, {**post, name: kept}) == [])  # the pattern refuses what check refuses
+    if date_ok:
+        assert shown == typed.replace("2026-07-01T00:30", "01/07/2026 00:30")  # shown back day-month-year
+
+
+def test_a_date_typed_loosely_is_tidied_on_leaving_the_box(tmp_path):
+    [box] = [w for w in form(make_settings(tmp_path), "blog") if w["name"] == "date"]
+    code = (
+        f"const m = require({json.dumps(str(FIELDS_JS))}); const w = {json.dumps(box)};"
+        "console.log(JSON.stringify(['1/7/2026 9:30', '01.07.2026 09:30', '1/7/2026'].map("
+        "t => [m.storedDate(t, w.format, w.display_format, false), m.storedDate(t, w.format, w.display_format, true)])))"
+    )
+    result = json.loads(subprocess.run(["node", "-e", code], capture_output=True, text=True, check=True).stdout)
+    assert result == [
+        ["1/7/2026 9:30", "2026-07-01 09:30"],
+        ["01.07.2026 09:30", "2026-07-01 09:30"],
+        ["1/7/2026", "2026-07-01"],
+    ]
+
+
+def test_the_workflow_cards_and_lists_give_dates_day_month_year(tmp_path):
+    config = decap_config(make_settings(tmp_path), EditorSettings(repo="city/newsdesk"))
+    assert config["locale"] == "en-GB"  # admin/fields.js registers its card date, 'D MMMM YYYY'
+    assert "D MMMM YYYY" in FIELDS_JS.read_text()
+    for collection in config["collections"]:
+        assert collection["summary"] == "{{title}} · {{fields.date | date('DD/MM/YYYY HH:mm')}}"
 
 
 def test_files_are_named_as_newsdesk_new_names_them():

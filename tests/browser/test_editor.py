@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -24,7 +25,8 @@ from test_axe import axe_violations, describe
 from browserkit import NODE_MODULES
 from newsdesk.commands import check
 from newsdesk.commands.postfile import slug_for
-from sitekit import BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
+from newsdesk.core.reading.attachments import human_size
+from sitekit import AUTHORS, BLOG, PRESS, REPO, SAMPLE_POSTS, make_site
 
 SERVER = NODE_MODULES / "decap-server" / "dist" / "index.js"
 BLOG_TITLE = "Куточки читання: reading corners in every primary"  # the slug spells every script, as newsdesk new does
@@ -32,6 +34,7 @@ PDF = SAMPLE_POSTS / "2026" / "files" / "resource-bases-questions-and-answers.pd
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
 )
+PRESS_OFFICE = {**AUTHORS["press-office"], "contact": {"name": "Education Press Office", "phone": "0300 555 0100"}}
 GIT = dict(
     GIT_AUTHOR_NAME="Test",
     GIT_AUTHOR_EMAIL="test@example.org",
@@ -87,6 +90,8 @@ def editor(tmp_path_factory, browser, axe_source):
         },
     )
     shutil.copytree(REPO / "docs" / "assets", project / "docs" / "assets")  # the site's stylesheet, for the preview
+    # The press office has a contact of its own, the director (the default author) none.
+    (project / "authors.yml").write_text(yaml.safe_dump({**AUTHORS, "press-office": PRESS_OFFICE}, sort_keys=False))
     for command in (["git", "init", "-q", "-b", "main"], ["git", "add", "."], ["git", "commit", "-qm", "Start"]):
         subprocess.run(command, cwd=project, check=True, env={**os.environ, **GIT})
     build(project, site)
@@ -118,7 +123,8 @@ def editor(tmp_path_factory, browser, axe_source):
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.on("dialog", lambda dialog: dialog.accept())
+    # Leave a form when asked; but a new form starts empty: Decap offers the last unsaved one's backup.
+    page.on("dialog", lambda dialog: dialog.dismiss() if "local backup" in dialog.message else dialog.accept())
     url = f"http://127.0.0.1:{site_port}/admin/"
     page.goto(url)
     page.get_by_role("button", name="Login").wait_for()
@@ -147,6 +153,15 @@ def fill(page, selector: str, value: str) -> None:
     field = page.locator(selector).first
     field.fill("")
     field.fill(value)
+
+
+def type_date(page, selector: str, text: str) -> None:
+    """Day/month/year, key by key, as a writer in the UK types it; then Tab out of the box."""
+    box = page.locator(selector).first
+    box.click()
+    box.press_sequentially(text)
+    box.press("Tab")
+    assert box.input_value() == text  # shown as typed, stored as YYYY-MM-DD HH:MM
 
 
 def add_tags(page, *tags: str) -> None:
@@ -207,7 +222,7 @@ def test_a_press_release_made_in_the_editor_is_filed_as_newsdesk_new_files_it(ed
     open_form(page, url + "#/collections/press-release/new")
     title = "Summer school's new timetable"
     fill(page, "[id^=title-field]", title)
-    fill(page, "[id^=date-field]", "2026-07-01T00:30")  # 00:30 BST is 23:30 UTC the day before
+    type_date(page, "[id^=date-field]", "01/07/2026 00:30")  # 00:30 BST is 23:30 UTC the day before
     fill(page, "[id^=summary-field]", "A new timetable for summer school.")
     add_tags(page, "SEND", "Early years")
     fill(page, "[id^=name-field]", "Education Press Office")
@@ -262,7 +277,7 @@ def test_a_blog_post_made_in_the_editor(editor):
     page, project, url, *_ = editor
     open_form(page, url + "#/collections/blog/new")
     fill(page, "[id^=title-field]", BLOG_TITLE)
-    fill(page, "[id^=date-field]", "2026-03-02T09:00")
+    type_date(page, "[id^=date-field]", "02/03/2026 09:00")
     type_body(page, "Every primary school now has a reading corner.")
     branch = f"blog/2026/2026-03-02-{slug_for(BLOG_TITLE)}"
     save_for_review(page, project, branch)
@@ -276,7 +291,7 @@ def test_editing_a_post_keeps_its_file_and_records_the_change(editor):
     fill(page, "[id^=title-field]", "Walking buses reach every school")
     page.get_by_role("button", name="Add changes").click()
     changes = page.locator("[id^=changes-field]")
-    fill(changes, "[id^=date-field]", "2025-03-10T09:00")
+    type_date(changes, "[id^=date-field]", "10/03/2025 09:00")
     fill(changes, "[id^=note-field]", "Walking buses now run at every primary school")
     branch = "blog/2025/2025-03-04-walking-buses"
     save_for_review(page, project, branch)
@@ -317,7 +332,7 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     fill(page, "[id^=title-field]", "Preview check")
     fill(page, "[id^=summary-field]", "A summary.")
     fill(page, "[id^=name-field]", "Education Press Office")
-    fill(page, "[id^=date-field]", "2099-12-10T00:01")  # an embargo: the preview must say so
+    type_date(page, "[id^=date-field]", "10/12/2099 00:01")  # an embargo: the preview must say so
     page.get_by_role("button", name="Add documents").click()
     page.locator("[id^=attachments-field] [id^=title-field]").first.press_sequentially("Budget tables")
     screens["form"] = axe_violations(page, axe_source)
@@ -325,7 +340,7 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     preview.locator(".nd-ends").wait_for()
     assert (
         preview.locator(".nd-status--scheduled").inner_text()
-        == "Scheduled for 10 December 2099, 12:01am (Europe/London time)"
+        == "Scheduled to go live on 10 December 2099 at 00:01 (Europe/London time)"
     )
     assert preview.locator(".nd-meta dd").first.inner_text() == "10 December 2099, 12:01am"
     assert "Budget tables" in preview.locator(".nd-attachments").inner_text()
@@ -339,6 +354,13 @@ def test_axe_on_the_editors_screens_finds_only_decaps_known_problems(editor, axe
     page.goto("about:blank")
     page.goto(url + "#/workflow")
     page.get_by_text("Drafts").first.wait_for()
+    # The cards give the post's date and their last change day-month-year (Decap's own: "December 6").
+    page.get_by_text(f"{BLOG_TITLE} · 02/03/2026 09:00").wait_for()
+    assert page.get_by_text(
+        re.compile(
+            r"^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}"
+        )
+    ).count()
     screens["workflow"] = axe_violations(page, axe_source)
     assert not ours, describe(ours)
     assert {name: {v["id"] for v in found} for name, found in screens.items()} == DECAP_FINDINGS, "\n".join(
@@ -363,6 +385,80 @@ def test_the_required_field_notice_names_the_field_and_moves_focus_to_it(editor)
     assert "Summary" not in notice.inner_text() and "Media contact" not in notice.inner_text()  # only what is missing
 
 
+def test_the_preview_of_a_scheduled_release_is_the_page_and_the_form_asks_what_check_asks(editor, tmp_path):
+    """The embargo visible before saving: the site's header band, "Scheduled" with the exact time,
+    the attachment with its kind and size; an image without its description, and a contact without
+    a name for an author who has no contact, are refused by the form as `newsdesk check` refuses them."""
+    page, project, url, *_ = editor
+    open_form(page, url + "#/collections/press-release/new")
+    page.locator("[id^=title-field]").press_sequentially("Schools budget agreed for next year")
+    type_date(page, "[id^=date-field]", "10/12/2099 00:01")
+    page.locator("[id^=summary-field]").press_sequentially("The council agreed the schools budget.")
+    page.locator("[id^=email-field]").press_sequentially("press.office@example.gov.uk")
+    page.get_by_role("button", name="Add documents").click()
+    documents = page.locator("[id^=attachments-field]")
+    documents.locator("[id^=title-field]").first.press_sequentially("Budget tables")
+    shutil.copy(PDF, tmp_path / "budget-tables.pdf")
+    documents.get_by_role("button", name="Choose a file").click()
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "budget-tables.pdf"))
+    page.get_by_role("button", name="Choose selected").click()
+    (tmp_path / "hall.png").write_bytes(PNG)
+    page.get_by_role("button", name="Choose an image").click()
+    page.locator("input[type=file]").set_input_files(str(tmp_path / "hall.png"))
+    page.get_by_role("button", name="Choose selected").click()
+    page.locator("[id^=image_caption-field]").press_sequentially("The council chamber")
+    type_body(page, "The budget was agreed on Tuesday.")
+
+    assert page.locator("[id^=date-field]").first.input_value() == "10/12/2099 00:01"  # day-month-year
+    assert page.locator(".nd-field-needed").all_inner_texts() == [  # under Image description, then the contact's Name
+        "Needed, because the image is given.",
+        "Needed: Sam Example has no press contact in the authors file.",
+    ]
+    preview = page.locator("#preview-pane").element_handle().content_frame()
+    preview.locator(".nd-ends").wait_for()
+    assert preview.locator(".nd-header .nd-logo__text").inner_text() == "Test schools site"
+    status = preview.locator(".nd-status--scheduled").inner_text()
+    assert status.startswith("Scheduled") and "10 December 2099 at 00:01" in status and "Europe/London" in status
+    assert preview.locator(".nd-label").inner_text() == "Press release"
+    assert preview.locator("figcaption").inner_text() == "The council chamber"
+    item = preview.locator(".nd-attachments li")
+    item.get_by_text("Budget tables").wait_for()
+    facts = f"(PDF, {human_size(PDF.stat().st_size)}; page count shown when the site is built)"
+    preview.locator(".nd-attachment__facts", has_text=facts).wait_for()
+    assert item.inner_text() == f"Budget tables {facts}"
+    assert preview.locator(".nd-formats").is_visible()  # where to ask for another format, as the page says
+
+    save = page.get_by_role("button", name="Save")
+    save.focus()
+    page.keyboard.press("Enter")  # no image description, no contact name: neither is saved
+    notice = page.locator("#nd-missing[role=alert]")
+    notice.wait_for()
+    assert "Image description" in notice.inner_text() and "Name" in notice.inner_text(), notice.inner_text()
+    assert "Title" not in notice.inner_text()
+    assert not [b for b in _branches(project) if "schools-budget" in b]  # nothing was saved
+    # Signed by the press office, which has a contact of its own: the Name is needed only while
+    # another part of the contact is filled in.
+    author = page.locator("[id^=author-field]").first
+    author.focus()
+    author.press_sequentially("Education Press")
+    page.keyboard.press("Enter")
+    page.get_by_text("Needed, because another part of the media contact is filled in.").wait_for()  # the email
+    email = page.locator("[id^=email-field]").first
+    email.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    page.get_by_text(
+        "Not needed: leave the contact empty and the release gives Education Press Office's contact"
+    ).wait_for()
+    assert "Education Press Office" in preview.locator(".nd-contact address").inner_text()
+    # Described, it saves; the emptied contact is left out, so the release gives its author's.
+    page.locator("[id^=image_alt-field]").press_sequentially("The council chamber from the gallery")
+    branch = "press-release/2099/2099-12-10-schools-budget-agreed-for-next-year"
+    save_for_review(page, project, branch)
+    meta = front(on_branch(project, branch, "posts/2099/2099-12-10-schools-budget-agreed-for-next-year.md"))
+    assert str(meta["date"]) == "2099-12-10 00:01" and meta["author"] == "press-office" and "contact" not in meta
+
+
 def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, capsys):
     """Last: it stops decap-server."""
     page, project, url, requests, _, server = editor
@@ -370,7 +466,7 @@ def test_what_the_editor_saved_passes_the_check_and_builds(editor, tmp_path, cap
     server.terminate()
     server.wait(timeout=10)
     drafts = _branches(project)
-    assert len(drafts) == 2, drafts  # the press release was published in the editor
+    assert len(drafts) == 3, drafts  # the first press release was published in the editor
     for branch in drafts:
         subprocess.run(["git", "merge", "-q", "--no-edit", branch], cwd=project, check=True, env={**os.environ, **GIT})
     assert check.main(["--config-file", str(project / "mkdocs.yml")]) == 0, capsys.readouterr().out

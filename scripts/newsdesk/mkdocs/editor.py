@@ -63,8 +63,12 @@ def editor_problems(options, root: Path, *, serving: bool, live: bool = False) -
     return problems
 
 
+# The editor's own scripts beside this module, copied into /admin/ (index_html loads them in this order).
+OUR_SCRIPTS = ("frontwriter.js", "frontmatter.js", "preview.js", "fields.js")
+
+
 def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files) -> list[File]:
-    """admin/index.html, config.yml, preview.js and Decap's script with its chunks, as generated
+    """admin/index.html, config.yml, preview.js, fields.js and Decap's script with its chunks, as generated
     files (editor_problems has made sure they can be made)."""
     editor = EditorSettings(
         repo=options.repo,
@@ -82,13 +86,13 @@ def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files
     ]
     if scripts:
         made += [File.generated(config, ADMIN + name, abs_src_path=str(path)) for name, path in _yaml(dist).items()]
-    data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en")
+    organisation = (config.extra or {}).get("organisation") or config.site_name  # as overrides/main.html's nd_org
+    data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en", organisation)
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
     config_yml = yaml.safe_dump(decap_config(settings, editor), sort_keys=False, allow_unicode=True)
     made.append(File.generated(config, ADMIN + "index.html", content=page))  # editor_sources: these names too
     made.append(File.generated(config, ADMIN + "config.yml", content=config_yml))
-    made.append(File.generated(config, ADMIN + "preview.js", abs_src_path=str(HERE / "preview.js")))
-    for script in ("frontwriter.js", "frontmatter.js"):
+    for script in OUR_SCRIPTS:
         made.append(File.generated(config, ADMIN + script, abs_src_path=str(HERE / script)))
     made.append(File.generated(config, ADMIN + "unidecode.bin", abs_src_path=str(unidecode_table())))
     return made
@@ -99,9 +103,7 @@ def editor_sources(options, root: Path) -> list[str]:
     return [path.relative_to(root / options.script_dir).as_posix() for path in _bundle(root / options.script_dir)] + [
         "index.html",
         "config.yml",
-        "preview.js",
-        "frontwriter.js",
-        "frontmatter.js",
+        *OUR_SCRIPTS,
         "unidecode.bin",
         *YAML_FILES,
     ]
@@ -148,7 +150,8 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
             '<script src="js-yaml.js"></script>\n'
             '<script src="frontwriter.js"></script>\n'
             '<script src="frontmatter.js"></script>\n'
-            '<script src="preview.js"></script>'
+            '<script src="preview.js"></script>\n'
+            '<script src="fields.js"></script>'
         )
         if installed
         else (

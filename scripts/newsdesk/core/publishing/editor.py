@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import PostType, Settings
-from ..reading.schema import FIELD_ORDER, FIELDS, Field
+from ..reading.schema import FIELD, FIELD_ORDER, FIELDS, Field
 
 # The file a post is saved as: posts/<yyyy>/<yyyy-mm-dd>-<slug>.md, as `newsdesk new` names it.
 # - Not Decap's {{year}}/{{month}}/{{day}}: those are the date in UTC, so a post at 00:30 in summer
@@ -30,13 +30,19 @@ ENTRY_PATH = '{{date | truncate(4, "/")}}/{{date | truncate(10, "/")}}-{{slug}}'
 ENTRY_SLUG = "{{fields.slug}}"
 MEDIA_FOLDER = "images"  # beside the post: posts/<yyyy>/images/, and 'image: images/x.jpg' in the post
 FILES_FOLDER = "files"  # documents beside the post: posts/<yyyy>/files/, written as 'file: files/x.pdf'
-DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it; the editor writes the writer's local time
+DATETIME_FORMAT = "YYYY-MM-DD HH:mm"  # parse_date reads it: the time as typed, in the site's time zone
 DATE_FORMAT = "YYYY-MM-DD"
 # GitHub's narrowest scopes that let Decap write posts and open pull requests: public_repo reaches public
 # repositories only; repo is needed for a private one (docs-dev/sign-in.md).
 AUTH_SCOPES = ("public_repo", "repo")
 # admin/frontmatter.js: writes core/text/frontwriter.py's style, and a field left alone keeps its lines.
 FORMAT = "newsdesk-frontmatter"
+# What the date box shows and takes (admin/fields.js's nd-datetime): day-month-year, whatever the
+# browser's language. Decap's own datetime widget is the browser's date box, which cannot be told.
+SHOWN_DATETIME, SHOWN_DATE = "DD/MM/YYYY HH:mm", "DD/MM/YYYY"
+# What the box stores is a date the validator reads, or else the text as typed, which these refuse.
+DATETIME_PATTERN = [r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$", "Write the date as day/month/year, such as 19/12/2024 09:30"]
+DATE_PATTERN = [r"^\d{4}-\d{2}-\d{2}$", "Write the date as day/month/year, such as 19/12/2024"]
 BODY = {
     "name": "body",
     "label": "Text",
@@ -69,6 +75,7 @@ def decap_config(settings: Settings, editor: EditorSettings) -> dict[str, Any]:
         backend["auth_endpoint"] = editor.auth_endpoint
     config = {
         "backend": backend,
+        "locale": "en-GB",  # admin/fields.js: the workflow cards' dates, day-month-year
         "publish_mode": "editorial_workflow",  # each new post is a pull request: draft, in review, ready
         # Used only when the editor is opened at 127.0.0.1 or localhost and decap-server answers there.
         "local_backend": {"url": f"http://127.0.0.1:{editor.local_port}/api/v1"},
@@ -119,7 +126,8 @@ def collection(post_type: PostType, settings: Settings) -> dict[str, Any]:
         "slug": ENTRY_SLUG,
         "media_folder": MEDIA_FOLDER,
         "public_folder": MEDIA_FOLDER,
-        "summary": "{{title}}",
+        # The list and the workflow cards: each post's date and time, day-month-year.
+        "summary": "{{title}} · {{fields.date | date('DD/MM/YYYY HH:mm')}}",
         "sortable_fields": ["date", "title"],
         # Press-only fields (contact, notes to editors) only on forms for types that need a contact.
         # Decap keeps front matter the form does not show: an older blog post that has one keeps it
@@ -136,7 +144,16 @@ def widget(field: Field, post_type: PostType, settings: Settings) -> Widget:
     made.update(_KINDS[field.kind](field, post_type, settings))
     if field.pattern and made.get("widget") == "string":
         made["pattern"] = [field.pattern[0], f"Write {field.pattern[1]}"]
+    if field.required_with:
+        needed = f"the {FIELD[field.required_with].label.lower()} is given"
+        made.update(_needed({"filled": [field.required_with], "because": needed}))
     return made
+
+
+def _needed(rule: dict[str, Any]) -> Widget:
+    """A line of text needed only in some entries: admin/fields.js's nd-string checks `required_when`
+    on Save (Decap's own `required` cannot depend on another field)."""
+    return {"widget": "nd-string", "required": False, "required_when": rule}
 
 
 def _text(field: Field, post_type: PostType, settings: Settings) -> Widget:
@@ -144,11 +161,12 @@ def _text(field: Field, post_type: PostType, settings: Settings) -> Widget:
 
 
 def _datetime(field: Field, post_type: PostType, settings: Settings) -> Widget:
-    return {"widget": "datetime", "format": DATETIME_FORMAT, "date_format": DATE_FORMAT, "time_format": "HH:mm"}
+    shown = {"display_format": SHOWN_DATETIME, "pattern": DATETIME_PATTERN}
+    return {"widget": "nd-datetime", "format": DATETIME_FORMAT, **shown}
 
 
 def _date(field: Field, post_type: PostType, settings: Settings) -> Widget:
-    return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False}
+    return {"widget": "nd-datetime", "format": DATE_FORMAT, "display_format": SHOWN_DATE, "pattern": DATE_PATTERN}
 
 
 def _type(field: Field, post_type: PostType, settings: Settings) -> Widget:
@@ -190,8 +208,20 @@ def _group(field: Field, post_type: PostType, settings: Settings) -> Widget:
     are required in the form only when the group is; the validator still checks a group given."""
     parts = [widget(part, post_type, settings) for part in field.fields]
     if not field.is_required(post_type, settings):
-        parts = [{**part, "required": False} for part in parts]
+        parts = [_optional_part(field, part, parts, post_type) for part in parts]
     return {"widget": "object", "collapsed": False, "fields": parts}
+
+
+def _optional_part(group: Field, part: Widget, parts: list[Widget], post_type: PostType) -> Widget:
+    """A required part of an optional group: needed once another part is filled in, and (a contact
+    the author's can stand in for) whenever the post's author has no contact of their own."""
+    if not part["required"] or part["widget"] != "string" or "pattern" in part:
+        return {**part, "required": False}
+    others = [f"{group.name}.{other['name']}" for other in parts if other is not part]
+    rule: dict[str, Any] = {"filled": others, "because": f"another part of the {group.label.lower()} is filled in"}
+    if group.author_fallback and post_type.contact_required:
+        rule["author_without_contact"] = True
+    return {**part, **_needed(rule)}
 
 
 def _records(field: Field, post_type: PostType, settings: Settings) -> Widget:
@@ -223,9 +253,12 @@ _KINDS = {
 }
 
 
-def preview_data(settings: Settings, stylesheets: list[str], language: str = "en") -> dict[str, Any]:
+def preview_data(
+    settings: Settings, stylesheets: list[str], language: str = "en", organisation: str = ""
+) -> dict[str, Any]:
     """What admin/preview.js needs to draw a post as the site does: each type's label, each author's
-    name, role and media contact, the site's stylesheets (relative to /admin/) and its language."""
+    name, role and media contact, the site's stylesheets (relative to /admin/), its language, the
+    name in its header band (overrides/main.html's nd_org) and the formats address under attachments."""
     return {
         "types": {
             key: {"label": t.label, "release": t.contact_required, "lead": t.summary_required or t.contact_required}
@@ -241,4 +274,6 @@ def preview_data(settings: Settings, stylesheets: list[str], language: str = "en
         "timezone": settings.timezone.key,  # a future date is shown as scheduled in this zone
         "entities": name2codepoint,  # HTML entities a title may hold, decoded as slugify decodes them
         "order": FIELD_ORDER,  # the order admin/frontmatter.js writes fields in, as frontwriter.py does
+        "organisation": organisation,
+        "formats_email": settings.formats_email,
     }

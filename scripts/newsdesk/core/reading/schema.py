@@ -33,6 +33,8 @@ class Field:
     fields: tuple[Field, ...] = ()  # a group's or each record's parts
     pattern: tuple[str, str] | None = None  # (regular expression, what to write instead)
     needs: str | None = None  # only given together with this other field
+    required_with: str | None = None  # needed whenever this other field is given (image_alt with image)
+    author_fallback: bool = False  # left out, the post uses its author's own (authors.yml): the contact
     press_only: bool = False  # offered in the form only for types that need a media contact (press releases)
     required_when: str = ""  # for a field required only sometimes: when, in words (docs-dev/content.md's table)
 
@@ -110,6 +112,7 @@ FIELDS: tuple[Field, ...] = (
         example="Pupils planting trees",
         needs="image",
         required_when="with `image`",
+        required_with="image",
     ),
     Field(
         "image_caption",
@@ -140,10 +143,13 @@ FIELDS: tuple[Field, ...] = (
         "group",
         "Media contact",
         "The press contact; needs an email or a phone number. Leave it empty to use the author's contact from the authors file, if they have one.",
+        # Whatever the author when none has a contact; else only for an author without one
+        # (the form checks that entry by entry: core/publishing/editor.py, admin/fields.js).
         required=lambda post_type, settings: (
-            post_type.contact_required and not all(a.contact for a in settings.authors.values())
+            post_type.contact_required and not any(a.contact for a in settings.authors.values())
         ),
         required_when="press releases, unless the author has a contact in `authors.yml`",
+        author_fallback=True,
         press_only=True,
         fields=(
             Field("name", "text", "Name", required=True, example="Education Press Office"),

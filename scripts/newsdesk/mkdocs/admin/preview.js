@@ -1,7 +1,8 @@
 /* The browser editor's additions to Decap CMS (loaded after decap-cms.js by admin/index.html):
    - the file name: a new post's empty `slug` field is filled in from its title exactly as
      `newsdesk new` makes it (commands/postfile.py slug_for; tests/test_editor_site.py compares them);
-   - the preview: a post drawn with the site's stylesheets and the parts of overrides/newsdesk/post.html. */
+   - the preview: a post drawn as its page is, with the site's stylesheets, the header band of
+     overrides/main.html and the parts of overrides/newsdesk/post.html (admin/fields.js: the form's own fields). */
 "use strict";
 
 var SLUG_LENGTH = 60;
@@ -79,6 +80,37 @@ function newsdeskKind(name) {
   return (match && KINDS[match[1].toLowerCase()]) || "";
 }
 
+// The exact time a scheduled post goes live, as typed: '10 December 2026 at 00:01'.
+function newsdeskExactTime(value) {
+  var written = String(value || "").replace("T", " ");
+  var time = /^\d{4}-\d{2}-\d{2} (\d{2}:\d{2})/.exec(written);
+  return newsdeskHumanDate(written) + " at " + (time ? time[1] : "00:00");
+}
+
+// Python's round(): halves to the even neighbour, so that sizes read as core/attachments.py writes them.
+function roundHalfEven(value) {
+  var floor = Math.floor(value), rest = value - floor;
+  return rest > 0.5 || (rest === 0.5 && floor % 2) ? floor + 1 : floor;
+}
+
+// core/attachments.py's human_size: '245 KB', '1.2 MB' (1 KB = 1,024 bytes).
+function newsdeskHumanSize(size) {
+  if (size < 1024) return size + " bytes";
+  if (size < 1024 * 1024) return roundHalfEven(size / 1024) + " KB";
+  return (roundHalfEven(size / (1024 * 1024) * 10) / 10).toFixed(1) + " MB";
+}
+
+// core/pages/parts.py's attachment_facts, with what only the build knows said so: the site shows
+// 'PDF, 245 KB, 12 pages'; the preview knows a file's size once it has the file, never its pages.
+function newsdeskAttachmentFacts(kind, size, isFile) {
+  var facts = [kind].filter(Boolean);
+  if (!isFile) return facts.join(", ");
+  if (size !== null && size !== undefined) facts.push(newsdeskHumanSize(size));
+  var unknown = size === null || size === undefined ? (kind === "PDF" ? "size and page count" : "size")
+    : (kind === "PDF" ? "page count" : "");
+  return facts.join(", ") + (unknown ? (facts.length ? "; " : "") + unknown + " shown when the site is built" : "");
+}
+
 if (typeof CMS !== "undefined") {
   (function () {
     var site = JSON.parse(document.getElementById("newsdesk-site").textContent);
@@ -115,6 +147,45 @@ if (typeof CMS !== "undefined") {
       if (frame.title !== "Preview") frame.title = "Preview";
     }
 
+    // An attachment's facts: the size of a file the editor holds (just uploaded, or loaded from the
+    // repository as a blob: address), read from the file itself; what it cannot know, it says so.
+    var Facts = createClass({
+      getInitialState: function () { return { size: null, url: null }; },
+      componentDidMount: function () { this.measure(); },
+      componentDidUpdate: function () { this.measure(); },
+      measure: function () {
+        var asset = this.props.asset, self = this;
+        if (asset && asset.path === "empty.svg") asset = null;  // Decap's stand-in while it loads the file
+        var url = asset ? String(asset) : "";
+        if (!asset || url === this.state.url) return;
+        if (asset.fileObj) return this.setState({ url: url, size: asset.fileObj.size });
+        this.setState({ url: url, size: null });
+        if (url.indexOf("blob:") === 0) {
+          fetch(url).then(function (response) { return response.blob(); })
+            .then(function (blob) { if (self.state.url === url) self.setState({ size: blob.size }); })
+            .catch(function () { return null; });
+        }
+      },
+      render: function () {
+        var facts = newsdeskAttachmentFacts(this.props.kind, this.state.size, this.props.isFile);
+        return facts ? h("span", { className: "nd-attachment__facts" }, " (" + facts + ")") : null;
+      }
+    });
+
+    function section(name, heading, inner) {
+      return h("section", { className: "nd-" + name, "aria-labelledby": "nd-" + name + "-heading" },
+        h("h2", { id: "nd-" + name + "-heading" }, heading), inner);
+    }
+
+    // overrides/main.html's header band: the organisation's name as the site's text logo.
+    function headerBand() {
+      return h("header", { className: "md-header nd-header" },
+        h("div", { className: "nd-header__inner md-grid" },
+          h("a", { className: "nd-logo", href: new URL("../", document.baseURI).href },
+            h("span", { className: "nd-logo__mark", "aria-hidden": "true" }),
+            h("span", { className: "nd-logo__text" }, site.organisation))));
+    }
+
     var Post = createClass({
       render: function () {
         var props = this.props, data = props.entry.get("data");
@@ -134,44 +205,54 @@ if (typeof CMS !== "undefined") {
         // The release's own contact, or else its author's (authors.yml), as the site shows it.
         contact = contact && contact.get("name") ? contact.toJS() : (author && author.contact) || null;
         var attachments = list(data.get("attachments")).filter(function (item) { return item && item.title; });
-        var caption = [data.get("image_caption"), data.get("image_credit")].filter(Boolean).join(" ");
+        // The attachments' file field: its own folder (files/) is where Decap finds the file.
+        var fileField = (props.collection.get("fields").find(function (f) { return f.get("name") === "attachments"; }) || new Map())
+          .get("fields");
+        fileField = fileField && fileField.find(function (f) { return f.get("name") === "file"; });
+        var caption = data.get("image_caption"), credit = data.get("image_credit");
         var contactLines = [];
         if (contact && contact.name) {
           contactLines.push(h("p", { key: "name" }, contact.name + (contact.role ? ", " + contact.role : "")));
           if (contact.email) contactLines.push(h("p", { key: "email" }, "Email: ", h("a", { href: "mailto:" + contact.email }, contact.email)));
-          if (contact.phone) contactLines.push(h("p", { key: "phone" }, "Telephone: " + contact.phone));
+          if (contact.phone) contactLines.push(h("p", { key: "phone" }, "Telephone: ", h("a", { href: "tel:" + contact.phone.replace(/ /g, "") }, contact.phone)));
         }
-        return h("div", { className: "md-typeset", ref: namePreview },
-          h("article", { className: "nd-post nd-post--" + key },
-            h("header", { className: "nd-post__header" },
-              h("p", { className: "nd-label nd-label--" + key }, type.label),
-              // The build lists a future post as scheduled; say when, in the site's time zone.
-              scheduled ? h("p", { className: "nd-status nd-status--scheduled" }, h("strong", null, "Scheduled"),
-                " for " + newsdeskHumanDateTime(data.get("date")) + " (" + site.timezone + " time)") : null,
-              h("h1", null, data.get("title") || ""),
-              h("dl", { className: "nd-meta" }, meta),
-              tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
-              tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) {
-                return h("li", { key: tag }, h("a", { href: new URL("../tags/", document.baseURI).href }, tag));
-              })) : null
-            ),
-            type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
-            image ? h("figure", { className: "nd-figure" },
-              h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }),
-              caption ? h("figcaption", null, caption) : null) : null,
-            h("div", { className: "nd-post__body" }, props.widgetFor("body")),
-            type.release ? h("p", { className: "nd-ends" }, "Ends") : null,
-            data.get("notes_to_editors") ? h("section", { className: "nd-notes" }, h("h2", null, "Notes to editors"), props.widgetFor("notes_to_editors")) : null,
-            contactLines.length ? h("section", { className: "nd-contact" }, h("h2", null, "Media contact"), h("address", null, contactLines)) : null,
-            // The size and page count are read at build time; the preview tells the kind.
-            attachments.length ? h("section", { className: "nd-attachments" }, h("h2", null, "Attachments"),
-              h("ul", null, attachments.map(function (item, index) {
-                var kind = newsdeskKind(item.file || item.url);
-                return h("li", { key: index }, h("a", { href: item.file ? String(props.getAsset(item.file)) : item.url }, item.title),
-                  kind ? h("span", { className: "nd-attachment__facts" }, " (" + kind + ")") : null);
-              }))) : null
-          )
+        var formats = site.formats_email ? h("p", { key: "formats", className: "nd-formats" }, "If you need a document in a format that suits you better, such as large " +
+          "print, easy read, audio or braille, email ", h("a", { href: "mailto:" + site.formats_email }, site.formats_email),
+          " and say which document and format you need.") : null;
+        var article = h("article", { className: "nd-post nd-post--" + key },
+          h("header", { className: "nd-post__header" },
+            h("p", { className: "nd-label nd-label--" + key }, type.label),
+            // The build lists a future post as scheduled; say exactly when, in the site's time zone.
+            scheduled ? h("p", { className: "nd-status nd-status--scheduled" }, h("strong", null, "Scheduled"),
+              " to go live on " + newsdeskExactTime(data.get("date")) + " (" + site.timezone + " time)") : null,
+            h("h1", null, data.get("title") || ""),
+            h("dl", { className: "nd-meta" }, meta),
+            tags.length ? h("p", { className: "nd-tags-heading" }, "Tags") : null,
+            tags.length ? h("ul", { className: "nd-tags" }, tags.map(function (tag) {
+              return h("li", { key: tag }, h("a", { href: new URL("../tags/", document.baseURI).href }, tag));
+            })) : null
+          ),
+          type.lead && data.get("summary") ? h("p", { className: "nd-lead" }, data.get("summary")) : null,
+          image ? h("figure", { className: "nd-figure" },
+            h("img", { className: "nd-hero", src: String(props.getAsset(image)), alt: data.get("image_alt") || "" }),
+            caption || credit ? h("figcaption", null, caption || null, caption && credit ? " " : null,
+              credit ? h("span", { className: "nd-credit" }, credit) : null) : null) : null,
+          h("div", { className: "nd-post__body" }, props.widgetFor("body")),
+          type.release ? h("p", { className: "nd-ends" }, "Ends") : null,
+          data.get("notes_to_editors") ? section("notes", "Notes to editors", props.widgetFor("notes_to_editors")) : null,
+          contactLines.length ? section("contact", "Media contact", h("address", null, contactLines)) : null,
+          attachments.length ? section("attachments", "Attachments", [
+            h("ul", { key: "list" }, attachments.map(function (item, index) {
+              var asset = item.file ? props.getAsset(item.file, fileField) : null;
+              return h("li", { key: index }, h("a", { href: item.file ? String(asset) : item.url }, item.title),
+                h(Facts, { asset: asset, kind: newsdeskKind(item.file || item.url), isFile: Boolean(item.file) }));
+            })), formats]) : null
         );
+        // The page's frame: the header band, then the content column as overrides/main.html has it.
+        return h("div", { ref: namePreview },
+          headerBand(),
+          h("main", { className: "md-main" }, h("div", { className: "md-main__inner md-grid" },
+            h("div", { className: "md-content" }, h("div", { className: "md-content__inner md-typeset" }, article)))));
       }
     });
     Object.keys(site.types).forEach(function (key) { CMS.registerPreviewTemplate(key, Post); });
@@ -222,4 +303,5 @@ if (typeof document !== "undefined" && typeof MutationObserver !== "undefined") 
 }
 
 if (typeof module !== "undefined") module.exports = { slugFor: newsdeskSlugFor, humanDate: newsdeskHumanDate,
-  humanDateTime: newsdeskHumanDateTime, scheduled: newsdeskScheduled, kind: newsdeskKind };
+  humanDateTime: newsdeskHumanDateTime, scheduled: newsdeskScheduled, kind: newsdeskKind, exactTime: newsdeskExactTime,
+  humanSize: newsdeskHumanSize, attachmentFacts: newsdeskAttachmentFacts };
