@@ -15,14 +15,8 @@ import pytest
 
 from newsdesk.commands.postfile import front_matter, slug_for
 from newsdesk.core.model import DEFAULT_TYPES, Author, Contact, PostType, Settings
-from newsdesk.core.publishing.editor import (
-    DATE_FORMAT,
-    DATETIME_FORMAT,
-    ENTRY_PATH,
-    EditorSettings,
-    decap_config,
-    preview_data,
-)
+from newsdesk.core.publishing.editor import ENTRY_PATH, EditorSettings, decap_config, preview_data
+from newsdesk.core.publishing.editorform import DATE_FORMAT, DATETIME_FORMAT
 from newsdesk.core.reading.posts import read_post
 from newsdesk.core.reading.schema import FIELD, KNOWN_FIELDS
 
