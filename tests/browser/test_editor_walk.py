@@ -239,6 +239,7 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
     assert (checkout / "posts" / "private-note.txt").read_text() == NOTE
     for folder in (checkout, clone):
         assert "private-note" not in git(folder, "log", "--all", "--name-only", "--format=")
+    assert not (clone / "posts" / "private-note.txt").exists()
     # The checkout stayed on main all day; its HEAD moved once, by the publish's fast-forward.
     assert git(checkout, "symbolic-ref", "HEAD") == "refs/heads/main"
     moves = git(checkout, "reflog", "--format=%gs", "HEAD").splitlines()
