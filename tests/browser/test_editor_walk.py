@@ -246,6 +246,11 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
     assert len(moves) == 2 and moves[0].startswith("pull") and moves[0].endswith(": Fast-forward"), moves
     assert git(checkout, "merge-base", "--is-ancestor", start_commit, "HEAD") == ""
     assert git(checkout, "branch", "--list", "cms/*") == ""  # the drafts are in the clone only
+    # Only each entry's own file is committed: the publish brought the release alone, and the blog
+    # draft, rebased onto the new main, differs from it by its own file alone.
+    assert git(checkout, "diff", "--name-only", start_commit, "HEAD") == release.relative_to(checkout).as_posix()
+    blog = f"posts/2026/2026-12-04-{slug_for(BLOG_POST)}.md"
+    assert git(clone, "diff", "--name-only", "main", f"cms/blog/2026/2026-12-04-{slug_for(BLOG_POST)}") == blog
     assert "published: your main now has it" in backend_log.read_text()
     # /admin/ was loaded once: the rebuild after the publish did not reload the editor under the writer.
     assert len(loads) <= 2 and len(loads) == 1, loads
