@@ -162,7 +162,8 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
     page = context.new_page()
     loads: list[str] = []  # every load of /admin/ itself (a live reload is one); moves inside the editor are not
     page.on("request", lambda r: r.is_navigation_request() and r.frame == page.main_frame and loads.append(r.url))
-    page.on("dialog", lambda dialog: dialog.accept())
+    dialogs: list[str] = []  # Decap asks before publishing; nothing else ("Leave site?", "Restore?") may ask
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
     screens: dict[str, list[dict]] = {}
     try:
         page.goto(admin)
@@ -233,6 +234,7 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
     finally:
         context.close()
 
+    assert dialogs == ["Are you sure you want to publish this entry?"], dialogs
     meta = front(release.read_text(encoding="utf-8"))
     assert meta["tags"] == TAGS, meta["tags"]
     # The note: still in the folder, never in any commit of the checkout or of the editor's clone.
