@@ -85,3 +85,10 @@ def test_a_build_on_workers_says_nothing_of_the_pages_they_wrote(tmp_path):
 def test_the_build_logger_is_the_one_mkdocs_build_logs_through():
     assert internals.BUILD_LOGGER == "mkdocs.commands.build"
     assert mkdocs_build.log.name == internals.BUILD_LOGGER
+
+
+def test_the_live_reload_script_asks_the_address_the_editor_never_asks():
+    from mkdocs import livereload
+
+    assert f'"{internals.LIVERELOAD_POLL}" + epoch' in livereload._SCRIPT_TEMPLATE_STR
+    assert "location.reload()" in livereload._SCRIPT_TEMPLATE_STR

@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from ..core.model import Problem, Settings
 from ..core.publishing.editor import EditorSettings, auth_url_problem, decap_config, preview_data
+from .internals import LIVERELOAD_POLL
 
 ADMIN = "admin/"
 HERE = Path(__file__).parent / "admin"
@@ -140,6 +141,21 @@ def _stylesheets(config: MkDocsConfig, files: Files) -> list[str]:
     return ["../" + path for path in [*material[:1], *map(str, config.extra_css)]]
 
 
+# `mkdocs serve` (so `make edit`) reloads every page it serves after each rebuild, and a publish from
+# the editor is one: the editor would reload under the writer, losing what they were typing in
+# another draft. The editor reads posts from its backend, not from the site, so its page never asks
+# whether to reload. Nothing else uses that address; on the published site no page asks it.
+NO_LIVE_RELOAD = f"""<script>
+(() => {{
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {{
+    if (String(url).startsWith({json.dumps(LIVERELOAD_POLL)})) this.send = () => {{}};
+    return open.call(this, method, url, ...rest);
+  }};
+}})();
+</script>"""
+
+
 def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str:
     """The editor's page: noindex, no request to any other server, and the site's data for previews."""
     site = json.dumps(data, sort_keys=True).replace("</", "<\\/")
@@ -167,6 +183,7 @@ def index_html(site_name: str, data: dict, *, installed: bool, dist: str) -> str
 <meta name="robots" content="noindex, nofollow">
 <title>Editor - {escape(site_name)}</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
+{NO_LIVE_RELOAD if installed else ""}
 </head>
 <body data-pagefind-ignore="all">
 {body}

@@ -10,6 +10,8 @@ Each is a private function or the wording of a log line, used where MkDocs has n
   pages the workers already wrote do (speed/skipping.py hides that note for them).
 - DIRTY_WARNING: how `--dirty` warns that pages may be stale (speed/skipping.py drops it: the plugin
   rebuilds everything an edit shows on).
+- LIVERELOAD_POLL: the address the script `mkdocs serve` adds to each page asks whether to reload
+  (the editor's page never asks: editor.py).
 
 They were written for MkDocs 1.6 and ProperDocs 1.6 (its fork, which answers to `import mkdocs`).
 On another version `check_engine` stops the build with what to do, instead of a wrong site;
@@ -36,6 +38,7 @@ BUILD_LOGGER = _build.__name__
 
 PAGE_SKIPPED = "Page skipped: '"  # then the page's src_uri, "'. Generated empty output."
 DIRTY_WARNING = "A 'dirty' build is being performed"
+LIVERELOAD_POLL = "/livereload/"  # then the page's build and its own number: answered after a rebuild
 
 
 def engine() -> tuple[str, str]:
