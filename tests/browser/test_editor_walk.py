@@ -29,7 +29,7 @@ from sitekit import BLOG, PRESS, QUIET, make_site
 SERVER = ROOT / "scripts" / "editor" / "server.js"
 NOTE = "Embargoed figures for the briefing: not for the repository.\n"
 RELEASE = "Free school meals reach every infant class"
-RELEASE_DATE = "2026-12-10T00:01"  # scheduled: an embargo a minute past midnight
+RELEASE_DATE = "2099-12-10T00:01"  # scheduled: an embargo a minute past midnight, in the future whenever this runs
 BLOG_POST = "A morning at the new breakfast club"
 TAGS = ["Attendance", "Free school meals"]  # once run together as 'AttendanceFreeschoolmeals' (decap-cms #4646)
 
@@ -190,6 +190,10 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
         screens["entry editor"] = axe_violations(page, axe_source)
         preview = page.locator("#preview-pane").element_handle().content_frame()
         preview.locator(".nd-ends").wait_for()
+        # The embargo is visible: the preview says the release is scheduled, and to the minute.
+        scheduled = preview.get_by_text("Scheduled", exact=False).first
+        scheduled.wait_for()
+        assert "10 December 2099 at 00:01" in preview.locator("article").inner_text()
         screens["preview"] = axe_violations(preview, axe_source)
 
         # The blog post: Save with no title names the field, then the writer types it.
@@ -216,7 +220,7 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
         set_status(page, "Ready")
         page.get_by_role("button", name="Publish").first.click()
         page.get_by_role("menuitem", name="Publish now").click()
-        release = checkout / "posts" / "2026" / f"2026-12-10-{slug_for(RELEASE)}.md"
+        release = checkout / "posts" / "2099" / f"2099-12-10-{slug_for(RELEASE)}.md"
         wait_for("the publish to reach the checkout", release.is_file)
         wait_for("mkdocs serve to rebuild", lambda: "Reloading browsers" in serve_log.read_text())
 
