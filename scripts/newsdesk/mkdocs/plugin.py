@@ -41,6 +41,7 @@ from .outputs import engine_outputs, template_finder
 from .pictures import Pictures
 from .prerender import Conversions, workers_for, write_all
 from .preview import Preview
+from .problembanner import ProblemBanner
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
 from .skipping import WRITTEN, quiet_dirty_warning, skip_written
@@ -69,6 +70,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
         self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (templatecache.py)
+        self.banner = ProblemBanner()  # `serve` lists problems on every page instead of stopping (problembanner.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -105,20 +107,33 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         problems += editor_problems(
             self.config.editor, self.settings.root, serving=self.serving, live=self.config.deploy and not self.serving
         )
-        self.loaded = loaded
+
         # The same checks as `newsdesk check`, all before anything is written.
-        self.site, site_problems = check_site(
-            self.config,
-            self.settings,
-            loaded,
-            site_url=config.site_url,
-            publishing=not self.serving,
-            directory_urls=config.use_directory_urls,
-            markdown_config=(config.markdown_extensions, config.mdx_configs),
-            engine=lambda: engine_outputs(config, self.config, self.settings.root),
-        )
-        if problems or site_problems:
-            raise PluginError(report(sorted(set(problems + site_problems))))
+        def check(loaded):
+            return check_site(
+                self.config,
+                self.settings,
+                loaded,
+                site_url=config.site_url,
+                publishing=not self.serving,
+                directory_urls=config.use_directory_urls,
+                markdown_config=(config.markdown_extensions, config.mdx_configs),
+                engine=lambda: engine_outputs(config, self.config, self.settings.root),
+            )
+
+        last_good, (self.site, site_problems) = self.site.posts, check(loaded)
+        problems = sorted(set(problems + site_problems))
+        if self.serving and self.banner.start(
+            problems, Path(config.docs_dir), display(Path(config.docs_dir), self.settings.root)
+        ):
+            log.info(
+                report(problems).removeprefix("newsdesk: ")
+            )  # not a warning: under --strict that would stop the preview
+            loaded = self.banner.keep_good(loaded, last_good, config)
+            self.site = check(loaded)[0]
+        elif problems:
+            raise PluginError(report(problems))
+        self.loaded = loaded
         self.posts = {post.src_uri: post for post in self.site.posts}
         self.conversions.begin(self.settings)
         self.by_rel = self.site.by_rel
@@ -174,7 +189,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         if self.serving:
-            self.preview.find(files, config, self.site, self.listings, self.site_urls, self.dirty)
+            self.preview.find(files, config, self.site, self.listings, self.site_urls, self.dirty, self.banner.html)
         return files
 
     def _make_pictures(self, files: Files, config) -> None:
@@ -213,7 +228,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     def on_page_read_source(self, *, page, config) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
         post = self.posts.get(page.file.src_uri)
-        return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
+        if post:
+            return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}"
+        return self.banner.docs_source(page.file.src_uri) if self.serving else None
 
     def on_nav(self, nav, *, config, files):
         """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
@@ -393,10 +410,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         ]
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        return fix_markup(output)  # Material's base.html writes invalid markup outside any block
+        return self.banner.inject(fix_markup(output))  # Material's base.html writes invalid markup outside any block
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
-        return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
+        if template_name.endswith(".html"):  # 404.html
+            return self.banner.inject(fix_markup(output_content))
+        return output_content
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config) -> None:
