@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitekit import FROZEN_NOW, build, copy_site
-from test_serve import free_port, wait_for
+from test_serve import fetch, free_port, wait_for
 
 POST = "posts/2025/2025-01-15-winter-visit.md"
 BANNER = re.compile(r'<section class="nd-problems".*?</section>', re.DOTALL)
@@ -142,30 +142,35 @@ def test_a_broken_post_keeps_every_page_answering_with_the_problems_shown(runnin
     assert 'role="alert"' in banner and "<h2" in banner and 'data-pagefind-ignore="all"' in banner
     status, page, seconds = timed_get(base + "no-such-page/")
     assert status == 404 and seconds < 2 and banner_lines(page) == expected
+    terminal = (project.parent / "serve.log").read_text(encoding="utf-8")
+    assert all(line in terminal for line in expected), "the terminal lists them too"
 
     post.write_text(good, encoding="utf-8")
     deadline = time.monotonic() + 30
-    while banner_lines(timed_get(base)[1]) is not None:
+    while "nd-problems" in (fetch(base) or "nd-problems"):  # a rebuild holds requests until it is done
         assert time.monotonic() < deadline, "the banner stayed after the post was fixed"
         time.sleep(0.25)
     pages = every_page(base)
     assert not [url for url, page in pages.items() if "nd-problems" in page]
 
 
-def test_a_broken_authors_file_keeps_the_last_good_pages(running, capsys, monkeypatch):
+def test_a_broken_authors_file_or_docs_page_keeps_the_last_good_pages(running, capsys, monkeypatch):
     project, base = running
-    authors = project / "authors.yml"
-    good = authors.read_text(encoding="utf-8")
+    authors, about = project / "authors.yml", project / "docs/about.md"
+    good, good_about = authors.read_text(encoding="utf-8"), about.read_text(encoding="utf-8")
     authors.write_text("head: [Pat Fixture\n", encoding="utf-8")
+    about.write_text("---\ntemplate: missing.html\n---\n# About something else\n\n## Who we are\n", encoding="utf-8")
     expected = check_lines(project, capsys, monkeypatch)
-    assert expected[0].startswith("authors.yml: ")
+    assert [line.split(":")[0] for line in expected] == ["authors.yml", "docs/about.md"], expected
     wait_for(base, "nd-problems", seconds=30)
     pages = every_page(base)
     assert all(banner_lines(page) == expected for page in pages.values())
     assert "Pat Fixture" in pages[base + "blog/2025/01/winter-visit/"]
+    assert "About the fixture" in pages[base + "about/"] and "something else" not in pages[base + "about/"]
     authors.write_text(good, encoding="utf-8")
+    about.write_text(good_about, encoding="utf-8")
     deadline = time.monotonic() + 30
-    while "nd-problems" in timed_get(base)[1]:
+    while "nd-problems" in (fetch(base) or "nd-problems"):
         assert time.monotonic() < deadline, "the banner stayed after authors.yml was fixed"
         time.sleep(0.25)
 
