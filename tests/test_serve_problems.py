@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from sitekit import FROZEN_NOW, build, copy_site
-from test_serve import fetch, free_port, wait_for
+from test_serve import fetch, free_port, served_index, wait_for
 
 POST = "posts/2025/2025-01-15-winter-visit.md"
 BANNER = re.compile(r'<section class="nd-problems".*?</section>', re.DOTALL)
@@ -73,6 +73,14 @@ def banner_lines(page: str) -> list[str] | None:
     if not found:
         return None
     return [html.unescape(line) for line in re.findall(r"<li><code>(.*?)</code></li>", found.group(0))]
+
+
+def search_index(base: str) -> dict[str, str]:
+    """The preview's search index, or nothing while it is being written again."""
+    try:
+        return served_index(base)
+    except urllib.error.HTTPError:
+        return {}
 
 
 def check_lines(project, capsys, monkeypatch) -> list[str]:
@@ -144,6 +152,15 @@ def test_a_broken_post_keeps_every_page_answering_with_the_problems_shown(runnin
     assert status == 404 and seconds < 2 and banner_lines(page) == expected
     terminal = (project.parent / "serve.log").read_text(encoding="utf-8")
     assert all(line in terminal for line in expected), "the terminal lists them too"
+
+    fair = project / "posts/2025/2025-06-20-summer-fair.md"  # a valid edit, to know when search has caught up
+    fair.write_text(fair.read_text(encoding="utf-8") + "\nThe tombola sold out by noon.\n", encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while "tombola" not in (index := search_index(base)).get("/blog/2025/06/summer-fair/", ""):
+        assert time.monotonic() < deadline, "the search index never showed the edit"
+        time.sleep(0.5)
+    assert not [url for url, text in index.items() if "to fix" in text or "newsdesk check" in text], "not searchable"
+    assert banner_lines(fetch(base + "blog/2025/06/summer-fair/")) == expected
 
     post.write_text(good, encoding="utf-8")
     deadline = time.monotonic() + 30
