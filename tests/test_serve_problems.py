@@ -192,6 +192,24 @@ def test_a_broken_authors_file_or_docs_page_keeps_the_last_good_pages(running, c
         time.sleep(0.25)
 
 
+def test_a_picture_that_cannot_be_read_keeps_every_page_answering(running, capsys, monkeypatch):
+    project, base = running
+    picture = project / "posts/2026/images/books.png"  # the 'image' of posts/2026/2026-02-10-reading-week.md
+    good = picture.read_bytes()
+    picture.write_bytes(b"not a picture at all" * 20)
+    expected = check_lines(project, capsys, monkeypatch)
+    assert [line.split(": ")[:2] for line in expected] == [["posts/2026/2026-02-10-reading-week.md", "'image'"]]
+    wait_for(base, "nd-problems", seconds=30)
+    pages = every_page(base)
+    assert all(banner_lines(page) == expected for page in pages.values())
+    assert "<h1>Reading week</h1>" in pages[base + "blog/2026/02/reading-week/"]
+    picture.write_bytes(good)
+    deadline = time.monotonic() + 30
+    while "nd-problems" in (fetch(base) or "nd-problems"):
+        assert time.monotonic() < deadline, "the banner stayed after the picture was fixed"
+        time.sleep(0.25)
+
+
 def test_a_first_build_leaves_out_what_cannot_be_built(strict_site, capsys, monkeypatch):
     project = strict_site
     post = project / POST

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
@@ -81,7 +82,11 @@ class ProblemBanner:
         failed = {problem.source for problem in self.problems}
         failed |= {post.source for post in loaded.posts if post.author is None}
         kept = [post for post in loaded.posts if post.source not in failed]
-        kept += [post for post in last if post.source in failed]
+        pictures = {problem.source for problem in self.problems if problem.field == "image"}
+        # A last good version still names its picture, which may be the file that broke: no card from it.
+        kept += [
+            replace(post, image=None) if post.source in pictures else post for post in last if post.source in failed
+        ]
         # A post or page left out breaks links to it, which MkDocs would warn of (and --strict stop
         # on, leaving the preview stuck): the banner says why it is missing, and newsdesk's own
         # checks already cover every link in posts and docs pages.
