@@ -121,7 +121,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
                 engine=lambda: engine_outputs(config, self.config, self.settings.root),
             )
 
-        last_good, (self.site, site_problems) = self.site.posts, check(loaded)
+        self.site, site_problems = check(loaded)
         problems = sorted(set(problems + site_problems))
         if self.serving and self.banner.start(
             problems, Path(config.docs_dir), display(Path(config.docs_dir), self.settings.root)
@@ -129,11 +129,12 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             log.info(
                 report(problems).removeprefix("newsdesk: ")
             )  # not a warning: under --strict that would stop the preview
-            loaded = self.banner.keep_good(loaded, last_good, config)
+            loaded = self.banner.keep_good(loaded, config)
             self.site = check(loaded)[0]
         elif problems:
             raise PluginError(report(problems))
         self.loaded = loaded
+        self.banner.remember(self.site.posts)
         self.posts = {post.src_uri: post for post in self.site.posts}
         self.conversions.begin(self.settings)
         self.by_rel = self.site.by_rel
@@ -229,10 +230,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_page_read_source(self, *, page, config) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
-        post = self.posts.get(page.file.src_uri)
-        if post:
+        if post := self.posts.get(page.file.src_uri):
             return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}"
-        return self.banner.docs_source(page.file.src_uri) if self.serving else None
+        return self.banner.docs_source(page.file.src_uri)  # under `serve`, a docs page with a problem
 
     def on_nav(self, nav, *, config, files):
         """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
@@ -415,9 +415,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return self.banner.inject(fix_markup(output))  # Material's base.html writes invalid markup outside any block
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
-        if template_name.endswith(".html"):  # 404.html
-            return self.banner.inject(fix_markup(output_content))
-        return output_content
+        return self.banner.inject(fix_markup(output_content)) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config) -> None:

@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import jinja2
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..core.model import Post, Problem, report, sort_key
 from ..core.reading.docs import read_docs
@@ -62,6 +63,7 @@ class ProblemBanner:
         self.html = ""  # the banner for this build's pages; empty when there is nothing to fix
         self.good_docs: dict[str, str] = {}  # docs page (its src_uri) -> its text when it last had no problem
         self.bad_docs: set[str] = set()
+        self.last: list[Post] = []  # the posts the last build showed: stand-ins for those that broke since
 
     def start(self, problems: list[Problem], docs_dir: Path | None, docs_folder: str) -> bool:
         """This build's problems (every one `newsdesk check` would print); whether there are any.
@@ -75,9 +77,9 @@ class ProblemBanner:
         self.html = banner_html(self.problems) if self.problems else ""
         return bool(self.problems)
 
-    def keep_good(self, loaded: Loaded, last: list[Post], config) -> Loaded:
+    def keep_good(self, loaded: Loaded, config: MkDocsConfig) -> Loaded:
         """The posts to preview: each valid post, and for each post with a problem the version
-        the last build showed (`last`), if there was one. Without a readable authors file posts
+        the last build showed, if there was one. Without a readable authors file posts
         load with no author (its own problem is the one reported), and none of them can be built."""
         failed = {problem.source for problem in self.problems}
         failed |= {post.source for post in loaded.posts if post.author is None}
@@ -85,13 +87,19 @@ class ProblemBanner:
         pictures = {problem.source for problem in self.problems if problem.field == "image"}
         # A last good version still names its picture, which may be the file that broke: no card from it.
         kept += [
-            replace(post, image=None) if post.source in pictures else post for post in last if post.source in failed
+            replace(post, image=None) if post.source in pictures else post
+            for post in self.last
+            if post.source in failed
         ]
         # A post or page left out breaks links to it, which MkDocs would warn of (and --strict stop
         # on, leaving the preview stuck): the banner says why it is missing, and newsdesk's own
         # checks already cover every link in posts and docs pages.
         config.validation.links.not_found = config.validation.links.anchors = logging.INFO
         return Loaded(sorted(kept, key=sort_key), loaded.problems)
+
+    def remember(self, posts: list[Post]) -> None:
+        """The posts this build shows, good or kept from before: the next build's stand-ins."""
+        self.last = posts
 
     def docs_source(self, src_uri: str) -> str | None:
         """What MkDocs should read for a docs page with a problem; None for any other page."""
