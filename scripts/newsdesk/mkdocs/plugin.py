@@ -41,7 +41,6 @@ from .outputs import engine_outputs, template_finder
 from .pictures import Pictures
 from .prerender import Conversions, workers_for, write_all
 from .preview import Preview
-from .problembanner import ProblemBanner
 from .rendercache import RenderCache, settings_digest
 from .searchindex import Background, Indexing
 from .skipping import WRITTEN, quiet_dirty_warning, skip_written
@@ -70,7 +69,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.feeds = Feeds()  # keeps feed items and feeds across `serve` builds
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
         self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (templatecache.py)
-        self.banner = ProblemBanner()  # `serve` lists problems on every page instead of stopping (problembanner.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -123,18 +121,18 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
         self.site, site_problems = check(loaded)
         problems = sorted(set(problems + site_problems))
-        if self.serving and self.banner.start(
+        if self.serving and self.preview.banner.start(
             problems, Path(config.docs_dir), display(Path(config.docs_dir), self.settings.root)
         ):
             log.info(
                 report(problems).removeprefix("newsdesk: ")
             )  # not a warning: under --strict that would stop the preview
-            loaded = self.banner.keep_good(loaded, config)
+            loaded = self.preview.banner.keep_good(loaded, config)
             self.site = check(loaded)[0]
         elif problems:
             raise PluginError(report(problems))
         self.loaded = loaded
-        self.banner.remember(self.site.posts)
+        self.preview.banner.remember(self.site.posts)
         self.posts = {post.src_uri: post for post in self.site.posts}
         self.conversions.begin(self.settings)
         self.by_rel = self.site.by_rel
@@ -190,7 +188,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.site_urls = {file.src_uri: file.url for file in files}
         self.known_urls = {url.rstrip("/") for url in self.site_urls.values()}
         if self.serving:
-            self.preview.find(files, config, self.site, self.listings, self.site_urls, self.dirty, self.banner.html)
+            self.preview.find(files, config, self.site, self.listings, self.site_urls, self.dirty)
         return files
 
     def _make_pictures(self, files: Files, config) -> None:
@@ -232,7 +230,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
         if post := self.posts.get(page.file.src_uri):
             return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}"
-        return self.banner.docs_source(page.file.src_uri)  # under `serve`, a docs page with a problem
+        return self.preview.banner.docs_source(page.file.src_uri)  # under `serve`, a docs page with a problem
 
     def on_nav(self, nav, *, config, files):
         """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
@@ -412,10 +410,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         ]
 
     def on_post_page(self, output: str, *, page, config) -> str:
-        return self.banner.inject(fix_markup(output))  # Material's base.html writes invalid markup outside any block
+        return self.preview.banner.inject(fix_markup(output))  # fix_markup: Material's base.html's invalid markup
 
     def on_post_template(self, output_content: str, *, template_name: str, config) -> str:
-        return self.banner.inject(fix_markup(output_content)) if template_name.endswith(".html") else output_content
+        html = template_name.endswith(".html")  # 404.html
+        return self.preview.banner.inject(fix_markup(output_content)) if html else output_content
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config) -> None:
