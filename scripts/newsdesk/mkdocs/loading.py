@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.nav import Navigation
 
 from ..core.model import Post, Settings, report
@@ -23,6 +24,9 @@ from .config import NewsdeskConfig
 from .editor import editor_problems
 from .internals import check_engine
 from .outputs import engine_outputs, template_finder
+from .problembanner import ProblemBanner
+
+log = get_plugin_logger(__name__)
 
 
 @dataclass
@@ -61,8 +65,17 @@ class Build:
         return max(p.last_modified for p in shown).date().isoformat() if shown else None
 
 
-def load_build(options: NewsdeskConfig, config: MkDocsConfig, *, serving: bool, reads: Reads) -> Build:
-    """Read and check everything, as `newsdesk check` does; raises PluginError listing every problem."""
+def load_build(
+    options: NewsdeskConfig,
+    config: MkDocsConfig,
+    *,
+    serving: bool,
+    reads: Reads,
+    banner: ProblemBanner | None = None,
+) -> Build:
+    """Read and check everything, as `newsdesk check` does; raises PluginError listing every problem.
+    Under `mkdocs serve`, `banner` takes the problems instead and the build goes on with the posts
+    that can be built, the last build's versions standing in for the broken ones (problembanner.py)."""
     if message := check_engine():
         raise PluginError(message)
     try:
@@ -83,18 +96,30 @@ def load_build(options: NewsdeskConfig, config: MkDocsConfig, *, serving: bool, 
         problems = problems + unfinished(read_docs(docs_dir), loaded.published(), display(docs_dir, settings.root))
     problems = problems + dropped(record, loaded.posts, options.withdrawn, {p.source for p in problems})
     problems += editor_problems(options.editor, settings.root, serving=serving, live=live)
-    site, site_problems = check_site(
-        options,
-        settings,
-        loaded,
-        site_url=config.site_url,
-        publishing=not serving,
-        directory_urls=config.use_directory_urls,
-        markdown_config=(config.markdown_extensions, config.mdx_configs),
-        engine=lambda: engine_outputs(config, options, settings.root),
-    )
-    if problems or site_problems:
-        raise PluginError(report(sorted(set(problems + site_problems))))
+
+    def check(loaded: Loaded) -> tuple[Site, list]:
+        return check_site(
+            options,
+            settings,
+            loaded,
+            site_url=config.site_url,
+            publishing=not serving,
+            directory_urls=config.use_directory_urls,
+            markdown_config=(config.markdown_extensions, config.mdx_configs),
+            engine=lambda: engine_outputs(config, options, settings.root),
+        )
+
+    site, site_problems = check(loaded)
+    problems = sorted(set(problems + site_problems))
+    docs_dir = Path(config.docs_dir)
+    if serving and banner is not None and banner.start(problems, docs_dir, display(docs_dir, settings.root)):
+        log.info(report(problems).removeprefix("newsdesk: "))  # not a warning: --strict would stop on it
+        loaded = banner.keep_good(loaded, config)
+        site = check(loaded)[0]
+    elif problems:
+        raise PluginError(report(problems))
+    if banner is not None:
+        banner.remember(site.posts)
     return Build(settings, loaded, site, record)
 
 

@@ -59,7 +59,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(100)  # first: bad posts must stop the build before MkDocs empties site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.build: Build = load_build(self.config, config, serving=self.serving, reads=self.preview.reads)
+        self.build: Build = load_build(
+            self.config, config, serving=self.serving, reads=self.preview.reads, banner=self.preview.banner
+        )
         site, settings = self.build.site, self.build.settings
         self.conversions.begin(settings)
         self.rendered.begin(config)
@@ -85,8 +87,9 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A post's source was read and checked already: hand MkDocs the body, not the file again."""
-        post = self.build.posts.get(page.file.src_uri)
-        return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}" if post else None
+        if post := self.build.posts.get(page.file.src_uri):
+            return f"---\ntitle: {json.dumps(post.title)}\n---\n{post.body}"
+        return self.preview.banner.docs_source(page.file.src_uri)  # under `serve`, a docs page with a problem
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
@@ -162,10 +165,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return fix_markup(output)  # Material's base.html writes invalid markup outside any block
+        return self.preview.banner.inject(fix_markup(output))  # fix_markup: Material's base.html's invalid markup
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        return fix_markup(output_content) if template_name.endswith(".html") else output_content  # 404.html
+        html = template_name.endswith(".html")  # 404.html
+        return self.preview.banner.inject(fix_markup(output_content)) if html else output_content
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config: MkDocsConfig) -> None:

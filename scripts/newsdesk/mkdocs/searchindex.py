@@ -112,7 +112,9 @@ class Background:
             try:
                 self._index(*job)
             except Exception as error:  # the preview goes on; the search page keeps the last index
-                log.warning(f"newsdesk: search index not updated: {error}")
+                # Not a warning: it would count for the build running meanwhile (a rebuild that empties
+                # the site makes Pagefind fail), which --strict would stop, leaving the preview stuck.
+                log.info(f"newsdesk: search index not updated: {error}")
 
     @staticmethod
     def _index(site_dir: str, glob: str) -> None:

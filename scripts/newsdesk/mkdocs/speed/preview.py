@@ -14,6 +14,7 @@ from mkdocs.structure.files import Files
 from ...core.pages.listings import Site
 from ...core.pictures.images import CARD_FOLDER
 from ...core.publishing.changes import home_digest, page_digests, post_digests, site_digest, tree_state
+from ..problembanner import ProblemBanner
 from .skipping import mark_unchanged
 
 
@@ -23,17 +24,20 @@ class Preview:
         self.known_posts: dict = {}  # changes.post_digests' memory
         self.changes: dict[str, bytes] = {}
         self.reads: dict = {}  # load_posts' unchanged files
+        self.banner = ProblemBanner()  # the problems every page lists instead of the build stopping
 
     def find(
         self, files: Files, config: MkDocsConfig, site: Site, listings: dict, site_urls: dict[str, str], dirty: bool
     ) -> None:
-        """This build's digests; under --dirty, mark the pages that need not be built again."""
+        """This build's digests; under --dirty, mark the pages that need not be built again. Every
+        page shows the problem banner (problembanner.py), so a change to it rebuilds every page."""
         docs = [
             (f.src_uri, os.path.getsize(f.abs_src_path), os.path.getmtime(f.abs_src_path))
             for f in files
             if f.abs_src_path and not f.src_uri.startswith(("posts/", CARD_FOLDER + "/"))
         ]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        config_text += self.banner.html.encode()
         theme = tree_state(Path(config.theme.custom_dir)) if config.theme.custom_dir else ()
         # A post's card is named after what it shows, so it changes with the post's own digest.
         files_shown = {src: url for src, url in site_urls.items() if not src.startswith(CARD_FOLDER + "/")}
