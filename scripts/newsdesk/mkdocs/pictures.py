@@ -23,7 +23,8 @@ from mkdocs.structure.files import File, Files
 from PIL import Image
 
 from ..core.model import Post
-from ..core.pictures import cards, images, imaging
+from ..core.pictures import images, imaging
+from ..core.pictures.cards import make_card
 from ..core.pictures.images import Card, Picture
 from ..core.text import dates
 
@@ -55,7 +56,7 @@ def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]
 
 def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
     for card, source in cards:
-        cards.make_card(card, folder, source)
+        make_card(card, folder, source)
 
 
 class Pictures:
@@ -136,7 +137,7 @@ class Pictures:
         self.pending = todo
         if serving or workers < 2 or len(todo) < 8 or "fork" not in multiprocessing.get_all_start_methods():
             for card, source in todo:
-                cards.make_card(card, folder, source)
+                make_card(card, folder, source)
             return
         context = multiprocessing.get_context("fork")
         gc.freeze()  # the children's garbage collector would write to every object, copying its memory
@@ -154,7 +155,7 @@ class Pictures:
             process.join()
         self.running = []
         for card, source in self.pending:  # each is found in the cache now, unless it failed
-            cards.make_card(card, self.cards_folder, source)
+            make_card(card, self.cards_folder, source)
         self.pending = []
 
     def files(self, config: MkDocsConfig) -> list[File]:
