@@ -24,11 +24,13 @@ from test_axe import axe_violations, describe
 
 from browserkit import NODE_MODULES, ROOT
 from newsdesk.commands.postfile import slug_for
-from sitekit import BLOG, PRESS, QUIET, make_site
+from sitekit import BLOG, PRESS, QUIET, SAMPLE_POSTS, make_site
 
 SERVER = ROOT / "scripts" / "editor" / "server.js"
 NOTE = "Embargoed figures for the briefing: not for the repository.\n"
 RELEASE = "Free school meals reach every infant class"
+PDF = SAMPLE_POSTS / "2026" / "files" / "resource-bases-questions-and-answers.pdf"  # a real PDF, read only
+DOCUMENT = "Lunch menus for the spring term"
 RELEASE_DATE = "2099-12-10T00:01"  # scheduled: an embargo a minute past midnight, in the future whenever this runs
 BLOG_POST = "A morning at the new breakfast club"
 TAGS = ["Attendance", "Free school meals"]  # once run together as 'AttendanceFreeschoolmeals' (decap-cms #4646)
@@ -186,6 +188,13 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
         type_into(page, "[id^=name-field]", "Education Press Office")
         type_into(page, "[id^=email-field]", "press.office@example.gov.uk")
         type_body(page, "From January every infant class in the city has a free school lunch.")
+        page.get_by_role("button", name="Add documents").click()  # a PDF for readers, chosen from the computer
+        documents = page.locator("[id^=attachments-field]")
+        documents.locator("[id^=title-field]").first.press_sequentially(DOCUMENT)
+        shutil.copy(PDF, tmp_path / "lunch-menus.pdf")
+        documents.get_by_role("button", name="Choose a file").click()
+        page.locator("input[type=file]").set_input_files(str(tmp_path / "lunch-menus.pdf"))
+        page.get_by_role("button", name="Choose selected").click()
         save(page)
         screens["entry editor"] = axe_violations(page, axe_source)
         preview = page.locator("#preview-pane").element_handle().content_frame()
@@ -194,6 +203,7 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
         scheduled = preview.get_by_text("Scheduled", exact=False).first
         scheduled.wait_for()
         assert "10 December 2099 at 00:01" in preview.locator("article").inner_text()
+        preview.locator(".nd-attachments li").get_by_text(DOCUMENT).wait_for()  # the document, by its title
         screens["preview"] = axe_violations(preview, axe_source)
 
         # The blog post: Save with no title names the field, then the writer types it.
@@ -251,9 +261,11 @@ def test_a_writers_day_in_the_editor(make_edit, browser, axe_source, tmp_path):
     assert len(moves) == 2 and moves[0].startswith("pull") and moves[0].endswith(": Fast-forward"), moves
     assert git(checkout, "merge-base", "--is-ancestor", start_commit, "HEAD") == ""
     assert git(checkout, "branch", "--list", "cms/*") == ""  # the drafts are in the clone only
-    # Only each entry's own file is committed: the publish brought the release alone, and the blog
-    # draft, rebased onto the new main, differs from it by its own file alone.
-    assert git(checkout, "diff", "--name-only", start_commit, "HEAD") == release.relative_to(checkout).as_posix()
+    # Only each entry's own files are committed: the publish brought the release and the PDF it
+    # uploaded, and the blog draft, rebased onto the new main, differs from it by its own file alone.
+    published = git(checkout, "diff", "--name-only", start_commit, "HEAD").splitlines()
+    assert published == [release.relative_to(checkout).as_posix(), "posts/2099/files/lunch-menus.pdf"], published
+    assert meta["attachments"] == [{"title": DOCUMENT, "file": "files/lunch-menus.pdf"}]
     blog = f"posts/2026/2026-12-04-{slug_for(BLOG_POST)}.md"
     assert git(clone, "diff", "--name-only", "main", f"cms/blog/2026/2026-12-04-{slug_for(BLOG_POST)}") == blog
     assert "published: your main now has it" in backend_log.read_text()
