@@ -21,11 +21,15 @@ KINDS = {str: "text", bool: "true or false", int: "a whole number"}
 class Plain(c.Type):
     """MkDocs' Type check, in words a writer can act on: not "Expected type: <class 'int'>"."""
 
+    def __init__(self, kind: type, **kwargs: object) -> None:
+        super().__init__(kind, **kwargs)
+        self.kind = kind  # our own name for it: c.Type keeps it as a private attribute
+
     def run_validation(self, value: object) -> object:
-        if not isinstance(value, self._type) or (self._type is int and isinstance(value, bool)):
-            example = f", such as {self.default!r}" if self.default not in (None, "") and self._type is not bool else ""
+        if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
+            example = f", such as {self.default!r}" if self.default not in (None, "") and self.kind is not bool else ""
             raise c.ValidationError(
-                f"expected {KINDS.get(self._type, self._type.__name__)}{example}, got {value!r}; "
+                f"expected {KINDS.get(self.kind, self.kind.__name__)}{example}, got {value!r}; "
                 "change it in mkdocs.yml"
             )
         return value
