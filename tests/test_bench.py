@@ -445,3 +445,14 @@ def test_the_report_judges_issue_26s_budgets() -> None:
         r.startswith("| warm build at 1,000: ours / pelican's cold ≤ 0.6 | 0.600 |") and "not met" not in r
         for r in rows
     )
+
+
+def test_each_tool_s_site_address_is_found_without_reading_a_file_it_does_not_have(tmp_path):
+    """Hugo's and Pelican's projects have no mkdocs.yml: their address is the corpus's, as their
+    configurations say (the report once stopped there after every build was timed)."""
+    from newsdesk_bench import corpus, tools
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nsite_url: https://ours.example.org/\n", encoding="utf-8")
+    assert tools.site_url("ours", tmp_path) == "https://ours.example.org/"
+    assert tools.site_url("hugo", tmp_path / "nothing-here") == corpus.SITE_URL
+    assert tools.site_url("pelican", tmp_path / "nothing-here") == corpus.SITE_URL

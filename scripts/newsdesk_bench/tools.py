@@ -103,7 +103,7 @@ def cache_mib(tool: str, project: Path) -> float:
 
 def site_url(tool: str, project: Path) -> str:
     """The site's own address: absolute links to it are local files."""
-    if tool == "pelican":
+    if tool in ("pelican", "hugo"):  # their configurations set it to SITE_URL (layouts.py)
         return SITE_URL
     found = re.search(r"^site_url:\s*(\S+)", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     return found.group(1).strip("'\"") if found else SITE_URL
