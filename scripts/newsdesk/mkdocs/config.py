@@ -29,8 +29,7 @@ class Plain(c.Type):
         if not isinstance(value, self.kind) or (self.kind is int and isinstance(value, bool)):
             example = f", such as {self.default!r}" if self.default not in (None, "") and self.kind is not bool else ""
             raise c.ValidationError(
-                f"expected {KINDS.get(self.kind, self.kind.__name__)}{example}, got {value!r}; "
-                "change it in mkdocs.yml"
+                f"expected {KINDS.get(self.kind, self.kind.__name__)}{example}, got {value!r}; change it in mkdocs.yml"
             )
         return value
 
