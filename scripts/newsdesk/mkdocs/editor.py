@@ -81,12 +81,13 @@ def editor_files(options, settings: Settings, config: MkDocsConfig, files: Files
         site_url=config.site_url,
     )
     dist = settings.root / options.script_dir
-    scripts = _bundle(dist) if _yaml(dist) else []  # none under `mkdocs serve`: /admin/ then says how to install it
+    yaml_files = _yaml(dist)
+    scripts = _bundle(dist) if yaml_files else []  # none under `mkdocs serve`: /admin/ then says how to install it
     made = [
         File.generated(config, ADMIN + path.relative_to(dist).as_posix(), abs_src_path=str(path)) for path in scripts
     ]
     if scripts:
-        made += [File.generated(config, ADMIN + name, abs_src_path=str(path)) for name, path in _yaml(dist).items()]
+        made += [File.generated(config, ADMIN + name, abs_src_path=str(path)) for name, path in yaml_files.items()]
     organisation = (config.extra or {}).get("organisation") or config.site_name  # as overrides/main.html's nd_org
     data = preview_data(settings, _stylesheets(config, files), config.theme.get("language") or "en", organisation)
     page = index_html(config.site_name, data, installed=bool(scripts), dist=options.script_dir)
