@@ -23,10 +23,11 @@ from newsdesk.core.feeds.feeds import (
     identity,
     render,
     select,
+    select_all,
 )
 from newsdesk.core.feeds.items import Enclosure, enclosure_for, full_html, item_text
 from newsdesk.core.feeds.opml import opml
-from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag
+from newsdesk.core.model import DRAFT, PUBLISHED, SCHEDULED, Author, Contact, Post, PostType, Tag, sort_key
 from newsdesk.core.pages.listings import TagSummary
 from newsdesk.core.pages.parts import closing_html
 from newsdesk.core.pages.redirects import alias_path, redirect_page, redirects
@@ -174,6 +175,31 @@ def test_type_and_tag_feeds_select_their_posts():
     assert [p.slug for p in select(specs["news/feed.xml"], posts, 20)] == ["b", "c"]
     assert [p.slug for p in select(specs["tags/send/feed.xml"], posts, 20)] == ["a", "c"]
     assert [p.slug for p in select(specs["feed.xml"], posts, 20)] == ["a", "b", "c"]  # same date: by source
+
+
+def test_every_feed_takes_the_posts_its_rule_selects_in_order_up_to_the_limit():
+    """select_all goes through the posts once for every feed: each feed still gets exactly what
+    FeedSpec.selects says, newest first, even with repeated tags, mixed types and unpublished posts."""
+    send, reading = Tag("SEND", "send"), Tag("Reading", "reading")
+    posts = [
+        make_post(
+            f"p{day}",
+            when(2025, 3, day, 9, 0),
+            type=(BLOG, NEWS)[day % 2],
+            tags=[(), (send,), (reading, send), (send, send)][day % 4],
+            status=[PUBLISHED, PUBLISHED, DRAFT, SCHEDULED, PUBLISHED][day % 5],
+        )
+        for day in range(1, 29)
+    ]
+    specs = feed_specs("Site", TYPES, [TagSummary("SEND", "send", 9), TagSummary("Reading", "reading", 4)])
+    specs.append(dataclasses.replace(ALL_RSS, path="news/tags/send/feed.xml", type_key="press-release", tag="send"))
+    for limit in (1, 3, 50):
+        chosen = select_all(specs, posts, limit)
+        for spec in specs:
+            expected = [post for post in sorted(posts, key=sort_key) if spec.selects(post)][:limit]
+            assert chosen[spec.path] == expected, (spec.path, limit)
+        send_feed = [post.slug for post in chosen["tags/send/feed.xml"]]
+        assert len(send_feed) == len(set(send_feed)) == min(limit, 12)  # once each, though some are tagged twice
 
 
 def test_feed_paths_are_the_contract():

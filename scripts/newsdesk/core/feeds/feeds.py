@@ -7,12 +7,12 @@ every URL is absolute, and the same posts always give the same bytes (no clock, 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
-from itertools import islice
 from typing import Any
 from urllib.parse import urljoin
 
@@ -148,9 +148,18 @@ def select(spec: FeedSpec, posts: Iterable[Post], limit: int) -> list[Post]:
 
 
 def select_all(specs: Iterable[FeedSpec], posts: Iterable[Post], limit: int) -> dict[str, list[Post]]:
-    """select() for each spec, by path, sorting the posts once."""
-    ordered = sorted(posts, key=sort_key)
-    return {spec.path: list(islice(filter(spec.selects, ordered), limit)) for spec in specs}
+    """select() for each spec, by path: the posts sorted once and gone through once, each put in
+    the lists of its type and its tags (FeedSpec.selects is the rule), up to `limit` each."""
+    chosen: dict[tuple[str | None, str | None], list[Post]] = {}
+    for post in sorted(posts, key=sort_key):
+        if post.status != PUBLISHED:
+            continue
+        for type_key in (None, post.type.key):
+            for tag in (None, *dict.fromkeys(tag.slug for tag in post.tags)):
+                found = chosen.setdefault((type_key, tag), [])
+                if len(found) < limit:
+                    found.append(post)
+    return {spec.path: list(chosen.get((spec.type_key, spec.tag), [])) for spec in specs}
 
 
 def build_feed(
@@ -204,10 +213,15 @@ def _add_entry(
     # the text is escaped as HTML first (and feedgen escapes it again as XML).
     entry.summary(escape(text.summary, quote=False) if kind == RSS else text.summary)
     if text.html:
-        content = absolutize(strip_permalinks(text.html), post.url, channel.site_url)
+        content = _content(text.html, post.url, channel.site_url)
         entry.content(content, type=_content_type(kind, content))
     if image:
         _add_image(entry, kind, image, channel)
+
+
+@functools.lru_cache(maxsize=1024)  # a post is in several feeds (the site's, its type's, its tags')
+def _content(html: str, url: str, site_url: str) -> str:
+    return absolutize(strip_permalinks(html), url, site_url)
 
 
 def _add_image(entry: Any, kind: str, image: Enclosure, channel: Channel) -> None:
