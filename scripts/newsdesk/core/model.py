@@ -134,7 +134,7 @@ class Post:
     links: tuple[Link, ...] = ()  # the local links and images of the body, found once
     notes: tuple[tuple[str, str], ...] = ()  # (field, warning) found while reading, such as an ambiguous time
 
-    @property
+    @cached_property  # a page, a listing and a feed each ask; the post never changes
     def url(self) -> str:
         """Site-relative URL without a leading slash: 'blog/2024/12/end-of-term/'."""
         return post_url(self.type, self.date, self.slug)

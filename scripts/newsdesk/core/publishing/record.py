@@ -88,6 +88,8 @@ def dropped(
     """A problem for each published address this build would no longer have, with the fix.
 
     `failed` names files with problems of their own: their addresses wait until those are fixed."""
+    if not record:  # no record (the preview, a first build): nothing published to lose
+        return []
     have = addresses_of(posts)
     gone = {address(path) for path in withdrawn}
     lost = sorted(key for key in record if key not in have and key not in gone and record[key] not in failed)
