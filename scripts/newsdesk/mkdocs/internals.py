@@ -12,6 +12,7 @@ Each is a private function or the wording of a log line, used where MkDocs has n
   rebuilds everything an edit shows on).
 - LIVERELOAD_POLL: the address the script `mkdocs serve` adds to each page asks whether to reload
   (the editor's page never asks: editor.py).
+- watched_paths, replace_observer: what `mkdocs serve` watches, and with what (speed/watching.py).
 
 They were written for MkDocs 1.6 and ProperDocs 1.6 (its fork, which answers to `import mkdocs`).
 On another version `check_engine` stops the build with what to do, instead of a wrong site;
@@ -26,6 +27,7 @@ import mkdocs
 from jinja2 import Environment
 from mkdocs.commands import build as _build
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -81,3 +83,19 @@ def skipped_page(message: str) -> str | None:
 
 def is_dirty_warning(message: str) -> bool:
     return message.startswith(DIRTY_WARNING)
+
+
+def watched_paths(server: LiveReloadServer) -> list[str]:
+    """The paths `mkdocs serve` watches for changes."""
+    return list(server._watched_paths)
+
+
+def replace_observer(server: LiveReloadServer, observer) -> None:
+    """Have `server` watch its paths with `observer`, before it starts: LiveReloadServer makes a
+    polling observer in __init__, schedules each path on it in watch(), starts it in serve()."""
+    counts = dict(server._watched_paths)
+    server.observer = observer
+    server._watched_paths, server._watch_refs = {}, {}
+    for path, count in counts.items():
+        for _ in range(count):
+            server.watch(path)

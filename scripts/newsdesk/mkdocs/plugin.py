@@ -26,9 +26,9 @@ from .searchindex import Background, Indexing
 from .sitefiles import add_files
 from .speed.prerender import Conversions, workers_for, write_all
 from .speed.preview import Preview
-from .speed.rendercache import render_cache
 from .speed.skipping import WRITTEN, quiet_dirty_warning, skip_written
 from .speed.templatecache import TemplateCache
+from .speed.watching import use_notices
 from .theme import fix_markup
 from .view import RenderedParts, feed_items, hero, template_globals, view
 
@@ -40,14 +40,13 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         self.serving = self.dirty = False
         self.building = False  # `mkdocs build` without --dirty: build aside, swap in at the end
         self.aside: AsideBuild | None = None
-        # Kept across `mkdocs serve` rebuilds (a build uses each once):
-        self.conversions = Conversions()  # each post's Markdown converted once (speed/prerender.py)
+        self.conversions = Conversions()  # this and all below kept across `serve` rebuilds (speed/prerender.py)
         self.rendered = RenderedParts()  # each post's excerpt and notes (view.py)
         self.preview = Preview()  # what `serve` redoes after an edit (speed/preview.py)
         self.pictures = Pictures()  # pictures and share cards (pictures.py)
         self.feeds = Feeds()  # feed items and feeds (feedwiring.py)
         self.background = Background()  # `serve`'s search indexing (searchindex.py)
-        self.templates = TemplateCache()  # `serve`'s compiled templates, in memory (speed/templatecache.py)
+        self.templates = TemplateCache()  # the theme listed once; `serve`'s compiled templates (speed/templatecache.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this object across `mkdocs serve` rebuilds.
@@ -63,16 +62,17 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.config, config, serving=self.serving, reads=self.preview.reads, banner=self.preview.banner
         )
         site, settings = self.build.site, self.build.settings
-        self.conversions.begin(settings)
+        rebuild = self.dirty and bool(self.preview.built)
+        self.conversions.begin(settings, self.config.cache_dir, serving=self.serving, rebuild=rebuild)
+        self.templates.list_once(config.theme, settings.root)
         self.rendered.begin(config)
         limit, logo = self.config.feed_items, self.config.feed_logo
         self.feeds.start(config, settings.types, site, logo=logo, limit=limit, serving=self.serving)
-        # Share cards start as early as possible: a build draws them while MkDocs works on.
-        cache = settings.root / self.config.cache_dir if self.config.cache_dir else None
+        cache = settings.root / self.config.cache_dir if self.config.cache_dir else None  # cards start early:
         organisation = (config.extra or {}).get("organisation") or config.site_name
         self.pictures.start(cache, settings.posts_dir)
         self.pictures.plan_cards(site.posts, config.site_name, organisation)
-        self.pictures.make_cards(workers_for(self.config.workers), self.serving)
+        self.pictures.make_cards(workers_for(self.config.workers), self.serving)  # drawn while MkDocs works on
         if self.building:  # every check passed: from here on, write beside the last good site
             self.aside = AsideBuild(config.site_dir, config.strict)
             config.site_dir = self.aside.start()
@@ -93,14 +93,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
-        results up. `mkdocs serve` does it for its first build only, in its own process (its
-        server's threads must not be forked); later, MkDocs converts the posts an edit changes."""
+        results up. `mkdocs serve` converts in its own process: its server's threads must not be forked."""
         self.build.nav = nav
-        if self.serving and self.preview.built:
-            return nav
         workers = 1 if self.serving else workers_for(self.config.workers)
-        cache = render_cache(config, self.build.settings.root, self.config.cache_dir)
-        self.conversions.start(self.build.site.posts, config, files, workers, cache)
+        self.conversions.start(self.build.site.posts, config, files, workers)
         return nav
 
     def _prepare_page(self, markdown_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -176,10 +172,10 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # A build starts Pagefind and saves the render cache while it runs; `serve` indexes in
         # the background, so that the preview shows an edit without waiting for search.
         indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
+        self.conversions.finished()
         if self.serving:
             self.background.request(config.site_dir, self.build.search_glob)
             self.preview.finished()
-        self.conversions.save()
         if indexing:
             indexing.wait()  # before the swap: the site and its index go live together
         self.pictures.done()
@@ -193,7 +189,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             self.aside.abandon()  # the last good site stays as it was
             self.aside = None
 
+    def on_shutdown(self) -> None:
+        self.conversions.stopped()
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.build.settings.posts_dir))
         server.watch(str(self.build.settings.root / self.config.authors_file))
+        use_notices(server)  # a save is seen at once, where the system can say so
         return server

@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 from ...core.reading.crosslinks import docs_links
 from ...core.reading.links import retarget
 from ..internals import build_page, render_with
-from .rendercache import RecordingFiles, RenderCache, Rendered
+from .rendercache import RecordingFiles, RenderCache, Rendered, render_cache
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
 
@@ -204,17 +204,24 @@ class Conversions:
         self.rendered: dict[str, Rendered] = {}
         self.retargeted: dict[str, tuple[str, str]] = {}  # src_uri -> (Markdown, retargeted)
         self.cache: RenderCache | None = None
+        self.cache_dir, self.serving, self.rebuild = "", False, False  # set by begin
 
-    def begin(self, settings) -> None:
-        """A new build (under `serve`, also one that converts only what MkDocs converts itself):
-        docs pages may have moved since the last."""
+    def begin(self, settings, cache_dir: str, *, serving: bool, rebuild: bool) -> None:
+        """A new build (a `rebuild` under `serve --dirty` remakes only what an edit changed): docs
+        pages may have moved since the last. `cache_dir`: the render cache's folder, or ''."""
         self.settings, self.retargeted = settings, {}
+        self.cache_dir, self.serving, self.rebuild = cache_dir, serving, rebuild
 
-    def start(self, posts, config: MkDocsConfig, files: Files, workers: int, cache: RenderCache | None) -> None:
-        """Convert every post now, from `cache` or on `workers` CPUs; pages pick the results up."""
+    def start(self, posts, config: MkDocsConfig, files: Files, workers: int) -> None:
+        """Convert every post now, from the render cache or on `workers` CPUs; pages pick the
+        results up. `serve` keeps the cache in memory between rebuilds, and a rebuild converts
+        only the posts whose pages MkDocs builds again."""
+        if self.rebuild:
+            posts = [post for post in posts if files.get_file_from_path(post.src_uri).is_modified()]
         texts = {post.src_uri: self.markdown(post, post.body.lstrip("\n"), keep=True) for post in posts}
-        self.cache = cache
-        self.rendered = render_all(texts, config, files, workers, cache)
+        kept = self.cache if self.serving else None
+        self.cache = render_cache(config, self.settings.root, self.cache_dir, kept)
+        self.rendered = render_all(texts, config, files, workers, self.cache)
 
     def markdown(self, post, text: str, keep: bool = False) -> str:
         """A post's Markdown as MkDocs must see it: links to docs pages made relative to its place.
@@ -232,7 +239,12 @@ class Conversions:
         if done and done.fingerprint == fingerprint(markdown_text):
             render_with(page, lambda files: done.apply(page, files))
 
-    def save(self) -> None:
-        if self.cache is not None:
+    def finished(self) -> None:
+        """A build writes the cache it used; `serve` its first build's, then what it added when it
+        stops (`stopped`), not at every rebuild."""
+        if self.cache is not None and not (self.serving and self.cache.written):
             self.cache.save()
-            self.cache = None
+
+    def stopped(self) -> None:
+        if self.serving and self.cache is not None and self.cache.changed:
+            self.cache.save()

@@ -16,6 +16,7 @@ The file is JSON, one entry a line: reading it can never run code, as reading a 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import logging
@@ -85,11 +86,10 @@ def settings_digest(config: MkDocsConfig) -> bytes | None:
     extensions = [str(name) for name in config["markdown_extensions"]]
     if any(name in READS_FILES for name in extensions):
         return None
-    packages = sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions())
     parts = (
         FORMAT,
         sys.version,
-        packages,
+        _packages(),
         extensions,
         config["mdx_configs"],
         config["use_directory_urls"],
@@ -98,11 +98,26 @@ def settings_digest(config: MkDocsConfig) -> bytes | None:
     return hashlib.blake2b(repr(parts).encode("utf-8"), digest_size=16).digest()
 
 
-def render_cache(config: MkDocsConfig, root: Path, cache_dir: str) -> RenderCache | None:
-    """The render cache: `cache_dir`, beside mkdocs.yml, or None without one. No compiled templates
-    are kept there: Jinja's bytecode cache is code that runs when loaded, and the cache is restored in CI."""
+@functools.cache
+def _packages() -> list[tuple[str, str]]:
+    """The installed packages' versions, read once a process: the ones it imported stay loaded."""
+    return sorted((dist.metadata["Name"] or "", dist.version) for dist in metadata.distributions())
+
+
+def render_cache(
+    config: MkDocsConfig, root: Path, cache_dir: str, kept: RenderCache | None = None
+) -> RenderCache | None:
+    """The render cache: `cache_dir`, beside mkdocs.yml, or None without one; `kept` (the last
+    rebuild's, under `mkdocs serve`) when it is the same file and settings, so as not to read it again.
+    No compiled templates are kept there: Jinja's bytecode cache is code that runs when loaded, and
+    the cache is restored in CI."""
     settings = settings_digest(config) if cache_dir else None
-    return RenderCache(root / cache_dir / "render.jsonl", settings) if settings else None
+    if not settings:
+        return None
+    path = root / cache_dir / "render.jsonl"
+    if kept is not None and kept.path == path and kept.settings == settings:
+        return kept
+    return RenderCache(path, settings)
 
 
 class RenderCache:
@@ -112,6 +127,8 @@ class RenderCache:
         self.path, self.settings = path, settings
         self.entries: dict[bytes, tuple[dict, object]] = {}
         self.used: set[bytes] = set()
+        self.changed = False  # since read or saved
+        self.written = False  # by this object
         try:
             with open(path, encoding="utf-8") as stream:
                 if json.loads(stream.readline()) == settings.hex():
@@ -136,13 +153,16 @@ class RenderCache:
         looked_up, rendered = entry
         if any(_address(files.get_file_from_path(path)) != found for path, found in looked_up.items()):
             return None
-        self.used.add(key)
+        if key not in self.used:
+            self.used.add(key)
+            self.changed = True  # the next save keeps it; an entry no build uses is dropped
         return rendered
 
     def put(self, key: bytes, looked_up: dict | None, rendered) -> None:
         if looked_up is not None and _encodable(rendered):
             self.entries[key] = (looked_up, rendered)
             self.used.add(key)
+            self.changed = True
 
     def save(self) -> None:
         """Keep what this build used, replacing the file in one step so a reader never sees half of it.
@@ -157,6 +177,7 @@ class RenderCache:
                 looked_up, rendered = self.entries[key]
                 stream.write(json.dumps([key.hex(), looked_up, _encode(rendered)], ensure_ascii=False) + "\n")
         os.replace(partial, self.path)
+        self.changed, self.written = False, True
 
 
 def _encodable(rendered) -> bool:
