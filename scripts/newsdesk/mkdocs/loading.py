@@ -38,7 +38,6 @@ class Build:
     site: Site  # what the pages show
     record: dict[str, str]  # the addresses published before this build
     posts: dict[str, Post] = field(init=False)  # by src_uri
-    by_rel: dict[str, Post] = field(init=False)  # by path under posts/: what related links name
     listings: dict[str, ListingPage] = field(init=False)  # by src_uri: 'tags/send/index.md'
     # Filled in by on_files and on_nav:
     site_urls: dict[str, str] = field(default_factory=dict)  # every file's src_uri -> its URL
@@ -48,7 +47,6 @@ class Build:
 
     def __post_init__(self) -> None:
         self.posts = {post.src_uri: post for post in self.site.posts}
-        self.by_rel = self.site.by_rel
         self.listings = {url + "index.md": listing for url, listing in self.site.listings.items()}
 
     def last_change(self, src_uri: str) -> str | None:

@@ -62,7 +62,7 @@ def hero(post: Post, pictures: Pictures):
 
 
 def related(post: Post, build: Build) -> list[Link]:
-    return related_links(post, build.by_rel, build.site_urls, build.settings.docs_dir)
+    return related_links(post, build.site.by_rel, build.site_urls, build.settings.docs_dir)
 
 
 def feed_items(build: Build, rendered: RenderedParts, pictures: Pictures, feeds: Feeds) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 
 from ..model import Post, PostType, sort_key
@@ -59,7 +59,7 @@ class Site:
         default_factory=list
     )  # the files beside posts ('2026/images/hall.png'), found once a build
 
-    @property
+    @cached_property  # every page's related links ask; the posts are set once
     def by_rel(self) -> dict[str, Post]:
         """The posts this build shows by their path under posts/, for related links."""
         return {post.rel: post for post in self.posts}

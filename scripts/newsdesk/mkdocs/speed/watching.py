@@ -14,6 +14,17 @@ import sys
 
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import get_plugin_logger
+from watchdog.events import (
+    DirCreatedEvent,
+    DirDeletedEvent,
+    DirMovedEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
 
 from ..internals import replace_observer, watched_paths
 
@@ -21,6 +32,8 @@ log = get_plugin_logger(__name__)
 
 # File systems on a local disk or in memory, whose changes inotify reports (not nfs, cifs, 9p, fuse).
 LOCAL = frozenset({"ext2", "ext3", "ext4", "xfs", "btrfs", "tmpfs", "overlay", "zfs", "f2fs", "bcachefs"})
+CHANGES = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent]
+CHANGES += [DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
 
 
 def file_system(path: str, mountinfo: str) -> str | None:
@@ -43,8 +56,7 @@ def use_notices(server: LiveReloadServer, mountinfo_path: str = "/proc/self/moun
     if not sys.platform.startswith("linux"):
         return False
     try:
-        from watchdog.events import FileSystemEventHandler
-        from watchdog.observers.inotify import InotifyObserver
+        from watchdog.observers.inotify import InotifyObserver  # Linux's alone
 
         with open(mountinfo_path, encoding="utf-8") as stream:
             mountinfo = stream.read()
@@ -72,30 +84,9 @@ def use_notices(server: LiveReloadServer, mountinfo_path: str = "/proc/self/moun
 def _Observer(base):
     """An observer of `base`'s kind that passes on changes only: inotify also reports a file opened
     or read, and every build reads the posts, which would start the next build."""
-    from watchdog.events import (
-        DirCreatedEvent,
-        DirDeletedEvent,
-        DirMovedEvent,
-        FileClosedEvent,
-        FileCreatedEvent,
-        FileDeletedEvent,
-        FileModifiedEvent,
-        FileMovedEvent,
-    )
-
-    changes = [
-        FileCreatedEvent,
-        FileDeletedEvent,
-        FileModifiedEvent,
-        FileMovedEvent,
-        FileClosedEvent,
-        DirCreatedEvent,
-        DirDeletedEvent,
-        DirMovedEvent,
-    ]
 
     class Observer(base):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None):
-            return super().schedule(event_handler, path, recursive=recursive, event_filter=changes)
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=CHANGES)
 
     return Observer()
