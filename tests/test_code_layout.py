@@ -127,7 +127,9 @@ def test_only_internals_touches_private_mkdocs_names():
     package = Path(newsdesk.__file__).parent
     paths = sorted(package.rglob("*.py"))
     classes = class_private_names(*paths)
-    found = [use for path in paths if path.name != "internals.py" for use in private_mkdocs_uses(path, classes)]
+    # internals.py for MkDocs; quickinline.py for Python-Markdown's inline pass (it checks the version)
+    allowed = {"internals.py", "quickinline.py"}
+    found = [use for path in paths if path.name not in allowed for use in private_mkdocs_uses(path, classes)]
     assert found == []
     assert private_mkdocs_uses(package / "mkdocs" / "internals.py"), "the scan finds internals.py's own use"
 
