@@ -1,12 +1,13 @@
 """Pictures and share cards for one build: planned from the posts (core/pictures/images.py), made with Pillow
 (core/pictures/imaging.py) into the cache folder, and handed to MkDocs as files.
 
-Cards only need to exist when MkDocs copies files, after on_env, so `mkdocs build` starts making
-them in on_config, in background processes, which use the CPU time the build leaves idle while
-MkDocs works in one process. (At a low priority they were starved on a busy machine and the build
-waited for them at the end.) Pictures are made in on_files, on the build's CPUs:
-pages need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's threads must not
-be forked); there, the cache leaves only what changed to make.
+Nothing reads a card until the site is published, so `mkdocs build` draws them in background
+processes at the lowest CPU priority, from on_config to the end of the build: they take only the
+CPU time the build leaves idle (while MkDocs works in one process, and while Pagefind writes its
+index), and MkDocs' copying of them waits for post_build (CardFile). Pictures are made in on_files,
+on the build's CPUs: pages need their renditions' names and sizes. `mkdocs serve` makes both in
+its own process (its server's threads must not be forked); there, the cache leaves only what
+changed to make.
 """
 
 from __future__ import annotations
@@ -54,7 +55,22 @@ def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]
         return source, f"cannot be read as a picture ({error}); open it and save it again as JPEG or PNG"
 
 
+class CardFile(CachedFile):
+    """A card: copied when MkDocs copies files, or, while the background processes still draw,
+    set aside for `Pictures.finish` to copy."""
+
+    pictures: Pictures
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.pictures.running:
+            self.pictures.late.append((self, dirty))
+        else:
+            super().copy_file(dirty)
+
+
 def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
+    if hasattr(os, "nice"):
+        os.nice(19)  # only the CPU time the build leaves idle
     for card, source in cards:
         make_card(card, folder, source)
 
@@ -66,7 +82,8 @@ class Pictures:
         self.pictures: dict[str, Picture] = {}
         self.cards: dict[str, Card] = {}
         self.site_card: Card | None = None
-        self.running: list = []
+        self.running: list = []  # the processes drawing cards
+        self.late: list[tuple[CardFile, bool]] = []  # cards MkDocs would have copied before they were drawn
         self.scratch: str | None = None
 
     def start(self, folder: Path | None, posts_dir: Path) -> None:
@@ -75,7 +92,7 @@ class Pictures:
             self.scratch = tempfile.mkdtemp(prefix="newsdesk-images-")
             folder = Path(self.scratch)
         self.folder, self.cards_folder, self.posts_dir = folder / "images", folder / "cards", posts_dir
-        self.pictures, self.cards, self.running, self.pending = {}, {}, [], []
+        self.pictures, self.cards, self.running, self.pending, self.late = {}, {}, [], [], []
 
     @staticmethod
     def sources(files: Files, docs_dir: Path) -> dict[str, Path]:
@@ -150,13 +167,17 @@ class Pictures:
             gc.unfreeze()
 
     def finish(self) -> None:
-        """Wait for the cards; one that failed is made here, so its error shows."""
+        """Wait for the cards, and copy those MkDocs set aside; one that failed is made here, so
+        its error shows."""
         for process in self.running:
             process.join()
         self.running = []
         for card, source in self.pending:  # each is found in the cache now, unless it failed
             make_card(card, self.cards_folder, source)
         self.pending = []
+        for file, dirty in self.late:
+            file.copy_file(dirty)
+        self.late = []
 
     def files(self, config: MkDocsConfig) -> list[File]:
         """The renditions, the feeds' copies and the cards, as MkDocs files. (A post may show a
@@ -165,9 +186,12 @@ class Pictures:
         for picture in self.pictures.values():
             for rendition in (*picture.renditions, picture.feed):
                 found[rendition.path] = self.folder / rendition.cached
-        for card in self._all_cards():
-            found[card.path] = self.cards_folder / card.name
-        return [CachedFile.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
+        files = [CachedFile.generated(config, path, abs_src_path=str(source)) for path, source in sorted(found.items())]
+        for card in sorted(self._all_cards(), key=lambda card: card.path):
+            file = CardFile.generated(config, card.path, abs_src_path=str(self.cards_folder / card.name))
+            file.pictures = self
+            files.append(file)
+        return files
 
     def strip_originals(self, files: Files) -> None:
         """The writers' own files, at their own addresses, replaced by copies without metadata."""

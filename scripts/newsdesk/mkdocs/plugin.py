@@ -150,7 +150,6 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
             written, done = write_all(pages, config, self.build.nav, env, files, workers, self.feeds.jobs)
             skip_written(env, pages if written else [])
         self.feeds.finish(done)
-        self.pictures.finish()  # MkDocs copies the cards after this event
         return env
 
     on_env = CombinedEvent(_prepare_env, _write_pages)
@@ -173,6 +172,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # the background, so that the preview shows an edit without waiting for search.
         indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
         self.conversions.finished()
+        self.pictures.finish()  # the cards drawn meanwhile, at the lowest priority
         if self.serving:
             self.background.request(config.site_dir, self.build.search_glob)
             self.preview.finished()
