@@ -620,3 +620,42 @@ def test_check_and_the_build_see_pictures_in_a_linked_docs_folder(tmp_path, monk
     assert any(line.startswith(expected) for line in capsys.readouterr().out.splitlines())
     built = build(root, tmp_path / "out")
     assert built.returncode == 1 and expected in built.stderr
+
+
+@linux_only("the build draws cards in forked processes only where the system can fork")
+def test_cards_drawn_in_the_background_at_the_lowest_priority_are_copied_once_drawn(tmp_path, monkeypatch):
+    """MkDocs copies files before the background processes may have drawn the cards: a card is set
+    aside then, and copied when `finish` has waited for them (at post_build)."""
+    from newsdesk.mkdocs import pictures as module
+
+    drawn_by = tmp_path / "drawn-by"
+    drawn_by.mkdir()
+
+    def drawing(card, folder, source=None):  # in a drawing process: note its priority
+        (drawn_by / str(os.getpid())).write_text(str(os.nice(0)))
+        return cards.make_card(card, folder, source)
+
+    monkeypatch.setattr(module, "make_card", drawing)
+    made = module.Pictures()
+    made.start(tmp_path / "cache", tmp_path / "posts")
+    made.cards = {
+        f"posts/{n}.md": images.Card(path=f"assets/cards/{n}.png", alt="", title=f"Term dates for schools {n}")
+        for n in range(12)
+    }
+    made.site_card = images.Card(path="assets/cards/site.png", alt="", title="Schools news")
+    made.make_cards(workers=2, serving=False)
+    assert made.running, "12 cards on 2 CPUs are drawn in the background"
+    site = tmp_path / "site"
+    files = []
+    for card in made._all_cards():
+        file = module.CardFile(card.path, src_dir=None, dest_dir=str(site), use_directory_urls=True)
+        file.abs_src_path, file.pictures = str(made.cards_folder / card.name), made
+        file.copy_file()  # as MkDocs does, after on_env
+        files.append(file)
+    assert len(made.late) == 13 and not (site / "assets/cards").exists()
+    made.finish()
+    assert not made.running and not made.late
+    for file in files:
+        assert Image.open(file.abs_dest_path).size == images.CARD_SIZE
+    priorities = {int(path.read_text()) for path in drawn_by.iterdir() if path.name != str(os.getpid())}
+    assert priorities == {19}  # the most a process can be lowered
