@@ -1,21 +1,23 @@
 """Pictures and share cards for one build: planned from the posts (core/pictures/images.py), made with Pillow
 (core/pictures/imaging.py) into the cache folder, and handed to MkDocs as files.
 
-Nothing reads a card until the site is published, so `mkdocs build` draws them in background
-processes at the lowest CPU priority, from on_config to the end of the build: they take only the
-CPU time the build leaves idle (while MkDocs works in one process, and while Pagefind writes its
-index), and MkDocs' copying of them waits for post_build (CardFile). Pictures are made in on_files,
-on the build's CPUs: pages need their renditions' names and sizes. `mkdocs serve` makes both in
-its own process (its server's threads must not be forked); there, the cache leaves only what
-changed to make.
+Nothing reads a card until the site is published. So `mkdocs build` draws them from on_config in
+two background processes at the lowest CPU priority, which take only the CPU time the build leaves
+idle (while MkDocs works in one process), and MkDocs' copy of them waits (CardFile). At post_build,
+once Pagefind has started, the processes stop and the build's own process, which would only wait
+for Pagefind, draws the cards left: the processes never add to the memory Pagefind takes.
+Pictures are made in on_files, on the build's CPUs: pages need their renditions' names and sizes.
+`mkdocs serve` makes both in its own process (its server's threads must not be forked); there,
+the cache leaves only what changed to make.
 """
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from PIL import Image
 
 from ..core.model import Post
-from ..core.pictures import images, imaging
+from ..core.pictures import cards, images, imaging
 from ..core.pictures.cards import make_card
 from ..core.pictures.images import Card, Picture
 from ..core.text import dates
@@ -66,13 +68,6 @@ class CardFile(CachedFile):
             self.pictures.late.append((self, dirty))
         else:
             super().copy_file(dirty)
-
-
-def _card_job(cards: list[tuple[Card, Path | None]], folder: Path) -> None:
-    if hasattr(os, "nice"):
-        os.nice(19)  # only the CPU time the build leaves idle
-    for card, source in cards:
-        make_card(card, folder, source)
 
 
 class Pictures:
@@ -144,7 +139,7 @@ class Pictures:
         return list({card.path: card for card in [*self.cards.values(), self.site_card]}.values())
 
     def make_cards(self, workers: int, serving: bool) -> None:
-        """Start making the cards not in the cache; `finish` waits for them."""
+        """Start making the cards not in the cache; `finish` stops the drawing and draws the rest."""
         folder = self.cards_folder
         todo = [
             (card, self.posts_dir / card.source if card.source else None)
@@ -152,27 +147,32 @@ class Pictures:
             if not (folder / card.name).is_file()
         ]
         self.pending = todo
-        if serving or workers < 2 or len(todo) < 8 or "fork" not in multiprocessing.get_all_start_methods():
+        if serving or workers < 2 or len(todo) < 8 or not hasattr(os, "nice"):
             for card, source in todo:
                 make_card(card, folder, source)
             return
-        context = multiprocessing.get_context("fork")
-        gc.freeze()  # the children's garbage collector would write to every object, copying its memory
-        try:
-            for part in range(workers):
-                process = context.Process(target=_card_job, args=(todo[part::workers], folder), daemon=True)
-                process.start()
-                self.running.append(process)
-        finally:
-            gc.unfreeze()
+        # Fresh processes, not forks of the build: they live until post_build, and a fork would
+        # keep its own copy of every page of the build's memory that the build changes meanwhile.
+        folder = folder.absolute()
+        folder.mkdir(parents=True, exist_ok=True)
+        for part in range(workers):
+            todo_file = folder / f".todo-{os.getpid()}-{part}.json"
+            cards.write_todo(todo_file, todo[part::workers])
+            command = [sys.executable, "-m", cards.__name__, str(todo_file), str(folder)]
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, cwd=folder)  # no project folder shadows ours
+            self.running.append((process, todo_file))
 
     def finish(self) -> None:
-        """Wait for the cards, and copy those MkDocs set aside; one that failed is made here, so
-        its error shows."""
-        for process in self.running:
-            process.join()
+        """Stop the background drawing, draw the cards left here (one that failed shows its error),
+        and copy those MkDocs set aside."""
+        for process, todo_file in self.running:
+            process.terminate()  # a card it was writing is left as a partial file, removed here
+            process.wait()
+            todo_file.unlink(missing_ok=True)
+            for partial in self.cards_folder.glob(f"*.{process.pid}.tmp"):
+                partial.unlink(missing_ok=True)
         self.running = []
-        for card, source in self.pending:  # each is found in the cache now, unless it failed
+        for card, source in self.pending:  # each drawn, found in the cache, unless not reached or failed
             make_card(card, self.cards_folder, source)
         self.pending = []
         for file, dirty in self.late:

@@ -168,11 +168,11 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # A build starts Pagefind and saves the render cache while it runs; `serve` indexes in
-        # the background, so that the preview shows an edit without waiting for search.
+        # A build starts Pagefind, and while it runs draws the cards left and saves the render
+        # cache; `serve` indexes in the background: the preview never waits for search.
         indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
+        self.pictures.finish()
         self.conversions.finished()
-        self.pictures.finish()  # the cards drawn meanwhile, at the lowest priority
         if self.serving:
             self.background.request(config.site_dir, self.build.search_glob)
             self.preview.finished()

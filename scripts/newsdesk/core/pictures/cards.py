@@ -4,7 +4,11 @@ in the pinned Source Sans Pro, so every machine draws the same card."""
 from __future__ import annotations
 
 import io
+import json
+import os
+import sys
 import unicodedata
+from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +32,23 @@ def make_card(card: Card, folder: Path, source: Path | None = None) -> Path:
         data = _drawn(card)
     write(path, data)
     return path
+
+
+def write_todo(path: Path, cards: list[tuple[Card, Path | None]]) -> None:
+    """The cards for a background process to draw (`main`), as JSON: data, never code."""
+    todo = [
+        {"card": asdict(card), "source": None if source is None else str(source.absolute())} for card, source in cards
+    ]
+    path.write_text(json.dumps(todo), encoding="utf-8")
+
+
+def main(todo: str, folder: str) -> None:
+    """`python -m newsdesk.core.pictures.cards TODO FOLDER`: a build's background process, which
+    draws the cards in TODO (write_todo) into FOLDER at the lowest CPU priority, taking only the CPU
+    time the build leaves idle. A fresh process: it holds Pillow and this module, not the build."""
+    os.nice(19)
+    for item in json.loads(Path(todo).read_text(encoding="utf-8")):
+        make_card(Card(**item["card"]), Path(folder), None if item["source"] is None else Path(item["source"]))
 
 
 def _cropped(source: Path) -> bytes:
@@ -168,3 +189,7 @@ def _drawn(card: Card) -> bytes:
     # between cards was measured slower than Pillow's C encoder.)
     image.save(out, "PNG", compress_level=6, compress_type=3)
     return out.getvalue()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
