@@ -14,8 +14,14 @@ or when another extension replaced the inline pass, it changes nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+from xml.etree.ElementTree import Element
+
 import markdown
-from markdown import Extension, inlinepatterns, treeprocessors, util
+from markdown import Extension, Markdown, inlinepatterns, treeprocessors, util
+
+Test = Callable[[str, int], bool]
 
 # A character that every match of each of Python-Markdown's own patterns contains, by its regex.
 NEEDS = {
@@ -35,7 +41,7 @@ AVAILABLE = markdown.__version_info__[:2] == WRITTEN_FOR and all(
 )
 
 
-def _test(pattern: inlinepatterns.Pattern):
+def _test(pattern: object) -> Test | None:
     """A quick test of whether `pattern` could match in (text, start): None means always try it."""
     if not isinstance(pattern, inlinepatterns.InlineProcessor):
         return None  # an old-style pattern matches from `start` in its own way
@@ -48,7 +54,7 @@ def _test(pattern: inlinepatterns.Pattern):
 
 
 class QuickInlineProcessor(treeprocessors.InlineProcessor):
-    def run(self, tree, ancestors=None):
+    def run(self, tree: Element, ancestors: list[str] | None = None) -> Element:
         self._tests = [(pattern, _test(pattern)) for pattern in self.inlinePatterns]
         return super().run(tree, ancestors)
 
@@ -57,7 +63,8 @@ class QuickInlineProcessor(treeprocessors.InlineProcessor):
         would have been after trying it: on to the next pattern, from the start of the text."""
         if isinstance(data, util.AtomicString):
             return data
-        start, tests, apply = 0, self._tests, self._InlineProcessor__applyPattern
+        start, tests = 0, self._tests
+        apply = getattr(self, "_InlineProcessor__applyPattern")  # noqa: B009 (a name-mangled private)
         while patternIndex < len(tests):
             pattern, test = tests[patternIndex]
             if test is not None and not test(data, start):
@@ -73,11 +80,11 @@ NAME = __name__  # as a name in markdown_extensions
 
 
 class QuickInlineExtension(Extension):
-    def extendMarkdown(self, md) -> None:
+    def extendMarkdown(self, md: Markdown) -> None:
         """In place of Python-Markdown's own inline pass, unless another extension replaced that."""
         if AVAILABLE and type(md.treeprocessors["inline"]) is treeprocessors.InlineProcessor:
             md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)
 
 
-def makeExtension(**kwargs) -> QuickInlineExtension:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs: Any) -> QuickInlineExtension:  # noqa: N802 (Python-Markdown's name)
     return QuickInlineExtension(**kwargs)
