@@ -2,13 +2,13 @@
 (core/pictures/imaging.py) into the cache folder, and handed to MkDocs as files.
 
 Nothing reads a card until the site is published. So `mkdocs build` draws them from on_config in
-two background processes at the lowest CPU priority, which take only the CPU time the build leaves
-idle (while MkDocs works in one process), and MkDocs' copy of them waits (CardFile). At post_build,
-once Pagefind has started, the processes stop and the build's own process, which would only wait
-for Pagefind, draws the cards left: the processes never add to the memory Pagefind takes.
-Pictures are made in on_files, on the build's CPUs: pages need their renditions' names and sizes.
-`mkdocs serve` makes both in its own process (its server's threads must not be forked); there,
-the cache leaves only what changed to make.
+background processes at the lowest CPU priority, which take only the CPU time the build leaves idle
+(while MkDocs works in one process), and MkDocs' copy of them waits (CardFile). At post_build, once
+Pagefind has started, those processes stop, so that they never add to the memory Pagefind takes:
+the build's own process, which would only wait, draws cards until Pagefind is done, and new
+processes draw the rest on every CPU. Pictures are made in on_files, on the build's CPUs: pages
+need their renditions' names and sizes. `mkdocs serve` makes both in its own process (its server's
+threads must not be forked); there, the cache leaves only what changed to make.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -139,21 +140,29 @@ class Pictures:
         return list({card.path: card for card in [*self.cards.values(), self.site_card]}.values())
 
     def make_cards(self, workers: int, serving: bool) -> None:
-        """Start making the cards not in the cache; `finish` stops the drawing and draws the rest."""
-        folder = self.cards_folder
-        todo = [
+        """Start making the cards not in the cache; `finish` draws the rest."""
+        todo = self._todo()
+        self.pending = todo
+        if serving or not self._start(todo, workers):
+            for card, source in todo:
+                make_card(card, self.cards_folder, source)
+
+    def _todo(self) -> list[tuple[Card, Path | None]]:
+        """The cards not drawn yet, with their source pictures."""
+        return [
             (card, self.posts_dir / card.source if card.source else None)
             for card in self._all_cards()
-            if not (folder / card.name).is_file()
+            if not (self.cards_folder / card.name).is_file()
         ]
-        self.pending = todo
-        if serving or workers < 2 or len(todo) < 8 or not hasattr(os, "nice"):
-            for card, source in todo:
-                make_card(card, folder, source)
-            return
-        # Fresh processes, not forks of the build: they live until post_build, and a fork would
-        # keep its own copy of every page of the build's memory that the build changes meanwhile.
-        folder = folder.absolute()
+
+    def _start(self, todo: list[tuple[Card, Path | None]], workers: int) -> bool:
+        """Draw `todo` on `workers` background processes at the lowest priority; False if not worth it.
+
+        Fresh processes, not forks of the build: they live on while it works, and a fork would keep
+        its own copy of every page of the build's memory that the build changes meanwhile."""
+        if workers < 2 or len(todo) < 8 or not hasattr(os, "nice"):
+            return False
+        folder = self.cards_folder.absolute()
         folder.mkdir(parents=True, exist_ok=True)
         for part in range(workers):
             todo_file = folder / f".todo-{os.getpid()}-{part}.json"
@@ -161,18 +170,31 @@ class Pictures:
             command = [sys.executable, "-m", cards.__name__, str(todo_file), str(folder)]
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, cwd=folder)  # no project folder shadows ours
             self.running.append((process, todo_file))
+        return True
 
-    def finish(self) -> None:
-        """Stop the background drawing, draw the cards left here (one that failed shows its error),
-        and copy those MkDocs set aside."""
+    def _stop(self, *, wait: bool) -> None:
+        """End the background drawing: wait for it, or stop it (removing the card it was writing)."""
         for process, todo_file in self.running:
-            process.terminate()  # a card it was writing is left as a partial file, removed here
+            if not wait:
+                process.terminate()
             process.wait()
             todo_file.unlink(missing_ok=True)
             for partial in self.cards_folder.glob(f"*.{process.pid}.tmp"):
                 partial.unlink(missing_ok=True)
         self.running = []
-        for card, source in self.pending:  # each drawn, found in the cache, unless not reached or failed
+
+    def finish(self, workers: int = 1, busy: Callable[[], bool] | None = None) -> None:
+        """At post_build: stop the background drawing, which would add to the memory Pagefind
+        takes; draw the cards left here while `busy()` (Pagefind runs), then on `workers` processes;
+        copy the cards MkDocs set aside. A card that failed is drawn here last, so its error shows."""
+        self._stop(wait=False)
+        left = self._todo()
+        while left and busy is not None and busy():
+            card, source = left.pop()
+            make_card(card, self.cards_folder, source)
+        if self._start(left, workers):
+            self._stop(wait=True)
+        for card, source in self.pending:  # each is found in the cache now, unless it failed
             make_card(card, self.cards_folder, source)
         self.pending = []
         for file, dirty in self.late:

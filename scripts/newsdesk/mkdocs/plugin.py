@@ -171,8 +171,8 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         # A build starts Pagefind, and while it runs draws the cards left and saves the render
         # cache; `serve` indexes in the background: the preview never waits for search.
         indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
-        self.pictures.finish()
         self.conversions.finished()
+        self.pictures.finish(workers_for(self.config.workers), busy=indexing.running if indexing else None)
         if self.serving:
             self.background.request(config.site_dir, self.build.search_glob)
             self.preview.finished()

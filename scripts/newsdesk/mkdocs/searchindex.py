@@ -59,6 +59,9 @@ class Indexing:
             errors="replace",
         )
 
+    def running(self) -> bool:
+        return self.process.poll() is None
+
     def wait(self) -> None:
         output, _ = self.process.communicate()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
