@@ -676,3 +676,21 @@ def test_cards_drawn_at_the_lowest_priority_stop_for_pagefind_and_the_rest_are_d
     for file in files:
         assert Image.open(file.abs_dest_path).size == images.CARD_SIZE
     assert sorted(path.name for path in made.cards_folder.iterdir()) == sorted(card.name for card in made._all_cards())
+
+
+@linux_only("the build draws cards in background processes where it can lower their priority")
+def test_a_failed_build_leaves_no_card_drawing_behind(tmp_path):
+    from newsdesk.mkdocs import pictures as module
+
+    made = module.Pictures()
+    made.start(tmp_path / "cache", tmp_path / "posts")
+    made.cards = {
+        f"posts/{n}.md": images.Card(path=f"assets/cards/{n}.png", alt="", title=f"Exams {n}") for n in range(400)
+    }
+    made.site_card = images.Card(path="assets/cards/site.png", alt="", title="Schools news")
+    made.make_cards(workers=2, serving=False)
+    processes = [process for process, _ in made.running]
+    assert len(processes) == 2
+    made.done()  # what on_build_error calls
+    assert all(process.poll() is not None for process in processes) and not made.running
+    assert not [path for path in made.cards_folder.iterdir() if not path.name.endswith(".png")]

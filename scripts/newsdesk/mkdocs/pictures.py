@@ -226,6 +226,8 @@ class Pictures:
         return self.pictures.get("posts/" + images.resolve(post.rel, post.image)) if post.image else None
 
     def done(self) -> None:
+        """The build's end, or its failure: no drawing goes on, no scratch folder stays."""
+        self._stop(wait=False)
         if self.scratch:
             shutil.rmtree(self.scratch, ignore_errors=True)
             self.scratch = None

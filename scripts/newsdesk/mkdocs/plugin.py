@@ -168,8 +168,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # A build starts Pagefind, and while it runs draws the cards left and saves the render
-        # cache; `serve` indexes in the background: the preview never waits for search.
+        # A build draws the cards left and saves the render cache while Pagefind runs; `serve` indexes aside.
         indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
         self.conversions.finished()
         self.pictures.finish(workers_for(self.config.workers), busy=indexing.running if indexing else None)
@@ -185,6 +184,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.preview.failed()
+        self.pictures.done()  # no card is drawn on for a build that failed
         if self.aside is not None:
             self.aside.abandon()  # the last good site stays as it was
             self.aside = None
