@@ -694,3 +694,17 @@ def test_a_failed_build_leaves_no_card_drawing_behind(tmp_path):
     made.done()  # what on_build_error calls
     assert all(process.poll() is not None for process in processes) and not made.running
     assert not [path for path in made.cards_folder.iterdir() if not path.name.endswith(".png")]
+
+
+@pytest.mark.parametrize("label", ["Press release", "Blog", "Communiqué", "Пресс-релиз", ""])
+def test_a_label_drawn_once_for_every_card_gives_the_same_bytes_as_drawn_each_time(label, monkeypatch):
+    card = images.Card(path="assets/cards/x.png", alt="", title="Ångström week: pupils weigh the sky", label=label)
+    once = cards._drawn(card)
+    monkeypatch.setattr(cards, "_label_band", lambda text: None)  # drawn on the card itself, as before
+    assert cards._drawn(card) == once
+    monkeypatch.undo()
+    cards._label_band.cache_clear()
+    monkeypatch.setattr(cards, "LABEL_BAND", 80)  # a label reaching below the band is drawn each time
+    assert cards._label_band(label.upper() or "X") is None
+    assert cards._drawn(card) == once
+    cards._label_band.cache_clear()

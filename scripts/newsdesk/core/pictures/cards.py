@@ -18,6 +18,9 @@ from . import images
 from .images import CARD_SIZE, Card
 from .imaging import JPEG, font_files, write
 
+MARGIN, TOP = 80, 64  # where a generated card's text starts
+ON_BRAND, ACCENT, ON_ACCENT = 127, 128, 255  # palette indexes: white on the brand colour, the accent, white on it
+LABEL_BAND = TOP + 100  # rows: the label is drawn above, the title below
 MISSING = "\uffff"  # a noncharacter: no font has it, so it shows what the font draws for a letter it lacks
 
 
@@ -146,6 +149,27 @@ def _ramp(start: str, end: str, steps: int) -> list[int]:
     return [round(a[c] + (b[c] - a[c]) * i / (steps - 1)) for i in range(steps) for c in range(3)]
 
 
+def _draw_label(draw: ImageDraw.ImageDraw, label: str) -> None:
+    """The type label's box and text, at the top left (indexes as in `_drawn`)."""
+    font = _font("bold", 30)
+    box = draw.textbbox((MARGIN + 20, TOP + 10), label, font=font)
+    draw.rectangle((MARGIN, TOP, box[2] + 20, TOP + 58), fill=ACCENT)
+    draw.text((MARGIN + 20, TOP + 10), label, font=font, fill=ON_ACCENT)
+
+
+@lru_cache(maxsize=16)
+def _label_band(label: str) -> Image.Image | None:
+    """The card's top 164 rows with the label drawn, as `_drawn` would draw them: drawn once for
+    all the cards of a type. None if the label reaches below (a taller script): drawn each time."""
+    band = Image.new("P", (CARD_SIZE[0], LABEL_BAND), 0)
+    draw = ImageDraw.Draw(band)
+    draw.fontmode = "L"
+    if draw.textbbox((MARGIN + 20, TOP + 10), label, font=_font("bold", 30))[3] > LABEL_BAND:
+        return None
+    _draw_label(draw, label)
+    return band
+
+
 def _drawn(card: Card) -> bytes:
     """A generated card: a type label, the title, and the organisation and date, on the brand band.
 
@@ -157,7 +181,7 @@ def _drawn(card: Card) -> bytes:
     background, and the PNG, one byte a pixel with long runs, is quick to write (about 3 ms a
     card; a build makes one per post)."""
     width, height = CARD_SIZE
-    margin, on_brand, accent, on_accent = 80, 127, 128, 255
+    margin, on_brand, accent = MARGIN, ON_BRAND, ACCENT
     image = Image.new("P", CARD_SIZE, 0)
     image.putpalette(_palette(card.accent))
     draw = ImageDraw.Draw(image)
@@ -166,12 +190,13 @@ def _drawn(card: Card) -> bytes:
     title, label, organisation = drawable(card.title), drawable(card.label), drawable(card.organisation, "regular")
     if not title:
         title, organisation = drawable(organisation), ""
-    y = 64
+    y = TOP
     if label:
-        font = _font("bold", 30)
-        box = draw.textbbox((margin + 20, y + 10), label.upper(), font=font)
-        draw.rectangle((margin, y, box[2] + 20, y + 58), fill=accent)
-        draw.text((margin + 20, y + 10), label.upper(), font=font, fill=on_accent)
+        band = _label_band(label.upper())
+        if band is not None:
+            image.paste(band, (0, 0))
+        else:
+            _draw_label(draw, label.upper())
         y += 100
     if title:
         font, lines, size = _title_lines(title, width - 2 * margin)
