@@ -92,3 +92,36 @@ def test_the_live_reload_script_asks_the_address_the_editor_never_asks():
 
     assert f'"{internals.LIVERELOAD_POLL}" + epoch' in livereload._SCRIPT_TEMPLATE_STR
     assert "location.reload()" in livereload._SCRIPT_TEMPLATE_STR
+
+
+@pytest.mark.parametrize("blank", ["", "\n", "  \n\t\n"])
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_blank_page_gets_what_mkdocs_render_sets(tmp_path, blank, debug, monkeypatch):
+    """render_blank stands in for Page.render on a page with no Markdown (a listing's): the same
+    content, contents, anchors, links and title, with `--verbose` too."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from sitekit import make_site
+
+    config = load_config(str(make_site(tmp_path / "site")))
+    config.markdown_extensions.append("newsdesk.core.text.quickinline")
+    if debug:
+        monkeypatch.setattr(logging.getLogger("mkdocs.structure.pages"), "level", logging.DEBUG)
+    pages = []
+    for name in ("rendered.md", "blank.md"):
+        (tmp_path / name).write_text(blank, encoding="utf-8")
+        page = Page(
+            None, File(name, src_dir=str(tmp_path), dest_dir=str(tmp_path / "out"), use_directory_urls=True), config
+        )
+        page.markdown = blank  # as read_source leaves it: no metadata, so the title is looked for in the HTML
+        pages.append(page)
+    rendered, stood_in = pages
+    rendered.render(config, Files([rendered.file]))
+    internals.render_blank(stood_in)
+    for name in ("content", "present_anchor_ids", "links_to_anchors", "_title_from_render"):
+        assert getattr(stood_in, name) == getattr(rendered, name), name
+    assert list(stood_in.toc) == list(rendered.toc) == [] and type(stood_in.toc) is type(rendered.toc)

@@ -6,6 +6,8 @@ Each is a private function or the wording of a log line, used where MkDocs has n
   exactly as MkDocs would (context, `page_context` and `post_page` events, template).
 - render_with: a page's conversion replaced by one made before (on the workers, or in the render
   cache), relying on MkDocs' build converting a page with one `page.render(config, files)` call.
+- render_blank: what `Page.render` sets for a page with no Markdown (a listing's), without the
+  Python-Markdown instance it would build for nothing.
 - PAGE_SKIPPED: how MkDocs says it wrote nothing for a page whose template gave nothing, as the
   pages the workers already wrote do (speed/skipping.py hides that note for them).
 - DIRTY_WARNING: how `--dirty` warns that pages may be stale (speed/skipping.py drops it: the plugin
@@ -21,6 +23,7 @@ tests/test_internals.py holds each of them to the installed MkDocs.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import mkdocs
@@ -28,9 +31,11 @@ from jinja2 import Environment
 from mkdocs.commands import build as _build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.structure import pages as _pages
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 WRITTEN_FOR = {"mkdocs": "1.6.", "properdocs": "1.6."}  # engine (module name) -> version prefix
 
@@ -72,6 +77,14 @@ def render_with(page: Page, render: Callable[[Files], None]) -> None:
     _populate_page calls `page.render(config, files)` once, after on_page_markdown and before
     on_page_content."""
     page.render = lambda config, files: render(files)  # type: ignore[method-assign]
+
+
+def render_blank(page: Page) -> None:
+    """What `Page.render` sets when the page's Markdown is blank: Python-Markdown returns '' for
+    a blank text before any extension runs, so there is no heading, anchor, link or title."""
+    page.content, page.toc, page.present_anchor_ids = "", get_toc([]), set()
+    if _pages.log.getEffectiveLevel() > logging.DEBUG:
+        page.links_to_anchors = {}
 
 
 def skipped_page(message: str) -> str | None:

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ...core.reading.crosslinks import docs_links
 from ...core.reading.links import retarget
-from ..internals import build_page, render_with
+from ..internals import build_page, render_blank, render_with
 from .rendercache import RecordingFiles, RenderCache, Rendered, render_cache
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
@@ -234,10 +234,13 @@ class Conversions:
         return done
 
     def use(self, page: Page, markdown_text: str) -> None:
-        """Have the page take its post's converted HTML, if it was converted from this very text."""
+        """Have the page take its post's converted HTML, if it was converted from this very text;
+        a page with no Markdown needs no conversion at all."""
         done = self.rendered.pop(page.file.src_uri, None)
         if done and done.fingerprint == fingerprint(markdown_text):
             render_with(page, lambda files: done.apply(page, files))
+        elif not markdown_text.strip():  # a listing's page: its body comes from its template
+            render_with(page, lambda files: render_blank(page))
 
     def finished(self) -> None:
         """A build writes the cache it used; `serve` its first build's, then what it added when it
