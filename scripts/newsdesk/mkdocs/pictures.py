@@ -88,7 +88,7 @@ class Pictures:
             self.scratch = tempfile.mkdtemp(prefix="newsdesk-images-")
             folder = Path(self.scratch)
         self.folder, self.cards_folder, self.posts_dir = folder / "images", folder / "cards", posts_dir
-        self.pictures, self.cards, self.running, self.pending, self.late = {}, {}, [], [], []
+        self.pictures, self.cards, self.running, self.late = {}, {}, [], []
 
     @staticmethod
     def sources(files: Files, docs_dir: Path) -> dict[str, Path]:
@@ -142,7 +142,6 @@ class Pictures:
     def make_cards(self, workers: int, serving: bool) -> None:
         """Start making the cards not in the cache; `finish` draws the rest."""
         todo = self._todo()
-        self.pending = todo
         if serving or not self._start(todo, workers):
             for card, source in todo:
                 make_card(card, self.cards_folder, source)
@@ -187,16 +186,16 @@ class Pictures:
         """At post_build: stop the background drawing, which would add to the memory Pagefind
         takes; draw the cards left here while `busy()` (Pagefind runs), then on `workers` processes;
         copy the cards MkDocs set aside. A card that failed is drawn here last, so its error shows."""
+        drawing = bool(self.running)  # if not, make_cards drew every card
         self._stop(wait=False)
-        left = self._todo()
+        left = self._todo() if drawing else []
         while left and busy is not None and busy():
             card, source = left.pop()
             make_card(card, self.cards_folder, source)
         if self._start(left, workers):
             self._stop(wait=True)
-        for card, source in self.pending:  # each is found in the cache now, unless it failed
+        for card, source in left:  # each is found in the cache now, unless it failed
             make_card(card, self.cards_folder, source)
-        self.pending = []
         for file, dirty in self.late:
             file.copy_file(dirty)
         self.late = []
