@@ -211,6 +211,29 @@ def test_a_failed_pagefind_run_stops_the_build_with_its_output(tmp_path, monkeyp
         searchindex.Indexing(str(tmp_path / "site"), "*.html").wait()
 
 
+@linux_only("the stand-in for Pagefind is a shell script")
+def test_pagefind_saying_a_lot_is_never_held_up_while_the_build_does_its_last_work(tmp_path, monkeypatch):
+    """The build draws cards while `running()`: Pagefind must be able to finish meanwhile, however
+    much it prints (a pipe nobody reads holds 64 KiB, then stops the writer)."""
+    import time
+
+    from mkdocs.exceptions import PluginError
+
+    from newsdesk.mkdocs import searchindex
+
+    fake = tmp_path / "pagefind"
+    fake.write_text("#!/bin/sh\nyes 'Indexing a page of the site' | head -c 300000\necho last line\nexit 3\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(searchindex, "executable", lambda: str(fake))
+    indexing = searchindex.Indexing(str(tmp_path / "site"), "*.html")
+    deadline = time.monotonic() + 20
+    while indexing.running() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not indexing.running(), "Pagefind was stopped by its own output"
+    with pytest.raises(PluginError, match=r"(?s)\(exit 3\):\nIndexing a page.*last line$"):
+        indexing.wait()
+
+
 def test_a_failed_preview_index_is_noted_not_warned_and_the_next_build_tries_again(monkeypatch, caplog):
     import logging
     import time

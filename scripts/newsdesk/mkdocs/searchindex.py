@@ -51,19 +51,21 @@ class Indexing:
     def __init__(self, site_dir: str, glob: str) -> None:
         self.bundle = Path(site_dir, BUNDLE)
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
+        # Its output goes to a file, not a pipe: nothing reads it until the end, and a full pipe
+        # would stop Pagefind while the build waits for it.
+        self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
         self.process = subprocess.Popen(
-            [executable(), *pagefind_args(site_dir, glob)],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            encoding="utf-8",  # Pagefind writes UTF-8; Windows' default would be the console's code page
-            errors="replace",
+            [executable(), *pagefind_args(site_dir, glob)], stdout=self.output, stderr=subprocess.STDOUT
         )
 
     def running(self) -> bool:
         return self.process.poll() is None
 
     def wait(self) -> None:
-        output, _ = self.process.communicate()
+        self.process.wait()
+        with self.output:  # Pagefind writes UTF-8; Windows' default would be the console's code page
+            self.output.seek(0)
+            output = self.output.read()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
             raise PluginError(
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
