@@ -684,16 +684,113 @@ def test_a_failed_build_leaves_no_card_drawing_behind(tmp_path):
 
     made = module.Pictures()
     made.start(tmp_path / "cache", tmp_path / "posts")
-    made.cards = {
-        f"posts/{n}.md": images.Card(path=f"assets/cards/{n}.png", alt="", title=f"Exams {n}") for n in range(400)
-    }
-    made.site_card = images.Card(path="assets/cards/site.png", alt="", title="Schools news")
+    _many_cards(made, 400)
     made.make_cards(workers=2, serving=False)
     processes = [process for process, _ in made.running]
     assert len(processes) == 2
     made.done()  # what on_build_error calls
     assert all(process.poll() is not None for process in processes) and not made.running
     assert not [path for path in made.cards_folder.iterdir() if not path.name.endswith(".png")]
+
+
+def _many_cards(made, count: int) -> None:
+    made.cards = {
+        f"posts/{n}.md": images.Card(path=f"assets/cards/{n}.png", alt="", title=f"Exams {n}") for n in range(count)
+    }
+    made.site_card = images.Card(path="assets/cards/site.png", alt="", title="Schools news")
+
+
+BUILD_THEN_KILLED = """
+import sys, time
+from pathlib import Path
+from newsdesk.core.pictures import images
+from newsdesk.mkdocs import pictures
+made = pictures.Pictures()
+made.start(Path(sys.argv[1]), Path(sys.argv[1]) / "posts")
+made.cards = {f"posts/{n}.md": images.Card(path=f"assets/cards/{n}.png", alt="", title=f"Exams {n}") for n in range(4000)}
+made.site_card = images.Card(path="assets/cards/site.png", alt="", title="Schools news")
+made.make_cards(workers=2, serving=False)
+print(*[process.pid for process, _ in made.running], flush=True)
+time.sleep(600)
+"""
+
+
+@linux_only("the build draws cards in background processes where it can lower their priority")
+def test_a_build_killed_outright_leaves_no_card_drawing_behind(tmp_path):
+    """A build stopped by a signal runs no clean-up of its own (CI cancelling a job, say): its card
+    processes see it has gone and stop, rather than drawing on into a cache nobody may want."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    build = subprocess.Popen(
+        [sys.executable, "-c", BUILD_THEN_KILLED, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    pids = [int(pid) for pid in build.stdout.readline().split()]
+    assert len(pids) == 2
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+
+    def alive(pid: int) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    deadline = time.monotonic() + 60
+    while any(map(alive, pids)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(map(alive, pids)), "the card processes outlived the build"
+    assert len(list((tmp_path / "cards").glob("*.png"))) < 4001, "they stopped, not drew all and ended"
+
+
+@linux_only("the build draws cards in background processes where it can lower their priority")
+def test_cards_are_drawn_in_the_build_when_no_process_can_start(tmp_path, monkeypatch):
+    import subprocess
+
+    from newsdesk.mkdocs import pictures as module
+
+    started, popen = [], subprocess.Popen
+
+    def second_fails(command, **options):
+        if started:
+            raise OSError(11, "Resource temporarily unavailable")
+        started.append(popen(command, **options))
+        return started[-1]
+
+    monkeypatch.setattr(module.subprocess, "Popen", second_fails)
+    made = module.Pictures()
+    made.start(tmp_path / "cache", tmp_path / "posts")
+    _many_cards(made, 40)
+    made.make_cards(workers=2, serving=False)
+    assert not made.running and started[0].poll() is not None
+    assert sorted(path.name for path in made.cards_folder.iterdir()) == sorted(card.name for card in made._all_cards())
+
+
+@linux_only("the drawing processes' priority is read from /proc")
+def test_the_cards_left_after_pagefind_are_drawn_at_normal_priority(tmp_path, monkeypatch):
+    """Once Pagefind is done, nothing else runs: the last cards take the CPUs at the build's own priority."""
+    import subprocess
+
+    from newsdesk.mkdocs import pictures as module
+
+    seen: list[int] = []
+
+    class Watched(subprocess.Popen):
+        def wait(self, timeout=None):  # finish waits for them: their niceness, while they draw
+            while self.poll() is None:
+                if (n := _niceness(self.pid)) is not None:
+                    seen.append(n)
+            return super().wait(timeout)
+
+    made = module.Pictures()
+    made.start(tmp_path / "cache", tmp_path / "posts")
+    _many_cards(made, 400)
+    made.make_cards(workers=2, serving=False)
+    monkeypatch.setattr(module.subprocess, "Popen", Watched)
+    made.finish(workers=2, busy=lambda: False)
+    assert seen and set(seen) == {os.nice(0)}
 
 
 @pytest.mark.parametrize("label", ["Press release", "Blog", "Communiqué", "Пресс-релиз", ""])

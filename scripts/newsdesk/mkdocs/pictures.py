@@ -13,9 +13,11 @@ threads must not be forked); there, the cache leaves only what changed to make.
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -23,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from PIL import Image
 
@@ -31,6 +34,8 @@ from ..core.pictures import cards, images, imaging
 from ..core.pictures.cards import make_card
 from ..core.pictures.images import Card, Picture
 from ..core.text import dates
+
+log = get_plugin_logger(__name__)
 
 
 class CachedFile(File):
@@ -142,7 +147,7 @@ class Pictures:
     def make_cards(self, workers: int, serving: bool) -> None:
         """Start making the cards not in the cache; `finish` draws the rest."""
         todo = self._todo()
-        if serving or not self._start(todo, workers):
+        if serving or not self._start(todo, workers, priority=19):
             for card, source in todo:
                 make_card(card, self.cards_folder, source)
 
@@ -154,8 +159,9 @@ class Pictures:
             if not (self.cards_folder / card.name).is_file()
         ]
 
-    def _start(self, todo: list[tuple[Card, Path | None]], workers: int) -> bool:
-        """Draw `todo` on `workers` background processes at the lowest priority; False if not worth it.
+    def _start(self, todo: list[tuple[Card, Path | None]], workers: int, priority: int) -> bool:
+        """Draw `todo` on `workers` background processes at `priority` (19 is the lowest); False if
+        not worth it, or if they cannot start (the build's process draws them then).
 
         Fresh processes, not forks of the build: they live on while it works, and a fork would keep
         its own copy of every page of the build's memory that the build changes meanwhile."""
@@ -163,11 +169,28 @@ class Pictures:
             return False
         folder = self.cards_folder.absolute()
         folder.mkdir(parents=True, exist_ok=True)
+        atexit.register(self._stop, wait=False)  # an interrupted build leaves no drawing behind
         for part in range(workers):
             todo_file = folder / f".todo-{os.getpid()}-{part}.json"
             cards.write_todo(todo_file, todo[part::workers])
-            command = [sys.executable, "-m", cards.__name__, str(todo_file), str(folder)]
-            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, cwd=folder)  # no project folder shadows ours
+            command = [
+                sys.executable,
+                "-m",
+                cards.__name__,
+                str(todo_file),
+                str(folder),
+                str(os.getpid()),
+                str(priority),
+            ]
+            try:
+                process = subprocess.Popen(
+                    command, stdin=subprocess.DEVNULL, cwd=folder
+                )  # no project folder shadows ours
+            except OSError as error:  # out of processes or memory
+                log.info(f"newsdesk: share cards drawn in the build's own process: {error}")
+                todo_file.unlink(missing_ok=True)
+                self._stop(wait=False)
+                return False
             self.running.append((process, todo_file))
         return True
 
@@ -176,11 +199,13 @@ class Pictures:
         for process, todo_file in self.running:
             if not wait:
                 process.terminate()
-            process.wait()
+            if process.wait() not in (0, -signal.SIGTERM):  # the build draws what it left (finish)
+                log.info(f"newsdesk: a share card process ended with exit code {process.returncode}")
             todo_file.unlink(missing_ok=True)
             for partial in self.cards_folder.glob(f"*.{process.pid}.tmp"):
                 partial.unlink(missing_ok=True)
         self.running = []
+        atexit.unregister(self._stop)
 
     def finish(self, workers: int = 1, busy: Callable[[], bool] | None = None) -> None:
         """At post_build: stop the background drawing, which would add to the memory Pagefind
@@ -192,7 +217,7 @@ class Pictures:
         while left and busy is not None and busy():
             card, source = left.pop()
             make_card(card, self.cards_folder, source)
-        if self._start(left, workers):
+        if self._start(left, workers, priority=0):
             self._stop(wait=True)
         for card, source in left:  # each is found in the cache now, unless it failed
             make_card(card, self.cards_folder, source)

@@ -45,12 +45,15 @@ def write_todo(path: Path, cards: list[tuple[Card, Path | None]]) -> None:
     path.write_text(json.dumps(todo), encoding="utf-8")
 
 
-def main(todo: str, folder: str) -> None:
-    """`python -m newsdesk.core.pictures.cards TODO FOLDER`: a build's background process, which
-    draws the cards in TODO (write_todo) into FOLDER at the lowest CPU priority, taking only the CPU
-    time the build leaves idle. A fresh process: it holds Pillow and this module, not the build."""
-    os.nice(19)
+def main(todo: str, folder: str, build: str, priority: str) -> None:
+    """`python -m newsdesk.core.pictures.cards TODO FOLDER BUILD PRIORITY`: a build's background
+    process, which draws the cards in TODO (write_todo) into FOLDER at PRIORITY (19, the lowest,
+    takes only the CPU time the build leaves idle), and stops if BUILD, the process that started it,
+    has ended (stopped with Ctrl+C, say). A fresh process: it holds Pillow and this module, not the build."""
+    os.nice(int(priority))
     for item in json.loads(Path(todo).read_text(encoding="utf-8")):
+        if os.getppid() != int(build):
+            return
         make_card(Card(**item["card"]), Path(folder), None if item["source"] is None else Path(item["source"]))
 
 
