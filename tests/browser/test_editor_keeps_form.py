@@ -7,9 +7,10 @@ from __future__ import annotations
 import difflib
 import os
 import subprocess
+import time
 
 import test_editor
-from test_editor import GIT, on_branch, open_form, save_for_review
+from test_editor import GIT, _current, on_branch, open_form, save_for_review
 
 editor = test_editor.editor  # the editor fixture: its own project, decap-server and browser page for this module
 
@@ -58,8 +59,22 @@ The new routes start on Monday.
 
 def _commit(project, name: str, text: str) -> str:
     path = project / "posts" / "2025" / name
-    path.write_text(text, encoding="utf-8", newline="\n")
     env = {**os.environ, **GIT}
+    # decap-server may still be at git after the last save (checking main out again, its stash, its
+    # lock): commit on main once git has been quiet for a second, as an owner lets the editor finish.
+    deadline, last, quiet_since = time.monotonic() + 30, None, time.monotonic()
+    while True:
+        state = [(project / ".git/index.lock").exists(), _current(project)] + [
+            subprocess.run(command, cwd=project, capture_output=True, text=True).stdout
+            for command in (["git", "rev-parse", "HEAD"], ["git", "stash", "list"], ["git", "status", "--porcelain"])
+        ]
+        if state != last:
+            last, quiet_since = state, time.monotonic()
+        elif state[:2] == [False, "main"] and time.monotonic() - quiet_since >= 1.0:
+            break
+        assert time.monotonic() < deadline, f"decap-server did not finish with git: {state}"
+        time.sleep(0.1)
+    path.write_text(text, encoding="utf-8", newline="\n")
     subprocess.run(["git", "add", str(path)], cwd=project, check=True, env=env)
     subprocess.run(["git", "commit", "-qm", f"Add {name}"], cwd=project, check=True, env=env)
     return f"posts/2025/{name}"
