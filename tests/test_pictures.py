@@ -622,11 +622,17 @@ def test_check_and_the_build_see_pictures_in_a_linked_docs_folder(tmp_path, monk
     assert built.returncode == 1 and expected in built.stderr
 
 
-def _niceness(pid: int) -> int | None:
+def _stat(pid: int) -> list[str]:
+    """A process's fields in /proc/<pid>/stat after its name (state first); [] once it is gone."""
     try:
-        return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[16])
-    except (OSError, IndexError, ValueError):
-        return None
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return []
+
+
+def _niceness(pid: int) -> int | None:
+    fields = _stat(pid)
+    return int(fields[16]) if len(fields) > 16 else None
 
 
 @linux_only("the drawing processes' priority is read from /proc")
@@ -733,10 +739,7 @@ def test_a_build_killed_outright_leaves_no_card_drawing_behind(tmp_path):
     build.wait()
 
     def alive(pid: int) -> bool:
-        try:
-            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-        except OSError:
-            return False
+        return _stat(pid)[:1] not in ([], ["Z"])  # a zombie has ended; nothing may reap it here
 
     deadline = time.monotonic() + 60
     while any(map(alive, pids)) and time.monotonic() < deadline:

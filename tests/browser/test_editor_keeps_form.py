@@ -57,11 +57,9 @@ The new routes start on Monday.
 """
 
 
-def _commit(project, name: str, text: str) -> str:
-    path = project / "posts" / "2025" / name
-    env = {**os.environ, **GIT}
-    # decap-server may still be at git after the last save (checking main out again, its stash, its
-    # lock): commit on main once git has been quiet for a second, as an owner lets the editor finish.
+def _when_git_is_quiet(project) -> None:
+    """decap-server may still be at git after the last save (checking main out again, its stash,
+    its lock): back once git has been quiet on main for a second, as an owner lets the editor finish."""
     deadline, last, quiet_since = time.monotonic() + 30, None, time.monotonic()
     while True:
         state = [(project / ".git/index.lock").exists(), _current(project)] + [
@@ -71,9 +69,15 @@ def _commit(project, name: str, text: str) -> str:
         if state != last:
             last, quiet_since = state, time.monotonic()
         elif state[:2] == [False, "main"] and time.monotonic() - quiet_since >= 1.0:
-            break
+            return
         assert time.monotonic() < deadline, f"decap-server did not finish with git: {state}"
         time.sleep(0.1)
+
+
+def _commit(project, name: str, text: str) -> str:
+    path = project / "posts" / "2025" / name
+    env = {**os.environ, **GIT}
+    _when_git_is_quiet(project)
     path.write_text(text, encoding="utf-8", newline="\n")
     subprocess.run(["git", "add", str(path)], cwd=project, check=True, env=env)
     subprocess.run(["git", "commit", "-qm", f"Add {name}"], cwd=project, check=True, env=env)

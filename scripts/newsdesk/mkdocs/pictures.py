@@ -173,19 +173,11 @@ class Pictures:
         for part in range(workers):
             todo_file = folder / f".todo-{os.getpid()}-{part}.json"
             cards.write_todo(todo_file, todo[part::workers])
-            command = [
-                sys.executable,
-                "-m",
-                cards.__name__,
-                str(todo_file),
-                str(folder),
-                str(os.getpid()),
-                str(priority),
-            ]
-            try:
+            arguments = [str(todo_file), str(folder), str(os.getpid()), str(priority)]
+            try:  # cwd: no project folder shadows ours
                 process = subprocess.Popen(
-                    command, stdin=subprocess.DEVNULL, cwd=folder
-                )  # no project folder shadows ours
+                    [sys.executable, "-m", cards.__name__, *arguments], stdin=subprocess.DEVNULL, cwd=folder
+                )
             except OSError as error:  # out of processes or memory
                 log.info(f"newsdesk: share cards drawn in the build's own process: {error}")
                 todo_file.unlink(missing_ok=True)

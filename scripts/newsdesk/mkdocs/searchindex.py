@@ -52,7 +52,8 @@ class Indexing:
         self.bundle = Path(site_dir, BUNDLE)
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
         # Its output goes to a file, not a pipe: nothing reads it until the end, and a full pipe
-        # would stop Pagefind while the build waits for it.
+        # would stop Pagefind while the build waits for it. Pagefind writes UTF-8 (Windows' default
+        # would be the console's code page).
         self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
         self.process = subprocess.Popen(
             [executable(), *pagefind_args(site_dir, glob)], stdout=self.output, stderr=subprocess.STDOUT
@@ -63,7 +64,7 @@ class Indexing:
 
     def wait(self) -> None:
         self.process.wait()
-        with self.output:  # Pagefind writes UTF-8; Windows' default would be the console's code page
+        with self.output:
             self.output.seek(0)
             output = self.output.read()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():

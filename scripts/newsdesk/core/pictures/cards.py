@@ -51,8 +51,9 @@ def main(todo: str, folder: str, build: str, priority: str) -> None:
     takes only the CPU time the build leaves idle), and stops if BUILD, the process that started it,
     has ended (stopped with Ctrl+C, say). A fresh process: it holds Pillow and this module, not the build."""
     os.nice(int(priority))
+    started_by = int(build)
     for item in json.loads(Path(todo).read_text(encoding="utf-8")):
-        if os.getppid() != int(build):
+        if os.getppid() != started_by:
             return
         make_card(Card(**item["card"]), Path(folder), None if item["source"] is None else Path(item["source"]))
 
