@@ -46,13 +46,7 @@ class CachedFile(File):
     def copy_file(self, dirty: bool = False) -> None:
         if dirty and not self.is_modified():
             return
-        output = Path(self.abs_dest_path)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.unlink(missing_ok=True)
-        try:
-            os.link(self.abs_src_path, output)
-        except OSError:  # another file system, or one without links
-            shutil.copyfile(self.abs_src_path, output)
+        imaging.link(Path(self.abs_src_path), Path(self.abs_dest_path))
 
 
 def _picture_job(item: tuple[Path, str, str, Path]) -> tuple[str, Picture | str]:

@@ -11,6 +11,7 @@ import io
 import json
 import os
 import posixpath
+import shutil
 from dataclasses import asdict, replace
 from functools import lru_cache
 from importlib import resources
@@ -94,6 +95,19 @@ def write(path: Path, data: bytes) -> None:
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+def link(source: Path, target: Path) -> None:
+    """`target` becomes `source`: a hard link, or a copy on a file system without links, never a
+    half-written file. For files that never change once written (their name says their content)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)  # so nothing ever writes into a file both names share
+    try:
+        os.link(source, target)
+    except OSError:  # another file system, or one without links
+        partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        shutil.copyfile(source, partial)
+        os.replace(partial, target)
 
 
 def _encode(image: Image.Image, fmt: str, icc: bytes | None) -> bytes:
