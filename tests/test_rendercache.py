@@ -130,10 +130,12 @@ def test_the_cache_is_json_and_reading_it_runs_no_code(project, monkeypatch, tmp
 
 
 def test_nothing_in_the_cache_folder_is_code(tmp_path):
-    """Data only (JSON lines, pictures): no pickle, no Jinja bytecode (marshal), nothing that runs when read."""
+    """Data only (JSON lines, pictures, search fragments): no pickle, no Jinja bytecode (marshal), nothing that runs when read."""
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
     cached = [p for p in (project / ".cache").rglob("*") if p.is_file()]
     assert any(p.suffix == ".jsonl" for p in cached)
     data = {".jsonl", ".json", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
+    data.add(".pf_fragment")  # the search index's page fragments: gzip-compressed JSON (searchkept.py)
     assert [p.name for p in cached if p.suffix not in data] == []
+    assert any(p.suffix == ".pf_fragment" for p in cached)

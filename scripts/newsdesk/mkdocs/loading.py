@@ -44,6 +44,7 @@ class Build:
     site_urls: dict[str, str] = field(default_factory=dict)  # every file's src_uri -> its URL
     known_urls: set[str] = field(default_factory=set)
     search_glob: str = ""
+    search_store: Path | None = None  # where the build keeps the search index's fragments (searchkept.py)
     nav: Navigation | None = None
 
     def __post_init__(self) -> None:

@@ -74,7 +74,8 @@ def decode(data: bytes, at: int = 0):
     raise FormatChanged(f"unexpected CBOR type {major}")
 
 
-def _read(path: Path):
+def read(path: Path):
+    """A Pagefind file's content: gzip, the signature, then CBOR."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise FormatChanged(f"{path.name} has no Pagefind signature")
@@ -104,13 +105,13 @@ def fix_order(bundle: Path) -> None:
         )
     for language in entry["languages"].values():
         meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read(meta_path)
         filters = meta[3]  # [[name, file hash], ...]
         if not (isinstance(filters, list) and all(isinstance(f, list) and len(f) == 2 for f in filters)):
             raise FormatChanged(f"{meta_path.name}: filters are not where they were")
         for pair in filters:
             old = bundle / "filter" / f"{pair[1]}.pf_filter"
-            name, values = _read(old)
+            name, values = read(old)
             values = sorted(values, key=lambda value: value[0])
             prefix = pair[1].rsplit("_", 1)[0]
             pair[1] = f"{prefix}_{_digest([name, values], 7)}"

@@ -169,7 +169,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
     @event_priority(-100)  # last: every page is written, so search can read them
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # A build draws the cards left and saves the render cache while Pagefind runs; `serve` indexes aside.
-        indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob)
+        indexing = None if self.serving else Indexing(config.site_dir, self.build.search_glob, self.build.search_store)
         self.conversions.finished()
         self.pictures.finish(workers_for(self.config.workers), busy=indexing.running if indexing else None)
         if self.serving:

@@ -21,6 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.pages.search import BUNDLE, UNUSED_FILES, pagefind_args
 from .pagefindorder import FormatChanged, fix_order
+from .searchkept import FRAGMENTS, addresses, keep, lay_out, settle
 
 log = get_plugin_logger(__name__)
 
@@ -46,33 +47,48 @@ def _finish(bundle: Path) -> None:
 
 
 class Indexing:
-    """One Pagefind run of a build: start() when the pages are written, wait() before the end."""
+    """One Pagefind run of a build: start() when the pages are written, wait() before the end.
+    It lays out the fragments kept from the last build first, and keeps this one's (searchkept.py)."""
 
-    def __init__(self, site_dir: str, glob: str) -> None:
-        self.bundle = Path(site_dir, BUNDLE)
+    def __init__(self, site_dir: str, glob: str, store: Path | None = None) -> None:
+        self.site, self.glob, self.store = Path(site_dir), glob, store
+        self.bundle = self.site / BUNDLE
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
+        self.laid = lay_out(store, self.bundle)
         # Its output goes to a file, not a pipe: nothing reads it until the end, and a full pipe
         # would stop Pagefind while the build waits for it. Pagefind writes UTF-8 (Windows' default
         # would be the console's code page).
         self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.process = subprocess.Popen(
-            [executable(), *pagefind_args(site_dir, glob)], stdout=self.output, stderr=subprocess.STDOUT
-        )
+        self.process = self._start()
+
+    def _start(self) -> subprocess.Popen:
+        args = [executable(), *pagefind_args(str(self.site), self.glob)]
+        return subprocess.Popen(args, stdout=self.output, stderr=subprocess.STDOUT)
 
     def running(self) -> bool:
         return self.process.poll() is None
 
     def wait(self) -> None:
+        laid = addresses(self.bundle, self.laid, self.site)  # while Pagefind runs
         self.process.wait()
-        with self.output:
-            self.output.seek(0)
-            output = self.output.read()
+        self.output.seek(0)
+        output = self.output.read()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
+            self.output.close()
             raise PluginError(
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
             )
         try:
+            if laid and not settle(self.bundle, laid):
+                log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
+                shutil.rmtree(self.bundle)
+                self.output.seek(0)
+                self.output.truncate()
+                self.laid, self.process = set(), self._start()
+                return self.wait()
+            self.output.close()
             _finish(self.bundle)
+            keep(self.bundle, self.store)
         except FormatChanged as error:
             raise PluginError(f"newsdesk: search index: {error}") from None
 
@@ -130,16 +146,17 @@ class Background:
         aside = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
         try:
             new = aside / BUNDLE
-            result = subprocess.run(
-                ["nice", "-n", "19", executable(), *pagefind_args(site_dir, glob, str(new))]
-                if shutil.which("nice")
-                else [executable(), *pagefind_args(site_dir, glob, str(new))],
-                capture_output=True,
-                encoding="utf-8",
-                errors="replace",
-            )
-            if result.returncode != 0 or not (new / "pagefind.js").is_file():
-                raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
+            laid = lay_out(site / BUNDLE / FRAGMENTS, new)  # the index in the site: most pages are unchanged
+            command = [executable(), *pagefind_args(site_dir, glob, str(new))]
+            while True:
+                nice = ["nice", "-n", "19"] if shutil.which("nice") else []
+                result = subprocess.run(nice + command, capture_output=True, encoding="utf-8", errors="replace")
+                if result.returncode != 0 or not (new / "pagefind.js").is_file():
+                    raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
+                if not laid or settle(new, addresses(new, laid, site)):
+                    break
+                shutil.rmtree(new)
+                laid = set()
             _finish(new)
             old = aside / "old"
             target = site / BUNDLE

@@ -25,6 +25,7 @@ from .feedwiring import Feeds
 from .generated import index_pages, post_file, redirect_files
 from .loading import Build
 from .pictures import Pictures
+from .searchkept import store_for
 from .speed.prerender import workers_for
 
 log = get_plugin_logger(__name__)
@@ -44,6 +45,7 @@ def add_files(
     # Search reads the posts and the writers' own pages in docs/ (not the home page: it lists posts).
     docs_pages = [f.dest_uri for f in files.documentation_pages() if f.src_uri != "index.md"]
     build.search_glob = index_glob([t.prefix for t in settings.types.values()], docs_pages)
+    build.search_store = store_for(settings.root / options.cache_dir if options.cache_dir else None)
     generated = [post_file(post, config) for post in build.site.posts]
     for rel in _assets(build, serving):
         generated.append(File.generated(config, f"posts/{rel}", abs_src_path=str(settings.posts_dir / rel)))
