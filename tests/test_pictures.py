@@ -796,6 +796,24 @@ def test_the_cards_left_after_pagefind_are_drawn_at_normal_priority(tmp_path, mo
     assert seen and set(seen) == {os.nice(0)}
 
 
+@linux_only("the drawing processes' environment is read from /proc")
+def test_card_processes_keep_large_buffers_in_the_heap_unless_told_otherwise(tmp_path, monkeypatch):
+    """glibc's allocator settings (cards.ALLOCATOR) reach the processes; one the caller set wins."""
+    from newsdesk.mkdocs import pictures as module
+
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "12345")
+    made = module.Pictures()
+    made.start(tmp_path / "cache", tmp_path / "posts")
+    _many_cards(made, 400)
+    made.make_cards(workers=2, serving=False)
+    try:
+        environment = Path(f"/proc/{made.running[0][0].pid}/environ").read_bytes().split(b"\0")
+    finally:
+        made.done()
+    assert f"MALLOC_MMAP_THRESHOLD_={32 << 20}".encode() in environment
+    assert b"MALLOC_TRIM_THRESHOLD_=12345" in environment
+
+
 @pytest.mark.parametrize("label", ["Press release", "Blog", "Communiqué", "Пресс-релиз", ""])
 def test_a_label_drawn_once_for_every_card_gives_the_same_bytes_as_drawn_each_time(label, monkeypatch):
     card = images.Card(path="assets/cards/x.png", alt="", title="Ångström week: pupils weigh the sky", label=label)

@@ -164,14 +164,14 @@ class Pictures:
         folder = self.cards_folder.absolute()
         folder.mkdir(parents=True, exist_ok=True)
         atexit.register(self._stop, wait=False)  # an interrupted build leaves no drawing behind
+        environment = {**cards.ALLOCATOR, **os.environ}  # the caller's own settings win
         for part in range(workers):
             todo_file = folder / f".todo-{os.getpid()}-{part}.json"
             cards.write_todo(todo_file, todo[part::workers])
             arguments = [str(todo_file), str(folder), str(os.getpid()), str(priority)]
             try:  # cwd: no project folder shadows ours
-                process = subprocess.Popen(
-                    [sys.executable, "-m", cards.__name__, *arguments], stdin=subprocess.DEVNULL, cwd=folder
-                )
+                command = [sys.executable, "-m", cards.__name__, *arguments]
+                process = subprocess.Popen(command, stdin=subprocess.DEVNULL, cwd=folder, env=environment)
             except OSError as error:  # out of processes or memory
                 log.info(f"newsdesk: share cards drawn in the build's own process: {error}")
                 todo_file.unlink(missing_ok=True)
