@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 from newsdesk.core.pages.search import index_glob
 from newsdesk.mkdocs.pagefindorder import SIGNATURE
 from sitekit import FROZEN_NOW, build, copy_site
@@ -50,6 +52,11 @@ def cold(project: Path, tmp_path: Path) -> Path:
     return fresh / "site"
 
 
+def _fragment(url: str, text: str) -> bytes:
+    data = {"url": url, "content": text, "word_count": 2, "filters": {}, "meta": {"title": text}, "anchors": []}
+    return gzip.compress(SIGNATURE + json.dumps(data).encode(), mtime=0)
+
+
 def test_a_second_build_takes_every_fragment_from_the_cache_and_makes_the_same_index(tmp_path):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
@@ -89,11 +96,6 @@ def _plant(project: Path, tmp_path: Path, content: bytes) -> str:
     return name
 
 
-def _fragment(url: str, text: str) -> bytes:
-    data = {"url": url, "content": text, "word_count": 2, "filters": {}, "meta": {"title": text}, "anchors": []}
-    return gzip.compress(SIGNATURE + json.dumps(data).encode(), mtime=0)
-
-
 def test_a_kept_fragment_of_another_page_under_a_new_pages_name_is_caught(tmp_path):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
@@ -107,16 +109,26 @@ def test_a_kept_fragment_of_another_page_under_a_new_pages_name_is_caught(tmp_pa
     assert sorted(fragment_urls(project / "site").values()).count(POST_URL) == 1
 
 
-def test_a_kept_fragment_of_a_page_the_site_no_longer_has_is_caught(tmp_path):
+@pytest.mark.parametrize(
+    "content",
+    [
+        _fragment("/blog/2020/01/a-post-since-removed/", "Removed post"),  # a page the site no longer has
+        _fragment("/blog/2026/02/reading-week/../../../../../etc/", "Outside"),  # an address outside the site
+        gzip.compress(SIGNATURE + b'{"url": "/blog/2026/02/reading-week/"')[:-12],  # cut short
+        b"not a fragment at all",
+    ],
+    ids=["removed page", "outside the site", "cut short", "not gzip"],
+)
+def test_a_kept_fragment_that_is_not_a_page_of_this_site_is_caught(tmp_path, content):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
-    _plant(project, tmp_path, _fragment("/blog/2020/01/a-post-since-removed/", "Removed post"))
+    _plant(project, tmp_path, content)
 
     result = build(project, now=FROZEN_NOW)
     assert result.returncode == 0, result.stderr
     assert "did not fit; indexing from nothing" in result.stderr
     assert bundle(project / "site") == bundle(tmp_path / "cold/site")
-    assert "/blog/2020/01/a-post-since-removed/" not in fragment_urls(project / "site").values()
+    assert sorted(fragment_urls(project / "site").values()) == sorted(fragment_urls(tmp_path / "cold/site").values())
 
 
 def test_the_preview_lays_out_the_fragments_of_the_index_in_the_site(tmp_path):

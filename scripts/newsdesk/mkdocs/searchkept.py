@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote
@@ -27,6 +28,8 @@ from ..core.pictures.imaging import link
 from .pagefindorder import SIGNATURE, FormatChanged, read
 
 FRAGMENTS = "fragment"  # the bundle's folder of page fragments
+# What reading a damaged or foreign fragment raises: a truncated or corrupt gzip, JSON or UTF-8, no address.
+_UNREADABLE = (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError)
 
 
 def store_for(cache: Path | None) -> Path | None:
@@ -57,7 +60,7 @@ def addresses(bundle: Path, laid: set[str], site: Path) -> dict[str, str | None]
     for name in laid:
         try:
             url = _url(bundle / FRAGMENTS / name)
-        except (OSError, ValueError, KeyError, TypeError):
+        except _UNREADABLE:
             url = None
         found[name] = url if url is not None and _indexed(site, url) else None
     return found
@@ -75,7 +78,7 @@ def settle(bundle: Path, laid: dict[str, str | None]) -> bool:
         return False
     try:
         urls = [laid[name] if name in laid else _url(folder / name) for name in used]
-    except (OSError, ValueError, KeyError, TypeError):
+    except _UNREADABLE:
         return False
     return len(set(urls)) == len(urls)
 
