@@ -74,12 +74,18 @@ def decode(data: bytes, at: int = 0):
     raise FormatChanged(f"unexpected CBOR type {major}")
 
 
-def read(path: Path):
-    """A Pagefind file's content: gzip, the signature, then CBOR."""
+def unpack(path: Path) -> bytes:
+    """A Pagefind file's content after its signature (the files are gzip, then the signature)."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise FormatChanged(f"{path.name} has no Pagefind signature")
-    item, end = decode(data, len(SIGNATURE))
+    return data[len(SIGNATURE) :]
+
+
+def read(path: Path):
+    """A Pagefind file of CBOR: the metadata, a filter."""
+    data = unpack(path)
+    item, end = decode(data)
     if end != len(data):
         raise FormatChanged(f"{path.name} has data after its content")
     return item

@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.pages.search import BUNDLE, UNUSED_FILES, pagefind_args
 from .pagefindorder import FormatChanged, fix_order
-from .searchkept import FRAGMENTS, addresses, keep, lay_out, settle
+from .searchkept import FRAGMENTS, addresses, keep, lay_out, settle, used_fragments
 
 log = get_plugin_logger(__name__)
 
@@ -79,7 +79,8 @@ class Indexing:
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
             )
         try:
-            if laid and not settle(self.bundle, laid):
+            used = used_fragments(self.bundle)
+            if laid and not settle(self.bundle, laid, used):
                 log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
                 shutil.rmtree(self.bundle)
                 self.output.seek(0)
@@ -88,7 +89,7 @@ class Indexing:
                 return self.wait()
             self.output.close()
             _finish(self.bundle)
-            keep(self.bundle, self.store)
+            keep(self.bundle, self.store, used)
         except FormatChanged as error:
             raise PluginError(f"newsdesk: search index: {error}") from None
 
@@ -147,13 +148,13 @@ class Background:
         try:
             new = aside / BUNDLE
             laid = lay_out(site / BUNDLE / FRAGMENTS, new)  # the index in the site: most pages are unchanged
-            command = [executable(), *pagefind_args(site_dir, glob, str(new))]
+            nice = ["nice", "-n", "19"] if shutil.which("nice") else []
+            command = [*nice, executable(), *pagefind_args(site_dir, glob, str(new))]
             while True:
-                nice = ["nice", "-n", "19"] if shutil.which("nice") else []
-                result = subprocess.run(nice + command, capture_output=True, encoding="utf-8", errors="replace")
+                result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace")
                 if result.returncode != 0 or not (new / "pagefind.js").is_file():
                     raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
-                if not laid or settle(new, addresses(new, laid, site)):
+                if not laid or settle(new, addresses(new, laid, site), used_fragments(new)):
                     break
                 shutil.rmtree(new)
                 laid = set()

@@ -17,7 +17,6 @@ nearly every one.)
 
 from __future__ import annotations
 
-import gzip
 import json
 import zlib
 from importlib import metadata
@@ -25,11 +24,12 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..core.pictures.imaging import link
-from .pagefindorder import SIGNATURE, FormatChanged, read
+from .pagefindorder import FormatChanged, read, unpack
 
 FRAGMENTS = "fragment"  # the bundle's folder of page fragments
-# What reading a damaged or foreign fragment raises: a truncated or corrupt gzip, JSON or UTF-8, no address.
-_UNREADABLE = (OSError, EOFError, zlib.error, ValueError, KeyError, TypeError)
+# What reading a damaged or foreign fragment raises: a truncated or corrupt gzip, no signature
+# (FormatChanged), bad JSON or UTF-8 (ValueError), no address.
+_UNREADABLE = (OSError, EOFError, zlib.error, FormatChanged, ValueError, KeyError, TypeError)
 
 
 def store_for(cache: Path | None) -> Path | None:
@@ -66,10 +66,9 @@ def addresses(bundle: Path, laid: set[str], site: Path) -> dict[str, str | None]
     return found
 
 
-def settle(bundle: Path, laid: dict[str, str | None]) -> bool:
-    """Remove the laid-out fragments the new index does not use (`laid`: `addresses`). False if
-    one it uses fails the check above: the bundle is then not to be used."""
-    used = used_fragments(bundle)
+def settle(bundle: Path, laid: dict[str, str | None], used: set[str]) -> bool:
+    """Remove the laid-out fragments the new index does not use (`laid`: `addresses`; `used`:
+    `used_fragments`). False if one it uses fails the check above: the bundle is then not to be used."""
     folder = bundle / FRAGMENTS
     for name in laid.keys() - used:
         (folder / name).unlink(missing_ok=True)
@@ -83,11 +82,10 @@ def settle(bundle: Path, laid: dict[str, str | None]) -> bool:
     return len(set(urls)) == len(urls)
 
 
-def keep(bundle: Path, store: Path | None) -> None:
-    """Make `store` hold the fragments this index uses, and no others."""
+def keep(bundle: Path, store: Path | None, used: set[str]) -> None:
+    """Make `store` hold the fragments this index uses (`used`), and no others."""
     if store is None:
         return
-    used = used_fragments(bundle)
     store.mkdir(parents=True, exist_ok=True)
     for path in store.iterdir():
         if path.name not in used:
@@ -109,18 +107,15 @@ def used_fragments(bundle: Path) -> set[str]:
 
 
 def _url(path: Path) -> str:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise ValueError(f"{path.name} has no Pagefind signature")
-    return json.loads(data[len(SIGNATURE) :])["url"]
+    return json.loads(unpack(path))["url"]
 
 
 def _indexed(site: Path, url: str) -> bool:
     """Whether `url` is a page of `site` that Pagefind reads the text of."""
     relative = unquote(url).lstrip("/")
-    page = site / relative / "index.html" if not relative or relative.endswith("/") else site / relative
     if ".." in Path(relative).parts:
         return False
+    page = site / relative / "index.html" if not relative or relative.endswith("/") else site / relative
     try:
         return b"data-pagefind-body" in page.read_bytes()
     except OSError:

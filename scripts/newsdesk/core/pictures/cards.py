@@ -186,8 +186,8 @@ def _drawn(card: Card) -> bytes:
 
     Drawn as palette indexes that work like grey levels: 0-127 run from the brand colour to white,
     128-255 from the accent colour to white, so anti-aliased white text blends into either
-    background, and the PNG, one byte a pixel with long runs, is quick to write (about 3.5 ms a
-    card in all; a build makes one per post)."""
+    background, and the PNG, one byte a pixel with long runs, is quick to write (about 2.6 ms a
+    card in all in a background process; a build makes one per post)."""
     width, height = CARD_SIZE
     margin, on_brand, accent = MARGIN, ON_BRAND, ACCENT
     image = Image.new("P", CARD_SIZE, 0)
