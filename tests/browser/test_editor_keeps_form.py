@@ -57,13 +57,18 @@ The new routes start on Monday.
 """
 
 
+# `git status` takes the index lock to refresh it; decap-server's checkout back to main then fails
+# and leaves the repository on the draft's branch. Looking must not lock.
+QUIET_GIT = {**os.environ, "GIT_OPTIONAL_LOCKS": "0"}
+
+
 def _when_git_is_quiet(project) -> None:
     """decap-server may still be at git after the last save (checking main out again, its stash,
     its lock): back once git has been quiet on main for a second, as an owner lets the editor finish."""
     deadline, last, quiet_since = time.monotonic() + 30, None, time.monotonic()
     while True:
         state = [(project / ".git/index.lock").exists(), _current(project)] + [
-            subprocess.run(command, cwd=project, capture_output=True, text=True).stdout
+            subprocess.run(command, cwd=project, capture_output=True, text=True, env=QUIET_GIT).stdout
             for command in (["git", "rev-parse", "HEAD"], ["git", "stash", "list"], ["git", "status", "--porcelain"])
         ]
         if state != last:
