@@ -404,6 +404,57 @@ def test_long_titles_wrap_and_long_words_break():
     )
 
 
+def _measured_wrap(text, font, width):
+    """The wrap that measures each whole candidate line, as cards.wrap did before it added widths."""
+    lines = []
+    for word in text.split():
+        while font.getlength(word) > width:
+            cut = next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width or i == 1)
+            if lines and font.getlength(f"{lines[-1]} {word[:cut]}") <= width:
+                lines[-1] += f" {word[:cut]}"
+            else:
+                lines.append(word[:cut])
+            word = word[cut:]
+        if word and lines and font.getlength(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        elif word:
+            lines.append(word)
+    return lines
+
+
+CARD_FONTS = [("bold", 72), ("bold", 64), ("bold", 56), ("bold", 48), ("bold", 30), ("regular", 32)]
+DRAWN = "".join(
+    chr(c) for c in [*range(0x21, 0x250), *range(0x370, 0x530), *range(0x2010, 0x2060), *range(0x20A0, 0x20C0)]
+)
+
+
+@pytest.mark.parametrize(("style", "size"), CARD_FONTS)
+def test_no_letter_the_cards_draw_is_kerned_against_a_space(style, size):
+    """What lets `wrap` add widths up: a line's width is its words' and spaces' widths, exactly."""
+    font, letters = cards._font(style, size), [c for c in DRAWN if cards._has(style, c)]
+    space = font.getlength(" ")
+    assert len(letters) > 600  # Latin, Greek, Cyrillic, punctuation
+    wrong = [c for c in letters if {font.getlength(c + " "), font.getlength(" " + c)} != {font.getlength(c) + space}]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Term dates for the next school year are published today",
+        "Ångström week: pupils weigh the sky, and “Quiet Reading” starts — AVATAR, WAVE, Type, LTA",
+        "Куточки читання: reading corners in every primary school across the city",
+        "Kαλημέρα σχολεία: Greek Saturday schools join the summer programme",
+        "A " + "x" * 80 + " end, then a very long word: " + "Donaudampfschifffahrt" * 3,
+    ],
+)
+def test_wrapping_by_added_widths_gives_the_lines_measuring_whole_lines_gives(text):
+    for style, size in CARD_FONTS:
+        font = cards._font(style, size)
+        for width in range(120, 1041, 23):
+            assert cards.wrap(text, font, width) == _measured_wrap(text, font, width), (style, size, width)
+
+
 def test_with_the_cache_off_pictures_and_cards_are_made_in_a_scratch_folder_and_removed(tmp_path, monkeypatch):
     root = tmp_path / "site"
     make_site(

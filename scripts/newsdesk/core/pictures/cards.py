@@ -112,23 +112,36 @@ def drawable(text: str, style: str = "bold") -> str:
     return " ".join("".join(c for c in text if c not in missing).split())
 
 
+@lru_cache(maxsize=8192)
+def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
+    return font.getlength(text)
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words on lines no wider than `width`; a word too long for a line is cut between letters."""
+    """Words on lines no wider than `width`; a word too long for a line is cut between letters.
+
+    Each word is measured once, for every card a process draws: a line is as wide as its words and
+    spaces added up, exactly, since the card fonts kern no letter against a space (a test holds
+    every letter they draw to that)."""
+    space = _width(font, " ")
     lines: list[str] = []
-    for word in text.split():
-        while font.getlength(word) > width:  # a very long word, or a language without spaces
-            cut = next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width or i == 1)
-            if lines and font.getlength(f"{lines[-1]} {word[:cut]}") <= width:
-                lines[-1] += f" {word[:cut]}"
-            else:
-                lines.append(word[:cut])
-            word = word[cut:]
-        if not word:
-            continue
-        if lines and font.getlength(f"{lines[-1]} {word}") <= width:
+    widths: list[float] = []
+
+    def place(word: str, word_width: float) -> None:
+        if lines and widths[-1] + space + word_width <= width:
             lines[-1] += f" {word}"
+            widths[-1] += space + word_width
         else:
             lines.append(word)
+            widths.append(word_width)
+
+    for word in text.split():
+        while _width(font, word) > width:  # a very long word, or a language without spaces
+            cut = next(i for i in range(len(word), 0, -1) if font.getlength(word[:i]) <= width or i == 1)
+            place(word[:cut], font.getlength(word[:cut]))
+            word = word[cut:]
+        if word:
+            place(word, _width(font, word))
     return lines
 
 
