@@ -125,3 +125,70 @@ def test_a_blank_page_gets_what_mkdocs_render_sets(tmp_path, blank, debug, monke
     for name in ("content", "present_anchor_ids", "links_to_anchors", "_title_from_render"):
         assert getattr(stood_in, name) == getattr(rendered, name), name
     assert list(stood_in.toc) == list(rendered.toc) == [] and type(stood_in.toc) is type(rendered.toc)
+
+
+# Each text leaves something behind that a badly reset instance would carry into the next:
+# footnotes, abbreviations, reference links, heading ids, stashed HTML, an admonition, a title.
+REUSE_TEXTS = [
+    "# First page\n\nA note[^1] and *HTML* with [a ref][r].\n\n[^1]: The note.\n\n*[HTML]: Hyper Text\n\n[r]: https://example.org/r\n",
+    "## Second\n\nA note[^1], HTML again and [a ref][r], none defined here.\n\n## Second\n\n## Second\n",
+    '<div id="kept" markdown="1">\n\n**Inside**\n\n</div>\n\n!!! note "Careful"\n    Said "twice" -- and \'quoted\'.\n',
+    "Term\n:   Its meaning\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint('<x>')\n```\n\n[Other](other.md#heading) and [here](#second){: .x }\n",
+    "No heading at all, so no title from the HTML.\n\n1. one\n2. two\n\n* a\n* b\n",
+    "# First page\n\nThe same heading as page one: its id starts again at first-page.\n",
+]
+
+
+@pytest.mark.parametrize("debug", [False, True])
+def test_a_reused_markdown_instance_renders_each_page_as_a_fresh_one_does(tmp_path, debug, monkeypatch):
+    """render_reused stands in for Page.render on the workers: page after page, with every
+    extension it reuses an instance for, each page gets what MkDocs' own fresh instance gives."""
+    import logging
+
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from sitekit import make_site
+
+    config = load_config(str(make_site(tmp_path / "site")))
+    config.markdown_extensions[:] = sorted(internals.RESETS_CLEANLY)
+    if debug:
+        monkeypatch.setattr(logging.getLogger("mkdocs.structure.pages"), "level", logging.DEBUG)
+    (tmp_path / "other.md").write_text("# Heading\n", encoding="utf-8")
+    files = Files(
+        [File(n, src_dir=str(tmp_path), dest_dir=str(tmp_path / "out"), use_directory_urls=True) for n in ("other.md",)]
+    )
+    names = [f"page{number}.md" for number in range(len(REUSE_TEXTS))]
+    for name in names:
+        files.append(File(name, src_dir=str(tmp_path), dest_dir=str(tmp_path / "out"), use_directory_urls=True))
+    for order in (REUSE_TEXTS, REUSE_TEXTS[::-1]):
+        for name, text in zip(names, order):
+            fresh, reused = (Page(None, files.get_file_from_path(name), config) for _ in range(2))
+            fresh.markdown = reused.markdown = text
+            fresh.render(config, files)
+            internals.render_reused(reused, config, files)
+            for field in ("content", "present_anchor_ids", "_title_from_render", "links_to_anchors"):
+                assert getattr(reused, field, None) == getattr(fresh, field, None), (field, text)
+            assert [(item.id, item.title, item.level) for item in reused.toc] == [
+                (item.id, item.title, item.level) for item in fresh.toc
+            ]
+    assert internals._kept and internals._kept[0][0] is config  # it did reuse one
+
+
+def test_with_an_extension_not_known_to_reset_cleanly_each_page_gets_a_fresh_instance(tmp_path, monkeypatch):
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from sitekit import make_site
+
+    config = load_config(str(make_site(tmp_path / "site")))
+    config.markdown_extensions.append("pymdownx.caret")
+    file = File("a.md", src_dir=str(tmp_path), dest_dir=str(tmp_path / "out"), use_directory_urls=True)
+    page = Page(None, file, config)
+    page.markdown = "^^inserted^^"
+    calls = []
+    monkeypatch.setattr(Page, "render", lambda self, config, files: calls.append(self))
+    internals.render_reused(page, config, Files([file]))
+    assert calls == [page]

@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 
 from ...core.reading.crosslinks import docs_links
 from ...core.reading.links import retarget
-from ..internals import build_page, render_blank, render_with
+from ..internals import build_page, render_blank, render_reused, render_with
 from .rendercache import RecordingFiles, RenderCache, Rendered, render_cache
 
 _shared: dict = {}  # what the forked workers read: set just before forking, cleared after
@@ -179,7 +179,7 @@ def _render(src_uri: str) -> tuple[str, Rendered, dict | None]:
     page.markdown = text
     _capture.records = []
     recording = RecordingFiles(files)
-    page.render(config, recording)
+    render_reused(page, config, recording)
     links = page.links_to_anchors
     page.file.page = None  # Page() attached itself to the worker's copy of the file: let it go
     return (
