@@ -145,3 +145,24 @@ def test_the_preview_lays_out_the_fragments_of_the_index_in_the_site(tmp_path):
     Background._index(str(site), index_glob(["blog", "news"], ["about/index.html"]))
     assert bundle(site) == first
     assert {path.name: path.stat().st_ino for path in (site / "pagefind/fragment").iterdir()} == inodes
+
+
+def test_the_preview_indexes_from_nothing_when_a_fragment_of_the_sites_index_does_not_fit(tmp_path, caplog):
+    """The same check and retry as a build's: here the site's own index holds, under the name of
+    the edited post's fragment, another page's fragment."""
+    import logging
+
+    from newsdesk.mkdocs.searchindex import Background
+
+    project = copy_site("basic", tmp_path)
+    edit(project)
+    site = cold(project, tmp_path)
+    good = bundle(site)
+    name = next(name for name, url in fragment_urls(site).items() if url == POST_URL)
+    other = next(path for path in (site / "pagefind/fragment").iterdir() if path.name != name)
+    (site / "pagefind/fragment" / name).write_bytes(other.read_bytes())
+
+    with caplog.at_level(logging.INFO):
+        Background._index(str(site), index_glob(["blog", "news"], ["about/index.html"]))
+    assert "did not fit; indexing from nothing" in caplog.text
+    assert bundle(site) == good

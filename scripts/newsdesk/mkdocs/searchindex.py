@@ -47,51 +47,68 @@ def _finish(bundle: Path) -> None:
 
 
 class Indexing:
-    """One Pagefind run of a build: start() when the pages are written, wait() before the end.
-    It lays out the fragments kept from the last build first, and keeps this one's (searchkept.py)."""
+    """One Pagefind run: start() once the pages are written, wait() before the end. It lays out the
+    fragments of an earlier index first (from `kept`, else `store`; searchkept.py), indexes again
+    from nothing if one of them did not fit, and leaves `store` holding this index's fragments.
 
-    def __init__(self, site_dir: str, glob: str, store: Path | None = None) -> None:
-        self.site, self.glob, self.store = Path(site_dir), glob, store
-        self.bundle = self.site / BUNDLE
+    A build indexes into the site; `mkdocs serve` into `output`, beside it, at the lowest priority."""
+
+    def __init__(
+        self,
+        site_dir: str,
+        glob: str,
+        store: Path | None = None,
+        *,
+        kept: Path | None = None,
+        output: Path | None = None,
+        nice: bool = False,
+    ) -> None:
+        self.site, self.glob, self.store, self.output_path = Path(site_dir), glob, store, output
+        self.bundle = output or self.site / BUNDLE
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
-        self.laid = lay_out(store, self.bundle)
+        self.laid = lay_out(kept or store, self.bundle)
+        self.command = [*(["nice", "-n", "19"] if nice and shutil.which("nice") else []), executable()]
+        self.command += pagefind_args(str(self.site), self.glob, str(output) if output else None)
         # Its output goes to a file, not a pipe: nothing reads it until the end, and a full pipe
         # would stop Pagefind while the build waits for it. Pagefind writes UTF-8 (Windows' default
         # would be the console's code page).
         self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.process = self._start()
-
-    def _start(self) -> subprocess.Popen:
-        args = [executable(), *pagefind_args(str(self.site), self.glob)]
-        return subprocess.Popen(args, stdout=self.output, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
 
     def running(self) -> bool:
         return self.process.poll() is None
 
     def wait(self) -> None:
+        while not self._fits():
+            log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
+            shutil.rmtree(self.bundle)
+            self.output.seek(0)
+            self.output.truncate()
+            self.laid = set()
+            self.process = subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
+        self.output.close()
+        try:
+            _finish(self.bundle)
+            keep(self.bundle, self.store, self.used)
+        except FormatChanged as error:
+            raise PluginError(f"newsdesk: search index: {error}") from None
+
+    def _fits(self) -> bool:
+        """Wait for this run; False if a laid-out fragment does not fit the index it made."""
         laid = addresses(self.bundle, self.laid, self.site)  # while Pagefind runs
         self.process.wait()
-        self.output.seek(0)
-        output = self.output.read()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
+            self.output.seek(0)
+            output = self.output.read()
             self.output.close()
             raise PluginError(
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
             )
         try:
-            used = used_fragments(self.bundle)
-            if laid and not settle(self.bundle, laid, used):
-                log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
-                shutil.rmtree(self.bundle)
-                self.output.seek(0)
-                self.output.truncate()
-                self.laid, self.process = set(), self._start()
-                return self.wait()
-            self.output.close()
-            _finish(self.bundle)
-            keep(self.bundle, self.store, used)
+            self.used = used_fragments(self.bundle)
         except FormatChanged as error:
             raise PluginError(f"newsdesk: search index: {error}") from None
+        return not laid or settle(self.bundle, laid, self.used)
 
 
 class Background:
@@ -137,7 +154,7 @@ class Background:
             except Exception as error:  # the preview goes on; the search page keeps the last index
                 # Not a warning: it would count for the build running meanwhile (a rebuild that empties
                 # the site makes Pagefind fail), which --strict would stop, leaving the preview stuck.
-                log.info(f"newsdesk: search index not updated: {error}")
+                log.info(f"newsdesk: search index not updated: {str(error).removeprefix('newsdesk: ')}")
 
     @staticmethod
     def _index(site_dir: str, glob: str) -> None:
@@ -146,19 +163,8 @@ class Background:
             return
         aside = Path(tempfile.mkdtemp(prefix=".pagefind-", dir=site.parent))
         try:
-            new = aside / BUNDLE
-            laid = lay_out(site / BUNDLE / FRAGMENTS, new)  # the index in the site: most pages are unchanged
-            nice = ["nice", "-n", "19"] if shutil.which("nice") else []
-            command = [*nice, executable(), *pagefind_args(site_dir, glob, str(new))]
-            while True:
-                result = subprocess.run(command, capture_output=True, encoding="utf-8", errors="replace")
-                if result.returncode != 0 or not (new / "pagefind.js").is_file():
-                    raise RuntimeError((result.stdout + result.stderr).strip() or f"exit {result.returncode}")
-                if not laid or settle(new, addresses(new, laid, site), used_fragments(new)):
-                    break
-                shutil.rmtree(new)
-                laid = set()
-            _finish(new)
+            new = aside / BUNDLE  # the index in the site lends its fragments: most pages are unchanged
+            Indexing(site_dir, glob, kept=site / BUNDLE / FRAGMENTS, output=new, nice=True).wait()
             old = aside / "old"
             target = site / BUNDLE
             if target.exists():
