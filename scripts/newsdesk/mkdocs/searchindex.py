@@ -63,7 +63,7 @@ class Indexing:
         output: Path | None = None,
         nice: bool = False,
     ) -> None:
-        self.site, self.glob, self.store, self.output_path = Path(site_dir), glob, store, output
+        self.site, self.glob, self.store = Path(site_dir), glob, store
         self.bundle = output or self.site / BUNDLE
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
         self.laid = lay_out(kept or store, self.bundle)
