@@ -192,3 +192,17 @@ def test_with_an_extension_not_known_to_reset_cleanly_each_page_gets_a_fresh_ins
     monkeypatch.setattr(Page, "render", lambda self, config, files: calls.append(self))
     internals.render_reused(page, config, Files([file]))
     assert calls == [page]
+
+
+def test_render_reused_registers_what_mkdocs_page_render_registers():
+    """If an upgrade adds a processor to Page.render, render_reused must add it too."""
+    import re
+
+    from mkdocs.structure.pages import Page
+
+    def registered(function) -> list[str]:
+        source = inspect.getsource(function)
+        return sorted(re.findall(r"(_\w+(?:Preprocessor|Treeprocessor|Extension))\(", source))
+
+    assert registered(Page.render) == registered(internals.render_reused) != []
+    assert "md.convert(self.markdown)" in inspect.getsource(Page.render)
