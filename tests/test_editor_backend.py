@@ -136,3 +136,18 @@ def test_a_checkout_off_main_is_left_alone_and_told_what_to_run(backend):
     assert git(checkout, "symbolic-ref", "--short", "HEAD") == "my-work"
     assert not (checkout / "posts" / "release.md").exists()
     assert "run: git pull --ff-only .editor/repo main" in log.read_text()
+
+
+def test_a_clone_left_on_a_drafts_branch_is_back_on_main_and_that_draft_still_publishes(backend):
+    """decap-server's way back to main fails if another program holds git's index lock at that
+    moment (an editor polling `git status`). Left on the draft's branch, publishing that draft
+    failed: git will not delete the branch that is checked out."""
+    checkout, api, log = backend
+    clone = checkout / ".editor" / "repo"
+    save(api, "blog", "first-draft", "the first draft\n")
+    git(clone, "checkout", "-q", "cms/blog/first-draft")  # where a failed way back leaves it
+    api("publishUnpublishedEntry", collection="blog", slug="first-draft")
+    time.sleep(0.5)  # the fast-forward runs once the answer is sent
+    assert git(clone, "symbolic-ref", "--short", "HEAD") == "main"
+    assert git(clone, "branch", "--list", "cms/*") == ""
+    assert (checkout / "posts" / "first-draft.md").read_text() == "the first draft\n"

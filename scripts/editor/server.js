@@ -2,10 +2,11 @@
 // `make edit`'s backend: decap-server's git mode (node_modules/decap-server, unchanged) on the
 // editor's OWN clone of the project (.editor/repo, gitignored), never on the writer's checkout.
 // So the folder `mkdocs serve` watches never changes branch, `git add .` sees only what the editor
-// wrote, and branch work never reloads /admin/. Two additions to decap-server (docs-dev/editor.md):
+// wrote, and branch work never reloads /admin/. Three additions to decap-server (docs-dev/editor.md):
 // - after a publish, every other draft branch is rebased onto main, because decap-server shows a
 //   draft as the diff between main and its branch (else the published entry looks part of it);
-// - a publish is fast-forwarded into the checkout's main when that is safe, or the log says how.
+// - a publish is fast-forwarded into the checkout's main when that is safe, or the log says how;
+// - each request starts with the clone on main, even if decap-server's way back from a draft failed.
 "use strict";
 const path = require("path");
 const { execFileSync } = require("child_process");
@@ -70,6 +71,16 @@ function deliver() {
   }
 }
 
+// decap-server checks a draft's branch out for a request, then main again. If the way back failed
+// (another program held git's lock: an editor's own `git status`), the clone would stay on the
+// draft's branch, and publishing that draft would fail: git will not delete a checked-out branch.
+function onMain() {
+  if (tryGit(clone, "symbolic-ref", "--short", "HEAD") === main) return;
+  if (tryGit(clone, "checkout", "--quiet", main) === null) {
+    say(`the editor's copy (${clone}) could not go back to ${main}; close other programs using it and start make edit again`);
+  }
+}
+
 (async () => {
   prepare();
   process.env.GIT_REPO_DIRECTORY = clone;
@@ -87,6 +98,7 @@ function deliver() {
         done();
       });
       res.on("close", done);
+      onMain();
       next();
     }));
   });
