@@ -95,27 +95,33 @@ RESETS_CLEANLY = frozenset(
     "toc tables fenced_code attr_list admonition md_in_html footnotes abbr def_list sane_lists smarty "
     "newsdesk.core.text.quickinline".split()
 )
-_kept: list = []  # [(config, extensions, Markdown)]: the last instance, for its build's config
+_kept: list = []  # [(config, its extensions, the Markdown instance or None)]: the last build's
+
+
+def _instance(config: MkDocsConfig) -> markdown.Markdown | None:
+    """The Markdown instance kept for this build's config; None if an extension may not reset cleanly.
+    Decided once a config, not once a page."""
+    extensions = config["markdown_extensions"]
+    if not _kept or _kept[0][0] is not config or _kept[0][1] != extensions:
+        reusable = all(
+            isinstance(name, str) and name.removeprefix("markdown.extensions.") in RESETS_CLEANLY for name in extensions
+        )
+        md = (
+            markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"] or {})
+            if reusable
+            else None
+        )
+        _kept[:] = [(config, list(extensions), md)]
+    return _kept[0][2]
 
 
 def render_reused(page: Page, config: MkDocsConfig, files: Files) -> None:
     """What `Page.render` does, on a Python-Markdown instance kept from the last page and reset,
     rather than one built with every extension for each page (about 0.2 ms a page)."""
-    extensions = config["markdown_extensions"]
-    if not all(
-        isinstance(name, str) and name.removeprefix("markdown.extensions.") in RESETS_CLEANLY for name in extensions
-    ):
+    md = _instance(config)
+    if md is None:
         page.render(config, files)
         return
-    if not _kept or _kept[0][0] is not config or _kept[0][1] != extensions:
-        _kept[:] = [
-            (
-                config,
-                list(extensions),
-                markdown.Markdown(extensions=extensions, extension_configs=config["mdx_configs"] or {}),
-            )
-        ]
-    md = _kept[0][2]
     md.reset()
     raw_html = _pages._RawHTMLPreprocessor()
     raw_html._register(md)

@@ -73,28 +73,30 @@ class Indexing:
         # would stop Pagefind while the build waits for it. Pagefind writes UTF-8 (Windows' default
         # would be the console's code page).
         self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.process = subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
+        self.process = self._start()
+
+    def _start(self) -> subprocess.Popen:
+        return subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
 
     def running(self) -> bool:
         return self.process.poll() is None
 
     def wait(self) -> None:
-        while not self._fits():
-            log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
-            shutil.rmtree(self.bundle)
-            self.output.seek(0)
-            self.output.truncate()
-            self.laid = set()
-            self.process = subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
-        self.output.close()
         try:
+            while (used := self._used()) is None:
+                log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
+                shutil.rmtree(self.bundle)
+                self.output.seek(0)
+                self.output.truncate()
+                self.laid, self.process = set(), self._start()
+            self.output.close()
             _finish(self.bundle)
-            keep(self.bundle, self.store, self.used)
+            keep(self.bundle, self.store, used)
         except FormatChanged as error:
             raise PluginError(f"newsdesk: search index: {error}") from None
 
-    def _fits(self) -> bool:
-        """Wait for this run; False if a laid-out fragment does not fit the index it made."""
+    def _used(self) -> set[str] | None:
+        """Wait for this run: the fragments its index uses, or None if a laid-out one did not fit."""
         laid = addresses(self.bundle, self.laid, self.site)  # while Pagefind runs
         self.process.wait()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
@@ -104,11 +106,8 @@ class Indexing:
             raise PluginError(
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
             )
-        try:
-            self.used = used_fragments(self.bundle)
-        except FormatChanged as error:
-            raise PluginError(f"newsdesk: search index: {error}") from None
-        return not laid or settle(self.bundle, laid, self.used)
+        used = used_fragments(self.bundle)
+        return used if not laid or settle(self.bundle, laid, used) else None
 
 
 class Background:
