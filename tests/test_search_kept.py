@@ -1,6 +1,7 @@
-"""The search index's page fragments kept between builds (mkdocs/searchkept.py): a build with the
-render cache makes the same index as one without it, takes the unchanged fragments from the cache
-rather than having Pagefind compress them again, and never keeps a stale one."""
+"""The search index kept between builds (mkdocs/searchkept.py): a build with the render cache makes
+the same index as one without it; it takes the whole index from the cache when the pages search
+reads are the same, else the unchanged fragments rather than having Pagefind compress them again,
+and never keeps a stale one."""
 
 from __future__ import annotations
 
@@ -25,9 +26,19 @@ def bundle(site: Path) -> dict[str, bytes]:
     return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
 
 
-def store(project: Path) -> Path:
+def kept(project: Path) -> Path:
+    """The copy of the last index in the render cache."""
     (found,) = (project / ".cache/newsdesk").glob("search-*")
-    return found
+    return found / "bundle"
+
+
+def store(project: Path) -> Path:
+    """The kept index's fragments, which a build lays out for Pagefind."""
+    return kept(project) / "fragment"
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_ino for path in folder.rglob("*") if path.is_file()}
 
 
 def fragment_urls(site: Path) -> dict[str, str]:
@@ -57,26 +68,26 @@ def _fragment(url: str, text: str) -> bytes:
     return gzip.compress(SIGNATURE + json.dumps(data).encode(), mtime=0)
 
 
-def test_a_second_build_takes_every_fragment_from_the_cache_and_makes_the_same_index(tmp_path):
+def test_a_second_build_of_the_same_pages_takes_the_whole_index_from_the_cache(tmp_path):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
     first = bundle(project / "site")
-    kept = {path.name: path.stat().st_ino for path in store(project).iterdir()}
-    assert sorted(kept) == sorted(name.removeprefix("fragment/") for name in first if name.startswith("fragment/"))
+    assert sorted(inodes(kept(project))) == sorted(first)  # the cache holds the index, file for file
 
+    before = inodes(kept(project))
     result = build(project, now=FROZEN_NOW)
     assert result.returncode == 0, result.stderr
     assert bundle(project / "site") == first
-    # Pagefind left each laid-out fragment as it was: the site's file is still the cache's.
-    site_fragments = (project / "site/pagefind/fragment").iterdir()
-    assert {path.name: path.stat().st_ino for path in site_fragments} == kept
+    # Every file of the site's index is the cache's own: Pagefind wrote none of them.
+    assert inodes(project / "site/pagefind") == before
     assert "did not fit" not in result.stderr
 
 
-def test_after_an_edit_only_that_post_has_a_new_fragment_and_the_cache_drops_the_old(tmp_path):
+def test_after_an_edit_pagefind_runs_with_the_other_fragments_from_the_cache(tmp_path):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
     before = fragment_urls(project / "site")
+    kept_before = inodes(kept(project))
     edit(project)
     assert build(project, now=FROZEN_NOW).returncode == 0
 
@@ -84,7 +95,58 @@ def test_after_an_edit_only_that_post_has_a_new_fragment_and_the_cache_drops_the
     assert bundle(project / "site") == bundle(cold(project, tmp_path))
     changed = {name: url for name, url in after.items() if name not in before}
     assert list(changed.values()) == [POST_URL]
-    assert sorted(path.name for path in store(project).iterdir()) == sorted(after)
+    # Pagefind left each laid-out fragment as it was; the other files of the index are new.
+    site_index = inodes(project / "site/pagefind")
+    assert {name for name, inode in site_index.items() if kept_before.get(name) == inode} == {
+        f"fragment/{name}" for name in before if name in after
+    }
+    # The cache now holds this index, and none of the old one's files it no longer has.
+    assert inodes(kept(project)) == site_index
+
+
+@pytest.mark.parametrize("way", ["pagefind.yml", "PAGEFIND_FORCE_LANGUAGE"])
+def test_pagefinds_own_configuration_is_part_of_what_the_index_is_made_from(tmp_path, way):
+    """Pagefind reads a configuration file in the folder it runs in, and its variables: a change
+    to either makes a new index, though no page changed."""
+    project = copy_site("basic", tmp_path)
+    assert build(project, now=FROZEN_NOW).returncode == 0
+    env = {}
+    if way == "pagefind.yml":
+        (project / "pagefind.yml").write_text("force_language: fr\n", encoding="utf-8")
+    else:
+        env[way] = "fr"
+
+    result = build(project, now=FROZEN_NOW, env=env)
+    assert result.returncode == 0, result.stderr
+    entry = json.loads((project / "site/pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["fr"]
+
+
+@pytest.mark.parametrize("damage", ["a file gone", "a file cut short", "a record naming a file outside"])
+def test_a_kept_index_that_is_not_whole_is_not_taken(tmp_path, damage):
+    project = copy_site("basic", tmp_path)
+    assert build(project, now=FROZEN_NOW).returncode == 0
+    first = bundle(project / "site")
+    shutil.rmtree(project / "site")
+    chunk = next((kept(project) / "index").iterdir())
+    if damage == "a file gone":
+        chunk.unlink()
+    elif damage == "a file cut short":
+        data = chunk.read_bytes()
+        chunk.unlink()  # a file of its own, not the site's: nothing else shares the damage
+        chunk.write_bytes(data[:-10])
+    else:  # three folders up from the site's index is tmp_path
+        name = "../../../outside.txt"
+        (kept(project) / name).write_text("", encoding="utf-8")
+        record_path = kept(project).parent / "input.json"
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        record["files"][name] = 0
+        record_path.write_text(json.dumps(record), encoding="utf-8")
+
+    result = build(project, now=FROZEN_NOW)
+    assert result.returncode == 0, result.stderr
+    assert bundle(project / "site") == first
+    assert not (tmp_path / "outside.txt").exists()
 
 
 def _plant(project: Path, tmp_path: Path, content: bytes) -> str:
@@ -166,3 +228,32 @@ def test_the_preview_indexes_from_nothing_when_a_fragment_of_the_sites_index_doe
         Background._index(str(site), index_glob(["blog", "news"], ["about/index.html"]))
     assert "did not fit; indexing from nothing" in caplog.text
     assert bundle(site) == good
+
+
+def test_what_an_index_is_made_from_is_every_page_by_path_and_content_wherever_the_site_is(tmp_path, monkeypatch):
+    from newsdesk.mkdocs.searchindex import executable
+    from newsdesk.mkdocs.searchkept import input_key
+
+    monkeypatch.chdir(tmp_path)
+    site = tmp_path / "site"
+    for name, text in {"index.html": "home", "blog/2026/02/a/index.html": "a", "assets/card.png": "png"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text, encoding="utf-8")
+
+    def key(folder: Path = site, glob: str = "**/*.html") -> str:
+        return input_key(folder, executable(), glob)
+
+    first = key()
+    moved = tmp_path / "elsewhere"
+    shutil.copytree(site, moved)
+    assert key(moved) == first  # the site's own path is not part of it
+    (site / "pagefind").mkdir()
+    (site / "pagefind/pagefind.js").write_text("the index itself", encoding="utf-8")
+    (site / "assets/card.png").write_text("another picture", encoding="utf-8")
+    assert key() == first  # nor the index, nor what is not a page
+    assert key(glob="blog/**/*.html") != first
+    (site / "blog/2026/02/a/index.html").write_text("A", encoding="utf-8")
+    assert key() != first
+    (site / "blog/2026/02/a/index.html").write_text("a", encoding="utf-8")
+    (site / "blog/2026/02/a/index.html").rename(site / "blog/2026/02/b.html")
+    assert key() != first  # the same text as another page

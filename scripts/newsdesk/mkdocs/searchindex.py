@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from ..core.pages.search import BUNDLE, UNUSED_FILES, pagefind_args
 from .pagefindorder import FormatChanged, fix_order
-from .searchkept import FRAGMENTS, addresses, keep, lay_out, settle, used_fragments
+from .searchkept import FRAGMENTS, addresses, input_key, keep, kept_fragments, lay_out, settle, take, used_fragments
 
 log = get_plugin_logger(__name__)
 
@@ -49,7 +49,8 @@ def _finish(bundle: Path) -> None:
 class Indexing:
     """One Pagefind run: start() once the pages are written, wait() before the end. It lays out the
     fragments of an earlier index first (from `kept`, else `store`; searchkept.py), indexes again
-    from nothing if one of them did not fit, and leaves `store` holding this index's fragments.
+    from nothing if one of them did not fit, and leaves `store` holding this index. A build whose
+    pages are those of the index in `store` takes that index, and stops Pagefind.
 
     A build indexes into the site; `mkdocs serve` into `output`, beside it, at the lowest priority."""
 
@@ -66,24 +67,38 @@ class Indexing:
         self.site, self.glob, self.store = Path(site_dir), glob, store
         self.bundle = output or self.site / BUNDLE
         shutil.rmtree(self.bundle, ignore_errors=True)  # never a stale index beside the new pages
-        self.laid = lay_out(kept or store, self.bundle)
-        self.command = [*(["nice", "-n", "19"] if nice and shutil.which("nice") else []), executable()]
+        self.laid = lay_out(kept or kept_fragments(store), self.bundle)
+        program = executable()
+        self.command = [*(["nice", "-n", "19"] if nice and shutil.which("nice") else []), program]
         self.command += pagefind_args(str(self.site), self.glob, str(output) if output else None)
         # Its output goes to a file, not a pipe: nothing reads it until the end, and a full pipe
         # would stop Pagefind while the build waits for it. Pagefind writes UTF-8 (Windows' default
         # would be the console's code page).
         self.output = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        self.process = self._start()
+        self.process: subprocess.Popen | None = self._start()
+        # Started first, so that a build whose pages changed is not held up while they are read.
+        self.key = input_key(self.site, program, glob) if store is not None and output is None else None
+        if self.key is not None and take(store, self.bundle, self.key, before=self._stop):
+            self.process = None
+            log.debug("newsdesk: the pages search reads are the last build's: its index is taken as it is")
 
     def _start(self) -> subprocess.Popen:
         return subprocess.Popen(self.command, stdout=self.output, stderr=subprocess.STDOUT)
 
+    def _stop(self) -> None:
+        assert self.process is not None
+        self.process.kill()
+        self.process.wait()
+
     def running(self) -> bool:
-        return self.process.poll() is None
+        return self.process is not None and self.process.poll() is None
 
     def wait(self) -> None:
+        if self.process is None:  # the kept index was taken
+            self.output.close()
+            return
         try:
-            while (used := self._used()) is None:
+            while not self._fits():
                 log.info("newsdesk: a search fragment kept from the last build did not fit; indexing from nothing")
                 shutil.rmtree(self.bundle)
                 self.output.seek(0)
@@ -91,12 +106,13 @@ class Indexing:
                 self.laid, self.process = set(), self._start()
             self.output.close()
             _finish(self.bundle)
-            keep(self.bundle, self.store, used)
+            keep(self.bundle, self.store, self.key)
         except FormatChanged as error:
             raise PluginError(f"newsdesk: search index: {error}") from None
 
-    def _used(self) -> set[str] | None:
-        """Wait for this run: the fragments its index uses, or None if a laid-out one did not fit."""
+    def _fits(self) -> bool:
+        """Wait for this run: False if a fragment laid out for it did not fit."""
+        assert self.process is not None
         laid = addresses(self.bundle, self.laid, self.site)  # while Pagefind runs
         self.process.wait()
         if self.process.returncode != 0 or not (self.bundle / "pagefind.js").is_file():
@@ -106,8 +122,7 @@ class Indexing:
             raise PluginError(
                 f"newsdesk: Pagefind could not make the search index (exit {self.process.returncode}):\n{output.strip()}"
             )
-        used = used_fragments(self.bundle)
-        return used if not laid or settle(self.bundle, laid, used) else None
+        return not laid or settle(self.bundle, laid, used_fragments(self.bundle))
 
 
 class Background:

@@ -1,10 +1,14 @@
-"""The search index's page fragments from the last index, laid out again so that Pagefind need not
-compress them anew.
+"""The last search index, kept in the render cache: taken whole when the pages are the same, else
+its page fragments laid out again so that Pagefind need not compress them anew.
+
+A build whose pages Pagefind reads are byte for byte those of the last index (a push that changes
+only code or the README, a build run again) takes that index as it is (`take`): Pagefind makes
+the same index from the same pages (`input_key` says what it reads), so it is stopped.
 
 Pagefind names each page's fragment (its text, address and metadata) after a hash of its content,
 and leaves a fragment it finds in its output folder already as it is: the same name, the same bytes.
 Compressing the fragments, one after another at zlib's highest level, is about a third of its time.
-So a build keeps the fragments of the index it made (`keep`, in the render cache) and lays them
+So a build keeps the index it made (`keep`, in the render cache, as links) and lays its fragments
 into the new bundle before Pagefind starts (`lay_out`); `mkdocs serve` lays out those of the index
 in the site. Afterwards `settle` removes the ones the new index does not use.
 
@@ -17,23 +21,32 @@ nearly every one.)
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import shutil
 import zlib
+from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 from urllib.parse import unquote
 
+from ..core.pages.search import BUNDLE, pagefind_args
 from ..core.pictures.imaging import link
 from .pagefindorder import FormatChanged, read, unpack
 
 FRAGMENTS = "fragment"  # the bundle's folder of page fragments
+KEPT, RECORD = "bundle", "input.json"  # in the store: the last index, and what it was made from
+# Pagefind's own configuration: files it reads from the folder it runs in, and its variables.
+CONFIG_FILES = ("pagefind.json", "pagefind.yml", "pagefind.yaml", "pagefind.toml")
+CONFIG_VARIABLES = "PAGEFIND_"
 # What reading a damaged or foreign fragment raises: a truncated or corrupt gzip, no signature
 # (FormatChanged), bad JSON or UTF-8 (ValueError), no address.
 _UNREADABLE = (OSError, EOFError, zlib.error, FormatChanged, ValueError, KeyError, TypeError)
 
 
 def store_for(cache: Path | None) -> Path | None:
-    """Where a build keeps the fragments: in the render cache, by Pagefind's version (another
+    """Where a build keeps its index: in the render cache, by Pagefind's version (another
     version may compress the same text to other bytes)."""
     if cache is None:
         return None
@@ -43,14 +56,56 @@ def store_for(cache: Path | None) -> Path | None:
         return None
 
 
-def lay_out(store: Path | None, bundle: Path) -> set[str]:
-    """Link the fragments in `store` into `bundle`, before Pagefind writes there; their names."""
-    if store is None or not store.is_dir():
+def kept_fragments(store: Path | None) -> Path | None:
+    return None if store is None else store / KEPT / FRAGMENTS
+
+
+def lay_out(fragments: Path | None, bundle: Path) -> set[str]:
+    """Link the fragments in the folder `fragments` into `bundle`, before Pagefind writes there; their names."""
+    if fragments is None or not fragments.is_dir():
         return set()
-    names = {path.name for path in store.glob("*.pf_fragment")}
+    names = {path.name for path in fragments.glob("*.pf_fragment")}
     for name in names:
-        link(store / name, bundle / FRAGMENTS / name)
+        link(fragments / name, bundle / FRAGMENTS / name)
     return names
+
+
+def input_key(site: Path, executable: str, glob: str) -> str:
+    """What Pagefind makes the site's index from: its executable (the file itself), its arguments
+    (but the site's path), its configuration files here and variables, and every page it can
+    read, by path and content. index_glob matches HTML files only, so every HTML file outside
+    the index is read: a page outside the glob can only make the key change more often."""
+    found = os.stat(executable)
+    config = {name: Path(name).read_bytes().decode("latin-1") for name in CONFIG_FILES if Path(name).is_file()}
+    variables = sorted((name, value) for name, value in os.environ.items() if name.startswith(CONFIG_VARIABLES))
+    about = [executable, found.st_size, found.st_mtime_ns, pagefind_args(".", glob), config, variables]
+    digest = hashlib.blake2b(json.dumps(about).encode("utf-8"), digest_size=20)
+    for relative, path in _files(site, skip=BUNDLE, suffix=".html"):
+        data = path.read_bytes()
+        digest.update(f"\0{relative}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def take(store: Path | None, bundle: Path, key: str, before: Callable[[], object] = lambda: None) -> bool:
+    """Link the kept index into `bundle` (in place of what is there, once `before` is called) if it
+    was made from `key` and is whole; whether it was."""
+    if store is None:
+        return False
+    try:
+        record = json.loads((store / RECORD).read_text(encoding="utf-8"))
+        files = record["files"]
+        if any(name.startswith("/") or ".." in name.split("/") for name in files):
+            return False  # never linked to outside the bundle, whatever the record says
+        if record["key"] != key or any((store / KEPT / name).stat().st_size != size for name, size in files.items()):
+            return False
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none kept, or a damaged record
+        return False
+    before()
+    shutil.rmtree(bundle, ignore_errors=True)
+    for name in files:
+        link(store / KEPT / name, bundle / name)
+    return True
 
 
 def addresses(bundle: Path, laid: set[str], site: Path) -> dict[str, str | None]:
@@ -82,16 +137,44 @@ def settle(bundle: Path, laid: dict[str, str | None], used: set[str]) -> bool:
     return len(set(urls)) == len(urls)
 
 
-def keep(bundle: Path, store: Path | None, used: set[str]) -> None:
-    """Make `store` hold the fragments this index uses (`used`), and no others."""
-    if store is None:
+def keep(bundle: Path, store: Path | None, key: str | None) -> None:
+    """Make `store` hold this index (links to its files, no others) and the `key` it was made from."""
+    if store is None or key is None:
         return
     store.mkdir(parents=True, exist_ok=True)
-    for path in store.iterdir():
-        if path.name not in used:
+    (store / RECORD).unlink(missing_ok=True)  # first: an index being changed is never taken
+    for path in store.iterdir():  # what an older layout kept (the fragments alone)
+        if path.is_dir() and path.name != KEPT:
+            shutil.rmtree(path)
+        elif path.is_file():
             path.unlink()
-    for name in used - {path.name for path in store.iterdir()}:
-        link(bundle / FRAGMENTS / name, store / name)
+    files = dict(_files(bundle))
+    for relative, path in _files(store / KEPT):
+        if relative not in files:
+            path.unlink()
+    sizes = {}
+    for relative, path in files.items():
+        target = store / KEPT / relative
+        if not (target.is_file() and os.path.samefile(path, target)):
+            link(path, target)
+        sizes[relative] = path.stat().st_size
+    partial = store / f"{RECORD}.{os.getpid()}.tmp"
+    partial.write_text(json.dumps({"key": key, "files": sizes}), encoding="utf-8")
+    os.replace(partial, store / RECORD)
+
+
+def _files(root: Path, skip: str = "", suffix: str = "") -> list[tuple[str, Path]]:
+    """Every file under `root` whose name ends with `suffix` (but in its folder `skip`), by its
+    path from there, in a fixed order."""
+    found, top = [], os.fspath(root)
+    for folder, folders, names in os.walk(top):
+        if folder == top and skip in folders:
+            folders.remove(skip)
+        folders.sort()
+        at = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if at == "." else f"{at}/"
+        found += [(prefix + name, Path(folder, name)) for name in sorted(names) if name.endswith(suffix)]
+    return found
 
 
 def used_fragments(bundle: Path) -> set[str]:
