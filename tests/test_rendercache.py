@@ -130,12 +130,16 @@ def test_the_cache_is_json_and_reading_it_runs_no_code(project, monkeypatch, tmp
 
 
 def test_nothing_in_the_cache_folder_is_code(tmp_path):
-    """Data only (JSON lines, pictures, search fragments): no pickle, no Jinja bytecode (marshal), nothing that runs when read."""
+    """Data only (JSON lines, pictures, the last search index): no pickle, no Jinja bytecode
+    (marshal), nothing that runs when the build reads it. The kept index holds Pagefind's own
+    script and WebAssembly, which the build never runs: it links them back into the site only
+    with the index they came with, made by the same Pagefind executable (searchkept.py)."""
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
     cached = [p for p in (project / ".cache").rglob("*") if p.is_file()]
     assert any(p.suffix == ".jsonl" for p in cached)
     data = {".jsonl", ".json", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg"}
-    data.add(".pf_fragment")  # the search index's page fragments: gzip-compressed JSON (searchkept.py)
-    assert [p.name for p in cached if p.suffix not in data] == []
+    data |= {".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta"}  # the search index: gzip-compressed data
+    index_code = {"pagefind.js", "pagefind-worker.js", "wasm.en.pagefind", "wasm.unknown.pagefind"}
+    assert [p.name for p in cached if p.suffix not in data and p.name not in index_code] == []
     assert any(p.suffix == ".pf_fragment" for p in cached)
