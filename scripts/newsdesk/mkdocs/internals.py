@@ -93,7 +93,7 @@ def render_blank(page: Page) -> None:
 # fresh instance's output); with any other, each page gets a fresh instance, as MkDocs gives it.
 RESETS_CLEANLY = frozenset(
     "toc tables fenced_code attr_list admonition md_in_html footnotes abbr def_list sane_lists smarty "
-    "newsdesk.core.text.quickinline".split()
+    "newsdesk.core.text.quickinline newsdesk.core.text.quickblock".split()
 )
 _kept: list = []  # [(config, its extensions, the Markdown instance or None)]: the last build's
 

@@ -20,7 +20,7 @@ from ..core.reading.docs import read_docs, unfinished
 from ..core.reading.posts import Loaded, Reads
 from ..core.reading.sources import display
 from ..core.site import check_site, load_site
-from ..core.text import quickinline
+from ..core.text import quickblock, quickinline
 from .config import NewsdeskConfig
 from .editor import editor_problems
 from .internals import check_engine
@@ -80,8 +80,9 @@ def load_build(
     that can be built, the last build's versions standing in for the broken ones (problembanner.py)."""
     if message := check_engine():
         raise PluginError(message)
-    if quickinline.NAME not in config.markdown_extensions:  # the same HTML, sooner
-        config.markdown_extensions.append(quickinline.NAME)
+    for quick in (quickinline.NAME, quickblock.NAME):  # the same HTML, sooner
+        if quick not in config.markdown_extensions:
+            config.markdown_extensions.append(quick)
     try:
         settings, loaded, problems = load_site(
             options,
