@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -108,7 +107,7 @@ def versions(selected: list[str]) -> dict[str, str]:
 def prepare(work: Path, n: int, seed: int, tool: str, posts: list[corpus.Post]) -> Path:
     """A fresh project of the corpus in the tool's layout; regenerated every time, it is cheap."""
     project = work / "corpus" / f"n{n}-seed{seed}" / tool
-    shutil.rmtree(project, ignore_errors=True)
+    tools.set_aside(project, work)
     layouts.LAYOUTS[tool](posts, project)
     if tool == "ours":
         tools.adopt_site(project, REPO, corpus.DEFAULT_AUTHOR)
@@ -125,17 +124,18 @@ def series(selected: list[str]) -> list[tuple[str, str]]:
     return out
 
 
-def start_build(tool: str, project: Path, warm: bool) -> None:
-    """Empty the output folder; unless warm, delete the tool's cache too, so the build is cold."""
-    shutil.rmtree(project / tools.OUTPUT[tool], ignore_errors=True)
+def start_build(tool: str, project: Path, warm: bool, work: Path) -> None:
+    """Empty the output folder; unless warm, take the tool's cache away too, so the build is cold.
+    Both are set aside in `work`, not deleted (tools.set_aside)."""
+    tools.set_aside(project / tools.OUTPUT[tool], work)
     if not warm:
-        tools.clear_cache(tool, project)
+        tools.clear_cache(tool, project, work)
 
 
-def build_once(name: str, tool: str, venv: Path, project: Path, posts: list[corpus.Post], run: int) -> dict:
+def build_once(name: str, tool: str, venv: Path, project: Path, posts: list[corpus.Post], run: int, work: Path) -> dict:
     """One timed, checked build; name is the series ("ours", "ours-warm", ...)."""
     warm = name != tool
-    start_build(tool, project, warm)
+    start_build(tool, project, warm, work)
     cache = tools.cache_mib(tool, project) if warm else None
     out_dir = project / tools.OUTPUT[tool]
     log = project.parent / f"{name}-build-{run}.log"
@@ -240,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         runs: dict[str, list[dict]] = {name: [] for name, _ in series(selected)}
         for run in range(args.runs):
             for name, tool in series(selected):
-                r = build_once(name, tool, venvs[tool], projects[tool], posts, run)
+                r = build_once(name, tool, venvs[tool], projects[tool], posts, run, args.work)
                 runs[name].append(r)
                 say(
                     f"n={n} run={run + 1} {name}: {r['seconds']:.2f}s (CPU {r['cpu_seconds']:.2f}s) "
@@ -254,6 +254,7 @@ def main(argv: list[str] | None = None) -> int:
             res["transfer"], res["rebuild"] = detail(args, venvs, projects, posts)
         (args.work / "results.json").write_text(json.dumps(res, indent=1))
     say(f"raw results: {args.work / 'results.json'}")
+    tools.empty_trash(args.work)  # every build is timed: now what was set aside can go
     emit(res, args.report)
     return 1 if "failed" in (res.get("rebuild") or {}) else 0
 

@@ -243,14 +243,36 @@ def test_a_cold_build_starts_without_the_render_cache_and_a_warm_one_keeps_it(tm
     for rel in ("site/index.html", ".cache/newsdesk/posts/a.json", ".cache/other/keep"):
         (project / rel).parent.mkdir(parents=True, exist_ok=True)
         (project / rel).write_text("x")
-    bench.start_build("ours", project, warm=True)
+    work = tmp_path / "work"
+    bench.start_build("ours", project, warm=True, work=work)
     assert not (project / "site").exists() and (project / ".cache/newsdesk/posts/a.json").is_file()
-    bench.start_build("ours", project, warm=False)
+    bench.start_build("ours", project, warm=False, work=work)
     assert not (project / ".cache/newsdesk").exists() and (project / ".cache/other/keep").is_file()
-    bench.start_build("ours", project, warm=False)  # no cache, no output: nothing to delete, no error
+    bench.start_build("ours", project, warm=False, work=work)  # no cache, no output: nothing to move, no error
     (project / ".cache/newsdesk").mkdir()
-    bench.start_build("material", project, warm=False)  # the baselines have no cache of ours to delete
+    bench.start_build("material", project, warm=False, work=work)  # the baselines have no cache of ours to delete
     assert (project / ".cache/newsdesk").is_dir()
+
+
+def test_what_a_build_empties_is_set_aside_and_deleted_only_after_the_last_build(tmp_path: Path) -> None:
+    """Moved, not deleted, before a timed build (tools.set_aside): the same file's inode, in the trash."""
+    import bench
+    from newsdesk_bench import tools
+
+    project, work = tmp_path / "ours", tmp_path / "work"
+    page = project / "site/blog/index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("x")
+    inode = page.stat().st_ino
+    for _ in range(2):  # the same name twice: each goes to a folder of its own
+        bench.start_build("ours", project, warm=False, work=work)
+        assert not (project / "site").exists()
+        page.parent.mkdir(parents=True)
+        page.write_text("y")
+    moved = sorted((work / tools.TRASH).rglob("index.html"))
+    assert len(moved) == 2 and inode in {path.stat().st_ino for path in moved}
+    tools.empty_trash(work)
+    assert not (work / tools.TRASH).exists()
 
 
 def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monkeypatch) -> None:
@@ -268,8 +290,8 @@ def test_the_warm_build_finds_the_cache_the_cold_build_left(tmp_path: Path, monk
 
     monkeypatch.setattr(bench.measure, "timed_run", fake_run)
     (project / ".cache/newsdesk").mkdir(parents=True)  # left by an earlier run: the cold build must not see it
-    cold = bench.build_once("ours", "ours", tmp_path / "venv", project, posts, 0)
-    warm = bench.build_once("ours-warm", "ours", tmp_path / "venv", project, posts, 0)
+    cold = bench.build_once("ours", "ours", tmp_path / "venv", project, posts, 0, tmp_path / "work")
+    warm = bench.build_once("ours-warm", "ours", tmp_path / "venv", project, posts, 0, tmp_path / "work")
     assert seen == [False, True]
     assert "cache_mib" not in cold and warm["cache_mib"] == 1.0
     assert cold["verified"] == warm["verified"] and warm["verified"]["posts"] == "10/10"
