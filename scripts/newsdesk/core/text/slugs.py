@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from slugify import slugify as _transliterate  # python-slugify, with text-unidecode
 
@@ -11,6 +12,7 @@ _DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}-")
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+@lru_cache(maxsize=8192)  # a site's few dozen tags are slugged again for every post that has them
 def slugify(text: str) -> str:
     """'Early Years & SEND' -> 'early-years-send'. Every script is spelt in ASCII letters, so a
     title or tag in any language makes an address ('Café' -> 'cafe', 'تعلیم' -> 'tlym',
