@@ -41,18 +41,18 @@ def _test(processor: blockprocessors.BlockProcessor) -> Test | None:
     """A test that gives what `processor.test` gives, without its search when it cannot match;
     None to call `processor.test` itself."""
     kind = type(processor)
-    regex = getattr(processor, "SEARCH_RE", getattr(processor, "RE", None))
-    needed = NEEDS.get((kind, getattr(regex, "pattern", None)))
+    pattern = getattr(getattr(processor, "SEARCH_RE", getattr(processor, "RE", None)), "pattern", None)
+    needed = NEEDS.get((kind, pattern)) if isinstance(pattern, str) else None
     if needed is not None:
         return lambda parent, block: any(text in block for text in needed) and processor.test(parent, block)
     if kind is tables.TableProcessor:  # a table's first row has a '|': without one, no columns, no border
         return lambda parent, block: "|" in block and processor.test(parent, block)
-    if kind is admonition.AdmonitionProcessor and processor.RE.pattern == ADMONITION:
+    if isinstance(processor, admonition.AdmonitionProcessor) and kind is admonition.AdmonitionProcessor:
+        if pattern != ADMONITION:
+            return None
         # Its test: a '!!!' line, or a block that continues the admonition before it.
-        return lambda parent, block: (
-            ("!!!" in block and bool(processor.RE.search(block)))
-            or processor.parse_content(parent, block)[0] is not None
-        )
+        search, parse = processor.RE.search, processor.parse_content
+        return lambda parent, block: ("!!!" in block and bool(search(block))) or parse(parent, block)[0] is not None
     return None
 
 
