@@ -81,10 +81,11 @@ def render(res: dict) -> str:
         "PSS over the process and its children, sampled every 0.1 s (pages that forked workers "
         "share with their parent count once), never less than `ru_maxrss`; the target uses "
         "the tree. Each run builds the tools in turn, from an "
-        "emptied output directory; peak memory is the largest of the runs."
+        "emptied output directory (the old one moved aside, and deleted once every build is timed); "
+        "peak memory is the largest of the runs."
         + (
             f" Ours builds twice in each run: first `{OURS}`, {LABEL[OURS]}, its render cache "
-            f"`.cache/newsdesk` deleted beforehand so that it starts from nothing as the baselines do; "
+            f"`.cache/newsdesk` moved aside beforehand so that it starts from nothing as the baselines do; "
             f"then at once `{WARM}`, {LABEL[WARM]}."
             if any(WARM in runs for runs in res["builds"].values())
             else ""
