@@ -122,7 +122,9 @@ def test_pagefinds_own_configuration_is_part_of_what_the_index_is_made_from(tmp_
     assert list(entry["languages"]) == ["fr"]
 
 
-@pytest.mark.parametrize("damage", ["a file gone", "a file cut short", "a record naming a file outside"])
+@pytest.mark.parametrize(
+    "damage", ["a file gone", "a file cut short", "a file that is a link elsewhere", "a record naming a file outside"]
+)
 def test_a_kept_index_that_is_not_whole_is_not_taken(tmp_path, damage):
     project = copy_site("basic", tmp_path)
     assert build(project, now=FROZEN_NOW).returncode == 0
@@ -135,6 +137,11 @@ def test_a_kept_index_that_is_not_whole_is_not_taken(tmp_path, damage):
         data = chunk.read_bytes()
         chunk.unlink()  # a file of its own, not the site's: nothing else shares the damage
         chunk.write_bytes(data[:-10])
+    elif damage == "a file that is a link elsewhere":  # the same bytes, but reached through a link
+        elsewhere = tmp_path / "elsewhere.pf_index"
+        elsewhere.write_bytes(chunk.read_bytes())
+        chunk.unlink()
+        chunk.symlink_to(elsewhere)
     else:  # three folders up from the site's index is tmp_path
         name = "../../../outside.txt"
         (kept(project) / name).write_text("", encoding="utf-8")
@@ -147,6 +154,7 @@ def test_a_kept_index_that_is_not_whole_is_not_taken(tmp_path, damage):
     assert result.returncode == 0, result.stderr
     assert bundle(project / "site") == first
     assert not (tmp_path / "outside.txt").exists()
+    assert not any(path.is_symlink() for path in (project / "site/pagefind").rglob("*"))
 
 
 def _plant(project: Path, tmp_path: Path, content: bytes) -> str:
@@ -257,3 +265,19 @@ def test_what_an_index_is_made_from_is_every_page_by_path_and_content_wherever_t
     (site / "blog/2026/02/a/index.html").write_text("a", encoding="utf-8")
     (site / "blog/2026/02/a/index.html").rename(site / "blog/2026/02/b.html")
     assert key() != first  # the same text as another page
+
+
+def test_a_kept_fragment_that_is_a_link_elsewhere_is_not_laid_out(tmp_path):
+    project = copy_site("basic", tmp_path)
+    assert build(project, now=FROZEN_NOW).returncode == 0
+    fragment = next(store(project).iterdir())
+    elsewhere = tmp_path / fragment.name
+    elsewhere.write_bytes(fragment.read_bytes())
+    fragment.unlink()
+    fragment.symlink_to(elsewhere)
+    edit(project)  # so that Pagefind runs, with the other fragments laid out
+
+    result = build(project, now=FROZEN_NOW)
+    assert result.returncode == 0, result.stderr
+    assert bundle(project / "site") == bundle(cold(project, tmp_path))
+    assert not any(path.is_symlink() for path in (project / "site/pagefind").rglob("*"))

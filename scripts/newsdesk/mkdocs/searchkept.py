@@ -25,6 +25,7 @@ import hashlib
 import json
 import os
 import shutil
+import stat
 import zlib
 from collections.abc import Callable
 from importlib import metadata
@@ -64,7 +65,7 @@ def lay_out(fragments: Path | None, bundle: Path) -> set[str]:
     """Link the fragments in the folder `fragments` into `bundle`, before Pagefind writes there; their names."""
     if fragments is None or not fragments.is_dir():
         return set()
-    names = {path.name for path in fragments.glob("*.pf_fragment")}
+    names = {path.name for path in fragments.glob("*.pf_fragment") if not path.is_symlink()}
     for name in names:
         link(fragments / name, bundle / FRAGMENTS / name)
     return names
@@ -89,7 +90,7 @@ def input_key(site: Path, executable: str, glob: str) -> str:
 
 def take(store: Path | None, bundle: Path, key: str, before: Callable[[], object] = lambda: None) -> bool:
     """Link the kept index into `bundle` (in place of what is there, once `before` is called) if it
-    was made from `key` and is whole; whether it was."""
+    was made from `key` and is whole (every file there, plain, at its size); whether it was."""
     if store is None:
         return False
     try:
@@ -97,7 +98,7 @@ def take(store: Path | None, bundle: Path, key: str, before: Callable[[], object
         files = record["files"]
         if any(name.startswith("/") or ".." in name.split("/") for name in files):
             return False  # never linked to outside the bundle, whatever the record says
-        if record["key"] != key or any((store / KEPT / name).stat().st_size != size for name, size in files.items()):
+        if record["key"] != key or not all(_is_file(store / KEPT / name, size) for name, size in files.items()):
             return False
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none kept, or a damaged record
         return False
@@ -161,6 +162,12 @@ def keep(bundle: Path, store: Path | None, key: str | None) -> None:
     partial = store / f"{RECORD}.{os.getpid()}.tmp"
     partial.write_text(json.dumps({"key": key, "files": sizes}), encoding="utf-8")
     os.replace(partial, store / RECORD)
+
+
+def _is_file(path: Path, size: int) -> bool:
+    """A plain file (never a link to another, which could be anywhere) of `size` bytes."""
+    found = path.lstat()
+    return stat.S_ISREG(found.st_mode) and found.st_size == size
 
 
 def _files(root: Path, skip: str = "", suffix: str = "") -> list[tuple[str, Path]]:
