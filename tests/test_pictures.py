@@ -557,6 +557,39 @@ def test_cards_and_renditions_are_linked_from_the_cache_and_never_written_throug
     assert os.path.samefile(rendition, cache / "images" / rendition.name)
 
 
+def test_a_file_in_the_cache_turned_into_a_link_elsewhere_is_made_again_never_published(site, project, tmp_path):
+    """A card and a rendition in the cache replaced by links to other files (which could be
+    anywhere): the build makes both again, and the site has plain files, the same as before."""
+    own = tmp_path / "project"
+    shutil.copytree(project, own, symlinks=True)
+    cache = own / ".cache/newsdesk"
+    card = next((cache / "cards").glob("*.png"))
+    rendition = next((cache / "images").glob("orchard-480.*"))
+    for path in (card, rendition):
+        elsewhere = tmp_path / f"elsewhere-{path.name}"
+        elsewhere.write_bytes(path.read_bytes())  # the same bytes, reached through a link
+        path.unlink()
+        path.symlink_to(elsewhere)
+    out = tmp_path / "out"
+    built = build(own, out)
+    assert built.returncode == 0, built.stderr
+    for folder in ("assets/cards", "posts/2025/images"):
+        for path in (out / folder).iterdir():
+            assert not path.is_symlink(), path
+            assert path.read_bytes() == (site / folder / path.name).read_bytes(), path
+    assert not card.is_symlink() and not rendition.is_symlink()  # made again, in the cache too
+
+
+def test_a_link_is_never_linked_into_the_site(tmp_path):
+    from newsdesk.core.pictures import imaging
+
+    (tmp_path / "elsewhere.png").write_bytes(b"somebody else's file")
+    (tmp_path / "cached.png").symlink_to(tmp_path / "elsewhere.png")
+    with pytest.raises(ValueError, match="is a link to another file"):
+        imaging.link(tmp_path / "cached.png", tmp_path / "site/x.png")
+    assert not (tmp_path / "site/x.png").exists()
+
+
 def test_linking_never_writes_into_a_file_the_site_name_shares(tmp_path):
     from newsdesk.mkdocs.pictures import CachedFile
 

@@ -150,7 +150,7 @@ class Pictures:
         return [
             (card, self.posts_dir / card.source if card.source else None)
             for card in self._all_cards()
-            if not (self.cards_folder / card.name).is_file()
+            if not imaging.is_kept(self.cards_folder / card.name)
         ]
 
     def _start(self, todo: list[tuple[Card, Path | None]], workers: int, priority: int) -> bool:

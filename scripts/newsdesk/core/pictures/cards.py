@@ -16,7 +16,7 @@ from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 from . import images, pngwrite
 from .images import CARD_SIZE, Card
-from .imaging import JPEG, font_files, write
+from .imaging import JPEG, font_files, is_kept, write
 
 MARGIN, TOP = 80, 64  # where a generated card's text starts
 ON_BRAND, ACCENT, ON_ACCENT = 127, 128, 255  # palette indexes: white on the brand colour, the accent, white on it
@@ -31,7 +31,7 @@ ALLOCATOR = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": 
 def make_card(card: Card, folder: Path, source: Path | None = None) -> Path:
     """The card's file in `folder`: made now, or found from a build before."""
     path = folder / card.name
-    if path.is_file():
+    if is_kept(path):
         return path
     if card.source is not None and source is not None:
         data = _cropped(source)

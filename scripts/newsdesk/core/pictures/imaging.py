@@ -97,9 +97,17 @@ def write(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
+def is_kept(path: Path) -> bool:
+    """Whether the cache holds `path` as a build wrote it: a plain file, never a link to another
+    (which could be anywhere). A file that is not is made again."""
+    return path.is_file() and not path.is_symlink()
+
+
 def link(source: Path, target: Path) -> None:
     """`target` becomes `source`: a hard link, or a copy on a file system without links, never a
     half-written file. For files that never change once written (their name says their content)."""
+    if source.is_symlink():  # is_kept lets none through: the last guard before the site
+        raise ValueError(f"{source} is a link to another file, not one a build made; delete the folder .cache")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)  # so nothing ever writes into a file both names share
     try:
@@ -218,6 +226,6 @@ def read_manifest(manifest: Path, folder: Path, source: str, key: str) -> Pictur
         or any("/" in r.cached or r.cached.startswith(".") for r in (*made, picture.original))
     ):
         return None
-    if not all((folder / r.cached).is_file() for r in (*made, picture.original)):
+    if not all(is_kept(folder / r.cached) for r in (*made, picture.original)):
         return None
     return picture
