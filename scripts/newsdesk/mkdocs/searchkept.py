@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import shutil
-import stat
 import zlib
 from collections.abc import Callable
 from importlib import metadata
@@ -33,7 +32,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..core.pages.search import BUNDLE, pagefind_args
-from ..core.pictures.imaging import link
+from ..core.pictures.imaging import is_kept, link
 from .pagefindorder import FormatChanged, read, unpack
 
 FRAGMENTS = "fragment"  # the bundle's folder of page fragments
@@ -65,7 +64,7 @@ def lay_out(fragments: Path | None, bundle: Path) -> set[str]:
     """Link the fragments in the folder `fragments` into `bundle`, before Pagefind writes there; their names."""
     if fragments is None or not fragments.is_dir():
         return set()
-    names = {path.name for path in fragments.glob("*.pf_fragment") if not path.is_symlink()}
+    names = {path.name for path in fragments.glob("*.pf_fragment") if is_kept(path)}
     for name in names:
         link(fragments / name, bundle / FRAGMENTS / name)
     return names
@@ -88,7 +87,7 @@ def input_key(site: Path, executable: str, glob: str) -> str:
     return digest.hexdigest()
 
 
-def take(store: Path | None, bundle: Path, key: str, before: Callable[[], object] = lambda: None) -> bool:
+def take(store: Path | None, bundle: Path, key: str, *, before: Callable[[], object]) -> bool:
     """Link the kept index into `bundle` (in place of what is there, once `before` is called) if it
     was made from `key` and is whole (every file there, plain, at its size); whether it was."""
     if store is None:
@@ -98,7 +97,7 @@ def take(store: Path | None, bundle: Path, key: str, before: Callable[[], object
         files = record["files"]
         if any(name.startswith("/") or ".." in name.split("/") for name in files):
             return False  # never linked to outside the bundle, whatever the record says
-        if record["key"] != key or not all(_is_file(store / KEPT / name, size) for name, size in files.items()):
+        if record["key"] != key or not all(_kept(store / KEPT / name, size) for name, size in files.items()):
             return False
     except (OSError, ValueError, KeyError, TypeError, AttributeError):  # none kept, or a damaged record
         return False
@@ -164,10 +163,9 @@ def keep(bundle: Path, store: Path | None, key: str | None) -> None:
     os.replace(partial, store / RECORD)
 
 
-def _is_file(path: Path, size: int) -> bool:
-    """A plain file (never a link to another, which could be anywhere) of `size` bytes."""
-    found = path.lstat()
-    return stat.S_ISREG(found.st_mode) and found.st_size == size
+def _kept(path: Path, size: int) -> bool:
+    """A file of the kept index as the build wrote it (imaging.is_kept), of `size` bytes."""
+    return is_kept(path) and path.stat().st_size == size
 
 
 def _files(root: Path, skip: str = "", suffix: str = "") -> list[tuple[str, Path]]:
