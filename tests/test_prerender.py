@@ -6,7 +6,7 @@ import filecmp
 
 import pytest
 
-from newsdesk.mkdocs.speed.prerender import workers_for
+from newsdesk.core.forking import workers_for
 from sitekit import FROZEN_NOW, add_warning_extension, build, copy_site
 
 EXTRA = "---\ntitle: Extra post {n}\ndate: 2024-03-{n:02d}\ntype: blog\ntags: [Extras]\n---\n\n## Part {n}\n\nText of extra post {n}, with [a link](2024-03-01-extra-1.md#part-1).\n"

@@ -15,6 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from ..core.forking import workers_for
 from ..core.pictures.imagehtml import responsive
 from ..core.text.html import resolve_source_urls
 from .aside import AsideBuild
@@ -24,7 +25,7 @@ from .loading import Build, load_build
 from .pictures import Pictures
 from .searchindex import Background, Indexing
 from .sitefiles import add_files
-from .speed.prerender import Conversions, workers_for, write_all
+from .speed.prerender import Conversions, write_all
 from .speed.preview import Preview
 from .speed.skipping import WRITTEN, quiet_dirty_warning, skip_written
 from .speed.templatecache import TemplateCache
@@ -92,8 +93,7 @@ class NewsdeskPlugin(BasePlugin[NewsdeskConfig]):
         return self.preview.banner.docs_source(page.file.src_uri)  # under `serve`, a docs page with a problem
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Convert every post's Markdown now, from the render cache or on all CPUs; pages pick the
-        results up. `mkdocs serve` converts in its own process: its server's threads must not be forked."""
+        """Every post's Markdown converted now, from the render cache or on all CPUs (`serve`: here, never forked)."""
         self.build.nav = nav
         workers = 1 if self.serving else workers_for(self.config.workers)
         self.conversions.start(self.build.site.posts, config, files, workers)

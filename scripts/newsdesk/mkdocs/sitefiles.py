@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from ..core.forking import workers_for
 from ..core.model import Problem, report
 from ..core.pages.search import index_glob
 from ..core.pictures.imagecheck import image_warnings
@@ -26,7 +27,6 @@ from .generated import index_pages, post_file, redirect_files
 from .loading import Build
 from .pictures import Pictures
 from .searchkept import store_for
-from .speed.prerender import workers_for
 
 log = get_plugin_logger(__name__)
 

@@ -20,7 +20,6 @@ import gc
 import hashlib
 import logging
 import multiprocessing
-import os
 from collections.abc import Callable
 
 from jinja2 import Environment
@@ -40,14 +39,6 @@ _shared: dict = {}  # what the forked workers read: set just before forking, cle
 def fingerprint(text: str) -> bytes:
     """What identifies a page's Markdown, without keeping a second copy of it in memory."""
     return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
-def workers_for(setting: int) -> int:
-    """How many processes to use: the `workers` option, or one per CPU when it is 0."""
-    if setting:
-        return setting
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return cpus or 1
 
 
 def _worth_forking(count: int, workers: int) -> bool:
