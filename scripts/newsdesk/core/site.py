@@ -17,6 +17,7 @@ from .checks.active import published_file_problems
 from .checks.pagelinks import page_link_problems
 from .feeds.feeds import feed_specs
 from .feeds.opml import OPML_PATH
+from .forking import workers_for
 from .model import PostType, Problem, Settings
 from .pages.listings import Site, build_site
 from .pictures.imagecheck import docs_picture_problems
@@ -88,7 +89,8 @@ def load_site(
         raise ValueError(
             f"the posts folder '{options.posts_dir}' does not exist beside mkdocs.yml; create it or set 'posts_dir'"
         )
-    loaded = load_posts(settings, now=dates.current_time(settings.timezone), publishing=publishing, reads=reads)
+    now = dates.current_time(settings.timezone)
+    loaded = load_posts(settings, now=now, publishing=publishing, reads=reads, workers=workers_for(options.workers))
     pages = front_matter_problems(read_docs(docs_dir), display(docs_dir, root), template_exists) if docs_dir else []
     return settings, loaded, problems + pages + loaded.problems
 

@@ -8,9 +8,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..forking import split_map
 from ..model import DRAFT, PUBLISHED, SCHEDULED, Post, Problem, Settings, sort_key
 from ..text.dates import ambiguity, written_date
 from ..text.frontmatter import FrontMatterError, split
@@ -161,30 +163,31 @@ def updated_too_early(updated: datetime, date: datetime) -> bool:
     return updated < date
 
 
-def _read(path: Path, settings: Settings, problems: list[Problem], reads: Reads | None) -> Post | None:
-    """read_post, or what it gave before while the file (size, modified time) and settings are the same."""
+def _read(path: Path, settings: Settings, reads: Reads | None) -> tuple[Post | None, list[Problem]]:
+    """read_post and its problems, or what it gave before while the file (size, mtime) and settings are the same."""
     if reads is None:
-        return read_post(path, settings, problems)
+        found: list[Problem] = []
+        return read_post(path, settings, found), found
     stat = path.stat()
     state = (stat.st_size, stat.st_mtime_ns, settings)
-    if path in reads and reads[path][0] == state:
-        post, found = reads[path][1:]
-    else:
+    if path not in reads or reads[path][0] != state:
         found = []
-        post = read_post(path, settings, found)
-        reads[path] = (state, post, found)
-    problems.extend(found)
-    return post
+        reads[path] = (state, read_post(path, settings, found), found)
+    return reads[path][1:]
 
 
-def load_posts(settings: Settings, *, now: datetime, publishing: bool, reads: Reads | None = None) -> Loaded:
+def load_posts(
+    settings: Settings, *, now: datetime, publishing: bool, reads: Reads | None = None, workers: int = 1
+) -> Loaded:
     """Read and check every post. `publishing` is true for a real build: links to unpublished posts fail.
 
     `reads`, kept between calls by `mkdocs serve`, lets an unchanged file skip being read again.
+    Without it, `workers` (2 or more) reads half the posts on a forked process (serve has threads).
     """
-    problems: list[Problem] = []
     files = post_files(settings.posts_dir)
-    read = [post for path in files if (post := _read(path, settings, problems, reads))]
+    results = split_map(partial(_read, settings=settings, reads=reads), files, workers if reads is None else 1)
+    problems = [problem for _, found in results for problem in found]
+    read = [post for post, _ in results if post is not None]
     posts = [
         replace(post, status=DRAFT if post.draft else SCHEDULED if post.date > now else PUBLISHED) for post in read
     ]
