@@ -71,6 +71,18 @@ def test_results_that_cannot_be_pickled_are_made_here():
     assert [(n, pid) for n, pid, _ in results] == [(n, parent) for n in range(300)]
 
 
+def test_a_fork_that_sends_only_some_of_its_results_has_its_half_done_here():
+    """Results come PIECE at a time: one that cannot be pickled, late in the half, stops the rest."""
+    parent = os.getpid()
+
+    def late_unpicklable(n: int):
+        return (n, os.getpid(), (lambda: n) if n == 280 and os.getpid() != parent else None)
+
+    results = split_map(late_unpicklable, list(range(300)), 2)
+    assert [(n, pid) for n, pid, _ in results] == [(n, parent) for n in range(300)]
+    assert multiprocessing.active_children() == []
+
+
 def test_an_error_is_raised_here_as_without_the_fork():
     def bad_item(n: int) -> int:
         if n == 250:
