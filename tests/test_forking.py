@@ -6,11 +6,13 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import threading
 
 import pytest
 
 from newsdesk.core import forking
 from newsdesk.core.forking import FEWEST, split_map
+from newsdesk.core.reading import posts
 from newsdesk.core.reading.posts import load_posts
 from test_validation import CONTACT, NOW, PNG, settings_for
 
@@ -94,12 +96,78 @@ def test_an_error_is_raised_here_as_without_the_fork():
     assert multiprocessing.active_children() == []
 
 
-def test_a_fork_that_cannot_start_leaves_the_work_here(monkeypatch):
+@pytest.mark.parametrize("error", [OSError("Resource temporarily unavailable"), AssertionError("no children")])
+def test_a_fork_that_cannot_start_leaves_the_work_here(monkeypatch, error):
     def no_fork(self):
-        raise OSError("Resource temporarily unavailable")
+        raise error
 
     monkeypatch.setattr(multiprocessing.context.ForkProcess, "start", no_fork)
     assert {pid for _, pid in split_map(where, list(range(300)), 2)} == {os.getpid()}
+    assert gc.get_freeze_count() == 0
+
+
+def _explodes_here(parent: int) -> None:
+    if os.getpid() == parent:
+        raise RuntimeError("cannot be read here")
+
+
+class Unreadable:
+    """Pickled in the fork, it fails to unpickle in the process that forked it."""
+
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
+
+    def __reduce__(self):
+        return (_explodes_here, (self.parent,))
+
+
+def test_results_that_cannot_be_unpickled_here_are_made_here():
+    parent = os.getpid()
+    results = split_map(
+        lambda n: (n, os.getpid(), Unreadable(parent) if os.getpid() != parent else None), list(range(300)), 2
+    )
+    assert [(n, pid) for n, pid, _ in results] == [(n, parent) for n in range(300)]
+
+
+def test_a_process_with_threads_does_not_fork():
+    """A fork copies only the thread that forks: a lock another thread held would never be let go."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert {pid for _, pid in split_map(where, list(range(300)), 2)} == {os.getpid()}
+    finally:
+        release.set()
+        other.join()
+
+
+def _map_in_a_daemon(sending) -> None:
+    sending.send({pid for _, pid in split_map(where, list(range(300)), 2)} == {os.getpid()})
+
+
+def test_a_daemonic_process_does_not_fork():
+    """multiprocessing forbids a daemonic process children: it maps everything itself."""
+    receiving, sending = multiprocessing.get_context("fork").Pipe(duplex=False)
+    daemon = multiprocessing.get_context("fork").Process(target=_map_in_a_daemon, args=(sending,), daemon=True)
+    daemon.start()
+    assert receiving.recv() is True
+    daemon.join()
+
+
+def test_an_error_here_while_the_fork_waits_to_send_does_not_hang():
+    """The fork's results fill the pipe before this process reads it; an error in the first half
+    closes the pipe, which stops the fork."""
+    parent = os.getpid()
+
+    def big(n: int) -> bytes:
+        if n == 10 and os.getpid() == parent:
+            raise ValueError("item 10")
+        return bytes(100_000)
+
+    with pytest.raises(ValueError, match="item 10"):
+        split_map(big, list(range(300)), 2)
+    assert multiprocessing.active_children() == []
+    assert gc.get_freeze_count() == 0
 
 
 POST = "---\ntitle: {title}\ndate: 2024-{month:02d}-{day:02d}\ntype: {kind}\ntags: [Reading, Term {month}]\n---\n\n{body}\n"
@@ -130,11 +198,15 @@ def write_posts(root, count: int) -> int:
     return count
 
 
-def test_posts_read_on_two_processes_are_those_read_on_one(tmp_path):
+def test_posts_read_on_two_processes_are_those_read_on_one(tmp_path, monkeypatch):
     write_posts(tmp_path, 230)
     settings = settings_for(tmp_path)
     one = load_posts(settings, now=NOW, publishing=True, workers=1)
+    read_here = []
+    real_read = posts.read_post
+    monkeypatch.setattr(posts, "read_post", lambda *args: read_here.append(os.getpid()) or real_read(*args))
     two = load_posts(settings, now=NOW, publishing=True, workers=2)
+    assert len(read_here) == 115  # the other half came from the fork: its posts, not ones read again
     assert len(one.posts) > 100 and len(one.problems) > 10  # good posts and broken ones
     assert two.posts == one.posts
     assert two.problems == one.problems
