@@ -8,31 +8,8 @@ import re
 from pathlib import Path
 from statistics import median
 
-# The issue's targets. KB means 1,000 bytes; MiB means 1,048,576 bytes.
-TARGET_VS_MATERIAL = 0.15
-TARGET_VS_PELICAN = 0.5
-# Issue 26: cold no slower than Hugo + PaperMod + Pagefind; warm (cache restored) ≤ 0.6 of Pelican's cold;
-# nothing given back: search's first visit at 1,000 posts and the process tree at 3,000. It withdrew the
-# budgets against Pelican's cold build (Pelican publishes neither search nor cards): WITHDRAWN.
-TARGET_VS_HUGO = 1.0
-TARGET_WARM_VS_PELICAN = 0.6
-TARGET_SEARCH_KB_AT_1000 = 250
-TARGET_TREE_GIB = 1.1
-WITHDRAWN = "withdrawn by issue 26"
-TARGET_SCALING = 3.1
-TARGET_PEAK_MIB = 300
-TARGET_REBUILD_S = 1.0
-TARGET_TRANSFER_KB = 300
-# Issue 16 (search with Pagefind): a reader's download to open search and run two queries at 3,000
-# posts; indexing's share of a cold build at 1,000; the cold build against Pelican's; the process tree.
-TARGET_SEARCH_KB = 250
-TARGET_INDEX_SHARE = 0.5
-TARGET_VS_PELICAN_WITH_SEARCH = 1.0
-TARGET_TREE_WITH_SEARCH_MIB = 1024
-
-# Our two series. The targets are judged on the cold one; the warm one is shown for information.
-OURS, WARM = "ours", "ours-warm"
-LABEL = {OURS: "cold (no cache)", WARM: "warm (render cache from the previous build)"}
+from .figures import LABEL, OURS, WARM, ratios, tree_mib
+from .targets import targets
 
 
 def machine() -> dict[str, str]:
@@ -48,25 +25,12 @@ def machine() -> dict[str, str]:
     }
 
 
-def _ratios(runs: dict[str, list[dict]], other: str, key: str = "seconds", ours: str = OURS) -> list[float]:
-    return [o[key] / b[key] for o, b in zip(runs[ours], runs[other]) if key in o and key in b]
-
-
 def _baselines(runs: dict[str, list[dict]]) -> list[str]:
     return [t for t in runs if t not in LABEL]
 
 
-def _tree_mib(runs: list[dict]) -> float:
-    """The tree peak, or ru_maxrss for results saved before the tree was sampled."""
-    return max(r.get("tree_mib", r["peak_mib"]) for r in runs)
-
-
 def _peak_tree(runs: list[dict]) -> str:
-    return f"{_tree_mib(runs):.0f}" if any("tree_mib" in r for r in runs) else "n/a"
-
-
-def _check(ok: bool) -> str:
-    return "met" if ok else "**not met**"
+    return f"{tree_mib(runs):.0f}" if any("tree_mib" in r for r in runs) else "n/a"
 
 
 def render(res: dict) -> str:
@@ -124,7 +88,7 @@ def render(res: dict) -> str:
         for n, runs in pairs:
             for other in _baselines(runs):
                 for ours in (s for s in LABEL if s in runs):
-                    r, cpu = _ratios(runs, other, ours=ours), _ratios(runs, other, "cpu_seconds", ours)
+                    r, cpu = ratios(runs, other, ours=ours), ratios(runs, other, "cpu_seconds", ours)
                     out.append(
                         f"| {int(n):,} | {other} | {LABEL[ours]} | {', '.join(f'{x:.3f}' for x in r)} | "
                         f"{median(r):.3f} | {f'{median(cpu):.3f}' if cpu else 'n/a'} |"
@@ -171,7 +135,7 @@ def render(res: dict) -> str:
                     else ""
                 )
             )
-    out += ["", *targets(res), *warm_ratios(res)]
+    out += ["", *targets(res), *warmratios(res)]
     return "\n".join(out) + "\n"
 
 
@@ -210,57 +174,6 @@ def _search(res: dict) -> list[str]:
     return out
 
 
-def _transfer_kb(found: dict, size: str) -> float | None:
-    """What opening search and a common and a rare query download at `size` posts, in KB."""
-    transfer = (found.get(size) or {}).get("transfer") or {}
-    return sum(transfer[k] for k in ("opening_kb", "common_kb", "rare_kb")) if "opening_kb" in transfer else None
-
-
-def _search_targets(res: dict, row) -> None:
-    b, found = res["builds"], res.get("search") or {}
-    row(
-        f"search at 3,000: opening plus a common and a rare query ≤ {TARGET_SEARCH_KB} KB",
-        _transfer_kb(found, "3000"),
-        TARGET_SEARCH_KB,
-        "{:.1f} KB",
-    )
-    index = (found.get("1000") or {}).get("index") or {}
-    cold = b.get("1000", {}).get(OURS)
-    share = median(index["seconds"]) / median(r["seconds"] for r in cold) if "seconds" in index and cold else None
-    row(f"Pagefind's indexing at 1,000 / ours' cold build ≤ {TARGET_INDEX_SHARE}", share, TARGET_INDEX_SHARE, "{:.2f}")
-    pelican = (
-        median(_ratios(b["1000"], "pelican")) if "1000" in b and OURS in b["1000"] and "pelican" in b["1000"] else None
-    )
-    row(
-        f"cold build at 1,000, search included: ours / pelican < {TARGET_VS_PELICAN_WITH_SEARCH}",
-        pelican,
-        TARGET_VS_PELICAN_WITH_SEARCH,
-        "{:.3f}",
-        strict=True,
-        judged=WITHDRAWN,
-    )
-    tree = _tree_mib(b["3000"][OURS]) if "3000" in b and OURS in b["3000"] else None
-    row(
-        f"cold build peak memory (tree), search included, at 3,000 < {TARGET_TREE_WITH_SEARCH_MIB} MiB",
-        tree,
-        TARGET_TREE_WITH_SEARCH_MIB,
-        "{:.0f} MiB",
-        strict=True,
-    )
-    row(
-        f"search at 1,000: opening plus a common and a rare query ≤ {TARGET_SEARCH_KB_AT_1000} KB (issue 26)",
-        _transfer_kb(found, "1000"),
-        TARGET_SEARCH_KB_AT_1000,
-        "{:.1f} KB",
-    )
-    row(
-        f"cold build peak memory (tree), search included, at 3,000 ≤ {TARGET_TREE_GIB} GiB (issue 26)",
-        tree,
-        TARGET_TREE_GIB * 1024,
-        "{:.0f} MiB",
-    )
-
-
 def _warm_cache(res: dict) -> list[str]:
     """The cache each warm build started from; a warm build without one was a cold build too."""
     parts = []
@@ -278,70 +191,11 @@ def _warm_cache(res: dict) -> list[str]:
     ]
 
 
-def targets(res: dict) -> list[str]:
-    """The issue's targets, each with the measured value; absent measurements say so."""
-    b, d = res["builds"], str(res["detail_size"])
-    rows = ["| target | measured | |", "|---|---:|---|"]
-
-    def row(name: str, value: float | None, limit: float, fmt: str, strict: bool = False, judged: str = "") -> None:
-        """'≤ limit' allows float noise (0.1 + 0.2 style); '< limit' (strict) does not. `judged`
-        replaces met or not met (a budget withdrawn since)."""
-        if value is None:
-            rows.append(f"| {name} | not measured | |")
-        else:
-            ok = value < limit if strict else value <= limit + 1e-9
-            rows.append(f"| {name} | {fmt.format(value)} | {judged or _check(ok)} |")
-
-    have = d in b and OURS in b[d]
-    for other, limit in (("material", TARGET_VS_MATERIAL), ("pelican", TARGET_VS_PELICAN), ("hugo", TARGET_VS_HUGO)):
-        value = median(_ratios(b[d], other)) if have and other in b[d] else None
-        judged = WITHDRAWN if other == "pelican" else ""
-        row(f"cold build at {int(d):,}: ours / {other} ≤ {limit}", value, limit, "{:.3f}", judged=judged)
-    warm = median(_ratios(b[d], "pelican", ours=WARM)) if d in b and WARM in b[d] and "pelican" in b[d] else None
-    row(
-        f"warm build at {int(d):,}: ours / pelican's cold ≤ {TARGET_WARM_VS_PELICAN}",
-        warm,
-        TARGET_WARM_VS_PELICAN,
-        "{:.3f}",
-    )
-    big = b["3000"][OURS] if "3000" in b and OURS in b["3000"] else None
-    peak = _tree_mib(big) if big else None
-    scale = median(r["seconds"] for r in big) / median(r["seconds"] for r in b[d][OURS]) if big and have else None
-    row(f"cold build time at 3,000 / at {int(d):,} ≤ {TARGET_SCALING}", scale, TARGET_SCALING, "{:.2f}")
-    row(
-        f"cold build peak memory (tree) at 3,000 < {TARGET_PEAK_MIB} MiB",
-        peak,
-        TARGET_PEAK_MIB,
-        "{:.0f} MiB",
-        strict=True,
-    )
-    rb = res.get("rebuild") or {}
-    if "failed" in rb:
-        rows.append(f"| rebuild after editing one post < {TARGET_REBUILD_S} s | failed | **not met** |")
-    else:
-        row(
-            f"rebuild after editing one post < {TARGET_REBUILD_S} s",
-            median(rb["edits"]) if rb.get("edits") else None,
-            TARGET_REBUILD_S,
-            "{:.2f} s",
-            strict=True,
-        )
-    t = (res.get("transfer") or {}).get("ours")
-    row(
-        f"first-visit transfer with search index ≤ {TARGET_TRANSFER_KB} KB",
-        t["total"] / 1000 if t else None,
-        TARGET_TRANSFER_KB,
-        "{:.1f} KB",
-    )
-    _search_targets(res, row)
-    return rows
-
-
-def warm_ratios(res: dict) -> list[str]:
+def warmratios(res: dict) -> list[str]:
     """The warm build's ratios at the detail size, as information: the targets are for the cold build."""
     runs = res["builds"].get(str(res["detail_size"]), {})
     found = [
-        f"{WARM} / {other} {median(_ratios(runs, other, ours=WARM)):.3f}"
+        f"{WARM} / {other} {median(ratios(runs, other, ours=WARM)):.3f}"
         for other in ("material", "pelican", "hugo")
         if WARM in runs and other in runs
     ]
