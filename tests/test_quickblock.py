@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from newsdesk.core.text import quickblock, quickinline
 from newsdesk.core.text.quickblock import NEEDS, QuickBlockParser
+from samehtml import converted, random_mixes
 from sitekit import BLOG, FROZEN_NOW, make_site
 
 EXTENSIONS = (
@@ -85,7 +86,7 @@ PIECES = [
 
 
 def convert(text: str, extensions: list, quick: bool) -> str:
-    return markdown.Markdown(extensions=[*extensions, *([quickblock.NAME] if quick else [])]).convert(text)
+    return converted(text, extensions, quickblock.NAME if quick else None)
 
 
 @pytest.mark.parametrize("extensions", EXTENSIONS, ids=["none", "site", "many"])
@@ -96,9 +97,7 @@ def test_the_same_html_on_awkward_markdown(extensions):
 
 @pytest.mark.parametrize("extensions", EXTENSIONS, ids=["none", "site", "many"])
 def test_the_same_html_on_random_mixes_of_block_syntax(extensions):
-    rng = random.Random(20261207)
-    for _ in range(600):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 80)))
+    for text in random_mixes(PIECES, 600, 80):
         assert convert(text, extensions, True) == convert(text, extensions, False), repr(text)
 
 

@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from newsdesk.core.text import quickinline
 from newsdesk.core.text.quickinline import NEEDS, QuickInlineProcessor
+from samehtml import converted, random_mixes
 from sitekit import BLOG, FROZEN_NOW, make_site
 
 EXTENSIONS = (
@@ -84,7 +85,7 @@ PIECES = [
 
 
 def convert(text: str, extensions: list, quick: bool) -> str:
-    return markdown.Markdown(extensions=[*extensions, *([quickinline.NAME] if quick else [])]).convert(text)
+    return converted(text, extensions, quickinline.NAME if quick else None)
 
 
 @pytest.mark.parametrize("extensions", EXTENSIONS, ids=["none", "site", "many"])
@@ -95,9 +96,7 @@ def test_the_same_html_on_awkward_markdown(extensions):
 
 @pytest.mark.parametrize("extensions", EXTENSIONS, ids=["none", "site", "many"])
 def test_the_same_html_on_random_mixes_of_inline_syntax(extensions):
-    rng = random.Random(20261207)
-    for _ in range(400):
-        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 60)))
+    for text in random_mixes(PIECES, 400, 60):
         assert convert(text, extensions, True) == convert(text, extensions, False), repr(text)
 
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from statistics import median
 
-from .figures import LABEL, OURS, WARM, ratios, tree_mib
+from .figures import LABEL, OURS, WARM, ratios, transfer_kb, tree_mib
 from .targets import targets
 
 
@@ -165,7 +165,7 @@ def _search(res: dict) -> list[str]:
         else:
             index = f"{ix.get('skipped', 'not measured')} | | "
         if "opening_kb" in tr:
-            total = tr["opening_kb"] + tr["common_kb"] + tr["rare_kb"]
+            total = transfer_kb(found, n)
             words = f"'{tr['common']}' ({tr['common_status']}), '{tr['rare']}' ({tr['rare_status']})"
             transfer = f"{tr['opening_kb']:.1f} | {tr['common_kb']:.1f} | {tr['rare_kb']:.1f} | {total:.1f} | {words}"
         else:

@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from ..core.pages.search import BUNDLE, pagefind_args
-from ..core.pictures.imaging import is_kept, link
+from ..core.pictures.imaging import is_kept, link, write
 from .pagefindorder import FormatChanged, read, unpack
 
 FRAGMENTS = "fragment"  # the bundle's folder of page fragments
@@ -158,9 +158,7 @@ def keep(bundle: Path, store: Path | None, key: str | None) -> None:
         if not (target.is_file() and os.path.samefile(path, target)):
             link(path, target)
         sizes[relative] = path.stat().st_size
-    partial = store / f"{RECORD}.{os.getpid()}.tmp"
-    partial.write_text(json.dumps({"key": key, "files": sizes}), encoding="utf-8")
-    os.replace(partial, store / RECORD)
+    write(store / RECORD, json.dumps({"key": key, "files": sizes}).encode("utf-8"))
 
 
 def _kept(path: Path, size: int) -> bool:

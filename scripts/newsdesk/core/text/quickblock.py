@@ -47,7 +47,7 @@ def _test(processor: blockprocessors.BlockProcessor) -> Test | None:
         return lambda parent, block: any(text in block for text in needed) and processor.test(parent, block)
     if kind is tables.TableProcessor:  # a table's first row has a '|': without one, no columns, no border
         return lambda parent, block: "|" in block and processor.test(parent, block)
-    if isinstance(processor, admonition.AdmonitionProcessor) and kind is admonition.AdmonitionProcessor:
+    if type(processor) is admonition.AdmonitionProcessor:  # exactly: a subclass may test otherwise
         if pattern != ADMONITION:
             return None
         # Its test: a '!!!' line, or a block that continues the admonition before it.
